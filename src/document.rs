@@ -1,0 +1,250 @@
+//! The résumé as used: resolved content with parsed inline markup, formatted
+//! dates and concrete settings, but no sizes yet.
+//!
+//! This is what [`crate::select`] returns and what layout consumes. Every
+//! piece of text keeps absolute byte offsets into the TOML source, so that a
+//! warning about a glyph or an overflow can name the line it came from.
+
+use std::ops::Range;
+
+use crate::model::markup::{Span, Style};
+
+/// Inline text: spans of one style each, with source offsets.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rich {
+    /// The spans in reading order; `offset` is a byte offset into the TOML source.
+    pub spans: Vec<Span>,
+}
+
+impl Rich {
+    /// Plain text with one style, starting at a source offset.
+    pub fn plain(text: impl Into<String>, offset: usize) -> Rich {
+        Rich {
+            spans: vec![Span {
+                text: text.into(),
+                style: Style::default(),
+                link: None,
+                offset,
+            }],
+        }
+    }
+
+    /// The text without markup.
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// The same text with every span turned into a link to `url`.
+    pub fn linked(mut self, url: &str) -> Rich {
+        for span in &mut self.spans {
+            span.link = Some(url.to_owned());
+        }
+        self
+    }
+
+    /// The same text with every span set bold.
+    pub fn bold(mut self) -> Rich {
+        for span in &mut self.spans {
+            span.style.bold = true;
+        }
+        self
+    }
+
+    /// The same text with every span set italic.
+    pub fn italic(mut self) -> Rich {
+        for span in &mut self.spans {
+            span.style.italic = true;
+        }
+        self
+    }
+
+    /// Append another rich text.
+    pub fn push(&mut self, other: Rich) {
+        self.spans.extend(other.spans);
+    }
+
+    /// The source offset of the first span, for diagnostics.
+    pub fn offset(&self) -> usize {
+        self.spans.first().map_or(0, |s| s.offset)
+    }
+}
+
+/// Which bundled font family sets the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FontChoice {
+    /// Latin Modern Roman with small-caps headings: the classic LaTeX look.
+    Serif,
+    /// Inter: clean and modern.
+    Sans,
+}
+
+/// The paper size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paper {
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+    /// ISO A4, 210 × 297 mm.
+    A4,
+}
+
+/// Settings chosen in `[theme]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// The font family.
+    pub font: FontChoice,
+    /// The paper size.
+    pub paper: Paper,
+}
+
+/// One résumé ready for layout.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The person's name, printed large at the top.
+    pub name: Rich,
+    /// Contact items in order (email, phone, location, links); links carry their URL.
+    pub contacts: Vec<Rich>,
+    /// Language tag for the PDF metadata.
+    pub lang: String,
+    /// The sections, in the order written.
+    pub sections: Vec<Section>,
+    /// Look and paper.
+    pub settings: Settings,
+}
+
+/// A titled section.
+#[derive(Clone, Debug)]
+pub struct Section {
+    /// The heading.
+    pub title: Rich,
+    /// Byte range of the section in the TOML source.
+    pub span: Range<usize>,
+    /// What the section holds.
+    pub body: Body,
+}
+
+/// The body of a section.
+#[derive(Clone, Debug)]
+pub enum Body {
+    /// Titled entries (education, experience, projects).
+    Entries(Vec<Entry>),
+    /// `label: items` rows.
+    Skills(Vec<SkillRow>),
+    /// A free paragraph.
+    Text(Rich),
+}
+
+/// A job, degree or project.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The bold title.
+    pub title: Rich,
+    /// Organisation, printed after the title.
+    pub org: Option<Rich>,
+    /// Place, printed after the organisation.
+    pub location: Option<Rich>,
+    /// Formatted dates, right-aligned.
+    pub dates: Option<Rich>,
+    /// Italic line under the title.
+    pub subtitle: Option<Rich>,
+    /// Plain lines under the subtitle.
+    pub details: Vec<Rich>,
+    /// Bullet points.
+    pub bullets: Vec<Rich>,
+    /// Byte range of the entry in the TOML source.
+    pub span: Range<usize>,
+}
+
+/// One skill row.
+#[derive(Clone, Debug)]
+pub struct SkillRow {
+    /// The bold label (without the colon).
+    pub label: Rich,
+    /// The items.
+    pub items: Rich,
+    /// Byte range of the row in the TOML source.
+    pub span: Range<usize>,
+}
+
+/// The separator between contact items, also used by layout.
+pub const CONTACT_SEPARATOR: &str = "•";
+/// The bullet marker, also used by layout.
+pub const BULLET: &str = "•";
+
+impl Document {
+    /// The printed text in reading order, one logical line per element.
+    ///
+    /// This is the text a PDF reader must extract from the page (the ATS
+    /// promise); tests compare it word for word with `pdftotext`.
+    pub fn reading_lines(&self) -> Vec<String> {
+        let mut out = vec![self.name.text()];
+        let contacts: Vec<String> = self.contacts.iter().map(Rich::text).collect();
+        out.push(contacts.join(&format!(" {CONTACT_SEPARATOR} ")));
+        for section in &self.sections {
+            out.push(section.title.text());
+            match &section.body {
+                Body::Entries(entries) => {
+                    for entry in entries {
+                        let mut head = entry.title_line().text();
+                        if let Some(dates) = &entry.dates {
+                            head.push(' ');
+                            head.push_str(&dates.text());
+                        }
+                        out.push(head);
+                        out.extend(entry.subtitle.iter().map(Rich::text));
+                        out.extend(entry.details.iter().map(Rich::text));
+                        for bullet in &entry.bullets {
+                            out.push(format!("{BULLET} {}", bullet.text()));
+                        }
+                    }
+                }
+                Body::Skills(rows) => {
+                    for row in rows {
+                        out.push(row.line().text());
+                    }
+                }
+                Body::Text(text) => out.push(text.text()),
+            }
+        }
+        out
+    }
+
+    /// The printed words in reading order.
+    pub fn words(&self) -> Vec<String> {
+        self.reading_lines()
+            .iter()
+            .flat_map(|l| l.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
+            .collect()
+    }
+}
+
+impl Entry {
+    /// The left part of the title line: bold title, then `, org, location`.
+    pub fn title_line(&self) -> Rich {
+        let mut line = self.title.clone().bold();
+        for part in [&self.org, &self.location].into_iter().flatten() {
+            line.push(Rich::plain(", ", part.offset()));
+            line.push(part.clone());
+        }
+        line
+    }
+}
+
+impl SkillRow {
+    /// The row as printed: bold `label:` then the items.
+    pub fn line(&self) -> Rich {
+        let mut line = self.label.clone().bold();
+        line.push(Rich {
+            spans: vec![Span {
+                text: ": ".into(),
+                style: Style {
+                    bold: true,
+                    ..Style::default()
+                },
+                link: None,
+                offset: self.label.offset(),
+            }],
+        });
+        line.push(self.items.clone());
+        line
+    }
+}

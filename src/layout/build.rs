@@ -1,0 +1,503 @@
+//! Build: turn the document's rich text into measured paragraphs (shaped
+//! glyphs grouped into breakable fragments) and a list of blocks to place.
+
+use std::ops::Range;
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use crate::diag::Diagnostic;
+use crate::document::{BULLET, Body, CONTACT_SEPARATOR, Document, Entry, Rich};
+use crate::layout::linebreak::Fragment;
+use crate::model::markup::{Span, Style};
+use crate::text::shape::{FontBook, Glyph};
+use crate::theme::fonts::FontId;
+use crate::theme::{Rgb, Theme};
+use crate::units::Pt;
+
+/// The look of one run of glyphs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunStyle {
+    /// The face.
+    pub font: FontId,
+    /// The size.
+    pub size: Pt,
+    /// The colour.
+    pub color: Rgb,
+    /// Target of the link this run belongs to.
+    pub link: Option<String>,
+}
+
+/// A glyph with the index of its run style.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PGlyph {
+    /// The glyph; `cluster` is a byte offset into the paragraph text.
+    pub glyph: Glyph,
+    /// Index into [`Para::runs`].
+    pub run: usize,
+}
+
+/// A word and the whitespace after it, as a range of glyphs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frag {
+    /// All glyphs of the fragment.
+    pub glyphs: Range<usize>,
+    /// Index of the first whitespace glyph (`glyphs.end` if none).
+    pub space_start: usize,
+    /// Width of the word.
+    pub width: Pt,
+    /// Width of the whitespace.
+    pub space_width: Pt,
+    /// A hard line break follows.
+    pub forced: bool,
+}
+
+impl Fragment for Frag {
+    fn width(&self) -> f64 {
+        self.width.get()
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.space_width.get()
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+    fn forced_break(&self) -> bool {
+        self.forced
+    }
+}
+
+/// A measured paragraph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Para {
+    /// The text of all spans, concatenated.
+    pub text: String,
+    /// Run styles referenced by the glyphs.
+    pub runs: Vec<RunStyle>,
+    /// Glyphs in order.
+    pub glyphs: Vec<PGlyph>,
+    /// Breakable fragments in order.
+    pub frags: Vec<Frag>,
+    /// The nominal size, which sets the line height.
+    pub size: Pt,
+}
+
+impl Para {
+    /// Width of the paragraph set on one line.
+    pub fn natural_width(&self) -> Pt {
+        match self.frags.last() {
+            Some(last) => {
+                self.frags
+                    .iter()
+                    .map(|f| f.width + f.space_width)
+                    .sum::<Pt>()
+                    - last.space_width
+            }
+            None => Pt::ZERO,
+        }
+    }
+}
+
+/// Where extra vertical space goes before a block; the amount comes from the theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Space {
+    /// No extra space.
+    None,
+    /// Between the name and the contact line.
+    Header,
+    /// Before a section heading.
+    Section,
+    /// Between entries.
+    Entry,
+    /// Between bullets.
+    Bullet,
+}
+
+/// What a block is, for placement.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BlockKind {
+    /// Lines centred on the page (name, contact line).
+    Centered(Para),
+    /// A section heading with a rule under it.
+    Heading(Para),
+    /// Left-aligned lines at an indent, with an optional right-aligned part
+    /// on the first line (dates) and an optional marker before it (bullet).
+    Lines {
+        /// The text.
+        para: Para,
+        /// Left edge of the text, from the left margin.
+        indent: Pt,
+        /// Right-aligned text on the first baseline.
+        right: Option<Box<Para>>,
+        /// A marker hung to the left of the first line, and its indent.
+        marker: Option<Box<(Para, Pt)>>,
+    },
+}
+
+/// A block to place, with what it belongs to for overflow reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    /// Content.
+    pub kind: BlockKind,
+    /// Space above it.
+    pub space_before: Space,
+    /// Description of the owning entry or section, for overflow reports.
+    pub owner: String,
+    /// Source range of the owner.
+    pub span: Range<usize>,
+}
+
+/// The base look of a paragraph, refined per span by inline markup.
+struct Base {
+    size: Pt,
+    color: Rgb,
+    bold: bool,
+    italic: bool,
+    font: Option<FontId>,
+}
+
+/// Builds blocks, collecting warnings.
+pub struct Builder<'a> {
+    theme: &'a Theme,
+    fonts: &'a FontBook,
+    /// Warnings found while shaping (characters no font covers).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl<'a> Builder<'a> {
+    /// A builder for one theme.
+    pub fn new(theme: &'a Theme, fonts: &'a FontBook) -> Self {
+        Builder {
+            theme,
+            fonts,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Every block of the document, top to bottom.
+    pub fn build(&mut self, doc: &Document) -> Vec<Block> {
+        let t = self.theme;
+        let mut blocks = Vec::new();
+        let header = format!("the header ({})", doc.name.text());
+        let name_span = doc.name.offset()..doc.name.offset();
+        let name = self.para(&doc.name, &self.base(t.name_size).bold().color(t.accent));
+        blocks.push(Block {
+            kind: BlockKind::Centered(name),
+            space_before: Space::None,
+            owner: header.clone(),
+            span: name_span.clone(),
+        });
+        if !doc.contacts.is_empty() {
+            let mut line = Rich::default();
+            for (i, contact) in doc.contacts.iter().enumerate() {
+                if i > 0 {
+                    line.push(Rich::plain(
+                        format!(" {CONTACT_SEPARATOR} "),
+                        contact.offset(),
+                    ));
+                }
+                line.push(contact.clone());
+            }
+            let contacts = self.para(&line, &self.base(t.contact_size));
+            blocks.push(Block {
+                kind: BlockKind::Centered(contacts),
+                space_before: Space::Header,
+                owner: header,
+                span: name_span,
+            });
+        }
+
+        for section in &doc.sections {
+            let title = section.title.text();
+            let owner = format!("section \"{title}\"");
+            let heading_base = Base {
+                font: Some(t.family.heading),
+                ..self.base(t.heading_size).color(t.accent)
+            };
+            blocks.push(Block {
+                kind: BlockKind::Heading(self.para(&section.title, &heading_base)),
+                space_before: Space::Section,
+                owner: owner.clone(),
+                span: section.span.clone(),
+            });
+            match &section.body {
+                Body::Entries(entries) => {
+                    for (i, entry) in entries.iter().enumerate() {
+                        let space = if i == 0 { Space::None } else { Space::Entry };
+                        self.entry(entry, space, &mut blocks);
+                    }
+                }
+                Body::Skills(rows) => {
+                    for row in rows {
+                        let para = self.para(&row.line(), &self.base(t.body_size));
+                        blocks.push(Block {
+                            kind: BlockKind::Lines {
+                                para,
+                                indent: t.entry_indent,
+                                right: None,
+                                marker: None,
+                            },
+                            space_before: Space::None,
+                            owner: format!("skill row \"{}\"", row.label.text()),
+                            span: row.span.clone(),
+                        });
+                    }
+                }
+                Body::Text(text) => {
+                    let para = self.para(text, &self.base(t.body_size));
+                    blocks.push(Block {
+                        kind: BlockKind::Lines {
+                            para,
+                            indent: t.entry_indent,
+                            right: None,
+                            marker: None,
+                        },
+                        space_before: Space::None,
+                        owner,
+                        span: section.span.clone(),
+                    });
+                }
+            }
+        }
+        blocks
+    }
+
+    fn entry(&mut self, entry: &Entry, space: Space, blocks: &mut Vec<Block>) {
+        let t = self.theme;
+        let owner = format!("entry \"{}\"", entry.title.text());
+        let lines = |para, indent, space_before, marker: Option<Box<(Para, Pt)>>| Block {
+            kind: BlockKind::Lines {
+                para,
+                indent,
+                right: None,
+                marker,
+            },
+            space_before,
+            owner: owner.clone(),
+            span: entry.span.clone(),
+        };
+        let head = self.para(&entry.title_line(), &self.base(t.body_size));
+        let right = entry
+            .dates
+            .as_ref()
+            .map(|d| Box::new(self.para(d, &self.base(t.body_size))));
+        blocks.push(Block {
+            kind: BlockKind::Lines {
+                para: head,
+                indent: t.entry_indent,
+                right,
+                marker: None,
+            },
+            space_before: space,
+            owner: owner.clone(),
+            span: entry.span.clone(),
+        });
+        if let Some(subtitle) = &entry.subtitle {
+            let para = self.para(subtitle, &self.base(t.subtitle_size).italic());
+            blocks.push(lines(para, t.entry_indent, Space::None, None));
+        }
+        for detail in &entry.details {
+            let para = self.para(detail, &self.base(t.subtitle_size));
+            blocks.push(lines(para, t.entry_indent, Space::None, None));
+        }
+        let marker_x = t.entry_indent + t.bullet_indent;
+        for (i, bullet) in entry.bullets.iter().enumerate() {
+            let para = self.para(bullet, &self.base(t.bullet_size));
+            let marker = self.para(
+                &Rich::plain(BULLET, bullet.offset()),
+                &self.base(t.bullet_size),
+            );
+            let space = if i == 0 { Space::None } else { Space::Bullet };
+            blocks.push(lines(
+                para,
+                marker_x + t.bullet_text_indent,
+                space,
+                Some(Box::new((marker, marker_x))),
+            ));
+        }
+    }
+
+    fn base(&self, size: Pt) -> Base {
+        Base {
+            size,
+            color: self.theme.text_color,
+            bold: false,
+            italic: false,
+            font: None,
+        }
+    }
+
+    /// Shape rich text into a measured paragraph.
+    fn para(&mut self, rich: &Rich, base: &Base) -> Para {
+        let t = self.theme;
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(rich.spans.len());
+        for span in &rich.spans {
+            starts.push(text.len());
+            text.push_str(&span.text);
+        }
+        let mut runs: Vec<RunStyle> = Vec::new();
+        let mut glyphs: Vec<PGlyph> = Vec::new();
+        for (span, start) in rich.spans.iter().zip(&starts) {
+            let range = *start..start + span.text.len();
+            let style = Style {
+                bold: base.bold || span.style.bold,
+                italic: base.italic || span.style.italic,
+                code: span.style.code,
+            };
+            let (font, size) = if style.code {
+                (t.code_font, base.size * t.code_scale)
+            } else {
+                (base.font.unwrap_or_else(|| t.family.face(style)), base.size)
+            };
+            let fallback = if style.bold {
+                [t.fallback[1], t.fallback[0]]
+            } else {
+                t.fallback
+            };
+            let (shaped, missing) = self.fonts.shape(&text, range, font, &fallback, size);
+            for m in missing {
+                self.warnings.push(missing_glyph(
+                    &m.text,
+                    source_offset(span, *start, m.offset),
+                ));
+            }
+            for run in shaped {
+                let color = if span.link.is_some() {
+                    t.link_color
+                } else {
+                    base.color
+                };
+                let style = RunStyle {
+                    font: run.font,
+                    size: run.size,
+                    color,
+                    link: span.link.clone(),
+                };
+                let index = match runs.last() {
+                    Some(last) if *last == style => runs.len() - 1,
+                    _ => {
+                        runs.push(style);
+                        runs.len() - 1
+                    }
+                };
+                glyphs.extend(
+                    run.glyphs
+                        .into_iter()
+                        .map(|glyph| PGlyph { glyph, run: index }),
+                );
+            }
+        }
+        let frags = fragments(&text, &glyphs);
+        Para {
+            text,
+            runs,
+            glyphs,
+            frags,
+            size: base.size,
+        }
+    }
+}
+
+impl Base {
+    fn bold(mut self) -> Base {
+        self.bold = true;
+        self
+    }
+    fn italic(mut self) -> Base {
+        self.italic = true;
+        self
+    }
+    fn color(mut self, color: Rgb) -> Base {
+        self.color = color;
+        self
+    }
+}
+
+/// The source offset of a byte in a span's text.
+fn source_offset(span: &Span, span_start: usize, offset: usize) -> usize {
+    span.offset + offset.saturating_sub(span_start)
+}
+
+fn missing_glyph(grapheme: &str, offset: usize) -> Diagnostic {
+    let codes: Vec<String> = grapheme
+        .chars()
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    Diagnostic::warning(format!(
+        "character `{}` ({}) is in no bundled font",
+        grapheme.escape_debug(),
+        codes.join(" ")
+    ))
+    .with_span(offset..offset + grapheme.len())
+    .with_hint("it would print as a blank; replace it with a character the fonts have")
+}
+
+/// Group glyphs into fragments at UAX #14 break opportunities.
+fn fragments(text: &str, glyphs: &[PGlyph]) -> Vec<Frag> {
+    // Segment i covers text[bounds[i]..bounds[i + 1]]; forced[i] marks a hard break after it.
+    let mut bounds = vec![0];
+    let mut forced = Vec::new();
+    for (at, kind) in linebreaks(text) {
+        if at == 0 || at <= *bounds.last().unwrap_or(&0) {
+            continue;
+        }
+        bounds.push(at);
+        forced.push(kind == BreakOpportunity::Mandatory && at < text.len());
+    }
+    // Start of the trailing whitespace of each segment.
+    let space_starts: Vec<usize> = bounds
+        .windows(2)
+        .map(|w| {
+            let seg = &text[w[0]..w[1]];
+            w[0] + seg
+                .trim_end_matches(|c: char| c.is_whitespace() && c != '\u{A0}')
+                .len()
+        })
+        .collect();
+    let segment_of = |cluster: usize| bounds.partition_point(|b| *b <= cluster).saturating_sub(1);
+
+    let mut frags: Vec<Frag> = Vec::new();
+    let mut current: Option<(usize, Frag)> = None;
+    for (i, g) in glyphs.iter().enumerate() {
+        let seg = segment_of(g.glyph.cluster).min(space_starts.len().saturating_sub(1));
+        let in_space = space_starts.get(seg).is_some_and(|s| g.glyph.cluster >= *s);
+        match &mut current {
+            Some((s, frag)) if *s == seg => {
+                frag.glyphs.end = i + 1;
+                if in_space {
+                    frag.space_width += g.glyph.advance;
+                } else {
+                    // Whitespace followed by a word glyph (only in odd visual
+                    // orders) becomes part of the word.
+                    frag.width += frag.space_width + g.glyph.advance;
+                    frag.space_width = Pt::ZERO;
+                    frag.space_start = i + 1;
+                }
+            }
+            _ => {
+                if let Some((_, frag)) = current.take() {
+                    frags.push(frag);
+                }
+                let (width, space_width) = if in_space {
+                    (Pt::ZERO, g.glyph.advance)
+                } else {
+                    (g.glyph.advance, Pt::ZERO)
+                };
+                current = Some((
+                    seg,
+                    Frag {
+                        glyphs: i..i + 1,
+                        space_start: if in_space { i } else { i + 1 },
+                        width,
+                        space_width,
+                        forced: forced.get(seg).copied().unwrap_or(false),
+                    },
+                ));
+            }
+        }
+    }
+    if let Some((_, frag)) = current {
+        frags.push(frag);
+    }
+    frags
+}

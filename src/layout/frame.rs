@@ -1,0 +1,150 @@
+//! The placed page: what the PDF writer draws, and a stable text dump of it
+//! for snapshot tests.
+
+use std::fmt::Write;
+use std::ops::Range;
+
+use crate::text::shape::Glyph;
+use crate::theme::Rgb;
+use crate::theme::fonts::FontId;
+use crate::units::Pt;
+
+/// A run of glyphs placed on the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextItem {
+    /// Pen position of the first glyph.
+    pub x: Pt,
+    /// Baseline, from the top of the page.
+    pub y: Pt,
+    /// Sum of the advances.
+    pub width: Pt,
+    /// The face.
+    pub font: FontId,
+    /// The size.
+    pub size: Pt,
+    /// The fill colour.
+    pub color: Rgb,
+    /// The glyphs; each `cluster` is a byte offset into `text`.
+    pub glyphs: Vec<Glyph>,
+    /// The text these glyphs represent (what a PDF reader extracts).
+    pub text: String,
+}
+
+/// A placed element.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// Text.
+    Text(TextItem),
+    /// A horizontal rule: `y` is the centre line.
+    Rule {
+        /// Left end.
+        x: Pt,
+        /// Centre line, from the top of the page.
+        y: Pt,
+        /// Length.
+        width: Pt,
+        /// Thickness.
+        thickness: Pt,
+        /// Colour.
+        color: Rgb,
+    },
+    /// A clickable area.
+    Link {
+        /// Left edge.
+        x: Pt,
+        /// Top edge, from the top of the page.
+        y: Pt,
+        /// Width.
+        width: Pt,
+        /// Height.
+        height: Pt,
+        /// Target URL.
+        url: String,
+    },
+}
+
+/// What fell off the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Overflow {
+    /// How far the content runs past the bottom margin.
+    pub by: Pt,
+    /// The same in lines of body text.
+    pub lines: f64,
+    /// A short description of the first element past the bottom margin.
+    pub first: String,
+    /// Its byte range in the TOML source.
+    pub span: Range<usize>,
+}
+
+/// One placed page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    /// Page width.
+    pub width: Pt,
+    /// Page height.
+    pub height: Pt,
+    /// Placed items in reading order.
+    pub items: Vec<Item>,
+    /// Lowest point of the content, from the top of the page.
+    pub content_bottom: Pt,
+    /// Height available between the margins.
+    pub available: Pt,
+    /// Height the content needs.
+    pub used: Pt,
+    /// Set when the content does not fit.
+    pub overflow: Option<Overflow>,
+}
+
+impl Page {
+    /// How full the page is: used height over available height.
+    pub fn fill(&self) -> f64 {
+        if self.available.get() <= 0.0 {
+            return 0.0;
+        }
+        self.used / self.available
+    }
+
+    /// A stable, line-per-item text dump: kind, geometry rounded to 0.01 pt,
+    /// font, size and text. Used by layout snapshot tests.
+    pub fn dump(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "page {} x {}", self.width, self.height);
+        for item in &self.items {
+            let _ = match item {
+                Item::Text(t) => writeln!(
+                    out,
+                    "text x={} y={} w={} {} {} {:?}",
+                    t.x,
+                    t.y,
+                    t.width,
+                    t.font.name(),
+                    t.size,
+                    t.text
+                ),
+                Item::Rule {
+                    x,
+                    y,
+                    width,
+                    thickness,
+                    ..
+                } => writeln!(out, "rule x={x} y={y} w={width} t={thickness}"),
+                Item::Link {
+                    x,
+                    y,
+                    width,
+                    height,
+                    url,
+                } => writeln!(out, "link x={x} y={y} w={width} h={height} {url}"),
+            };
+        }
+        let _ = writeln!(out, "fill {:.1}%", self.fill() * 100.0);
+        if let Some(o) = &self.overflow {
+            let _ = writeln!(
+                out,
+                "overflow {} ({:.1} lines) at {}",
+                o.by, o.lines, o.first
+            );
+        }
+        out
+    }
+}

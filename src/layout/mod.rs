@@ -1,0 +1,6 @@
+//! Layout: build measured blocks, break lines, place them on the page.
+
+pub mod build;
+pub mod frame;
+pub mod linebreak;
+pub mod place;

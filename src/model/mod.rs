@@ -1,0 +1,175 @@
+//! The résumé as written: serde types that mirror `resume.toml` one to one.
+//!
+//! Every text field keeps its [`Spanned`] byte range so that later stages can
+//! point back at the exact TOML line. Unknown keys are errors
+//! (`deny_unknown_fields`) so that a typo never goes silently ignored, and
+//! `#[serde(flatten)]` is avoided because it loses the spans of those errors.
+
+pub mod date;
+pub mod markup;
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use toml::Spanned;
+
+use crate::diag::{self, Diagnostic};
+
+/// The root of `resume.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resume {
+    /// BCP 47 language of the résumé, written into the PDF (default `en-US`).
+    pub lang: Option<Spanned<String>>,
+    /// Page and look settings.
+    #[serde(default)]
+    pub theme: ThemeDef,
+    /// The person the résumé is about: name and contact line.
+    pub person: Person,
+    /// The sections in the order they are printed.
+    #[serde(default)]
+    pub sections: Vec<Spanned<Section>>,
+}
+
+/// `[theme]`: which bundled look and paper to use.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeDef {
+    /// `"serif"` (Latin Modern, the classic look) or `"sans"` (Inter).
+    pub font: Option<Spanned<String>>,
+    /// `"letter"` or `"a4"`.
+    pub paper: Option<Spanned<String>>,
+}
+
+/// `[person]`: the header of the page.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Printed large and centred.
+    pub name: Spanned<String>,
+    /// Becomes a `mailto:` link.
+    pub email: Option<Spanned<String>>,
+    /// Becomes a `tel:` link.
+    pub phone: Option<Spanned<String>>,
+    /// Plain text.
+    pub location: Option<Spanned<String>>,
+    /// Labelled links such as LinkedIn or GitHub, in order.
+    #[serde(default)]
+    pub links: Vec<Spanned<Link>>,
+}
+
+/// A labelled link in the contact line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// The text printed, e.g. `linkedin`.
+    pub label: Spanned<String>,
+    /// The target, e.g. `https://www.linkedin.com/in/someone`.
+    pub url: Spanned<String>,
+}
+
+/// `[[sections]]`: a titled part of the résumé with exactly one kind of body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Any title, printed as the section heading.
+    pub title: Spanned<String>,
+    /// Education, experience, projects: titled entries with dates and bullets.
+    pub entries: Option<Vec<Spanned<Entry>>>,
+    /// Rows of `label: items`.
+    pub skills: Option<Vec<Spanned<SkillRow>>>,
+    /// A free paragraph, such as a summary.
+    pub text: Option<Spanned<String>>,
+}
+
+/// One entry: a job, a degree or a project.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Bold first words of the entry (job title, school, project name).
+    pub title: Spanned<String>,
+    /// Employer or institution, after the title.
+    pub org: Option<Spanned<String>>,
+    /// Place, after the organisation.
+    pub location: Option<Spanned<String>>,
+    /// A date or a date range, right-aligned on the title's baseline.
+    pub dates: Option<Spanned<Dates>>,
+    /// Italic line under the title (degree, project kind, a link).
+    pub subtitle: Option<Spanned<String>>,
+    /// Plain lines under the subtitle (coursework, honours).
+    #[serde(default)]
+    pub details: Vec<Spanned<String>>,
+    /// Bullet points, one string each.
+    #[serde(default)]
+    pub bullets: Vec<Spanned<String>>,
+}
+
+/// One skill row: a bold label and its items.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkillRow {
+    /// Printed bold, followed by a colon.
+    pub label: Spanned<String>,
+    /// The items, as one line of text.
+    pub items: Spanned<String>,
+}
+
+/// `dates = "2024"` or `dates = { start = "2024-07", end = "present" }`.
+#[derive(Debug)]
+pub enum Dates {
+    /// One date or free text such as `"Fall 2025"`.
+    Single(String),
+    /// A range; formatted by the theme with an en dash.
+    Range {
+        /// First month or year.
+        start: String,
+        /// Last month or year, or `"present"`.
+        end: String,
+    },
+}
+
+/// The table form of [`Dates`], parsed strictly.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DateRangeDef {
+    start: String,
+    end: String,
+}
+
+impl<'de> Deserialize<'de> for Dates {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DatesVisitor;
+
+        impl<'de> Visitor<'de> for DatesVisitor {
+            type Value = Dates;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date string or a table { start = \"...\", end = \"...\" }")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Dates, E> {
+                Ok(Dates::Single(v.to_owned()))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Dates, A::Error> {
+                let range = DateRangeDef::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Dates::Range {
+                    start: range.start,
+                    end: range.end,
+                })
+            }
+        }
+
+        deserializer.deserialize_any(DatesVisitor)
+    }
+}
+
+/// Parse TOML source into the as-written model.
+///
+/// Syntax and schema errors come back as one located diagnostic each (serde
+/// stops at the first schema error; the checks in [`crate::select`] report
+/// every independent problem at once).
+pub fn parse(source: &str) -> Result<Resume, Diagnostic> {
+    toml::from_str(source).map_err(|err| diag::from_toml_error(&err, source))
+}

@@ -1,0 +1,380 @@
+//! From the as-written model to the as-used [`Document`]: parse inline
+//! markup, format dates, resolve settings, and check everything serde cannot.
+//!
+//! All independent problems are collected, so one run reports every bad date
+//! and every unclosed `**`, not just the first.
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use crate::diag::Diagnostic;
+use crate::document::{
+    Body, Document, Entry, FontChoice, Paper, Rich, Section, Settings, SkillRow,
+};
+use crate::model::date::{self, Date};
+use crate::model::markup;
+use crate::model::{self, Dates, Resume};
+
+/// Resolve a parsed résumé into a document, or every error found.
+pub fn select(resume: &Resume, source: &str) -> Result<Document, Vec<Diagnostic>> {
+    let mut cx = Cx {
+        source,
+        errors: Vec::new(),
+    };
+    let doc = cx.document(resume);
+    if cx.errors.is_empty() {
+        Ok(doc)
+    } else {
+        // Report in the order a reader meets the problems in the file.
+        cx.errors
+            .sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
+        Err(cx.errors)
+    }
+}
+
+struct Cx<'a> {
+    source: &'a str,
+    errors: Vec<Diagnostic>,
+}
+
+impl Cx<'_> {
+    fn document(&mut self, resume: &Resume) -> Document {
+        let person = &resume.person;
+        let name = self.rich(&person.name, "person.name");
+        if name.text().trim().is_empty() {
+            self.errors.push(
+                Diagnostic::error("the name is empty")
+                    .with_span(person.name.span())
+                    .with_path("person.name")
+                    .with_hint("write the name to print at the top of the page"),
+            );
+        }
+
+        let mut contacts = Vec::new();
+        if let Some(email) = &person.email {
+            let rich = self.rich(email, "person.email");
+            let address = rich.text();
+            if !address.contains('@') {
+                self.errors.push(
+                    Diagnostic::error(format!("`{address}` is not an e-mail address"))
+                        .with_span(email.span())
+                        .with_path("person.email"),
+                );
+            }
+            contacts.push(rich.linked(&format!("mailto:{}", address.trim())));
+        }
+        if let Some(phone) = &person.phone {
+            let rich = self.rich(phone, "person.phone");
+            let digits: String = rich
+                .text()
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect();
+            if digits.chars().filter(char::is_ascii_digit).count() < 3 {
+                self.errors.push(
+                    Diagnostic::error(format!("`{}` is not a phone number", rich.text()))
+                        .with_span(phone.span())
+                        .with_path("person.phone"),
+                );
+            }
+            contacts.push(rich.linked(&format!("tel:{digits}")));
+        }
+        if let Some(location) = &person.location {
+            contacts.push(self.rich(location, "person.location"));
+        }
+        for (i, link) in person.links.iter().enumerate() {
+            let path = format!("person.links[{i}]");
+            let label = self.rich(&link.get_ref().label, &format!("{path}.label"));
+            let url = link.get_ref().url.get_ref().trim();
+            if url.is_empty() || url.chars().any(char::is_whitespace) {
+                self.errors.push(
+                    Diagnostic::error(format!("`{url}` is not a link target"))
+                        .with_span(link.get_ref().url.span())
+                        .with_path(format!("{path}.url"))
+                        .with_hint("write a full address such as \"https://github.com/someone\""),
+                );
+            }
+            contacts.push(label.linked(url));
+        }
+
+        let sections = resume
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| self.section(s, &format!("sections[{i}]")))
+            .collect();
+
+        Document {
+            name,
+            contacts,
+            lang: resume
+                .lang
+                .as_ref()
+                .map_or_else(|| "en-US".to_owned(), |l| l.get_ref().trim().to_owned()),
+            sections,
+            settings: self.settings(&resume.theme),
+        }
+    }
+
+    fn settings(&mut self, theme: &model::ThemeDef) -> Settings {
+        let font = match theme
+            .font
+            .as_ref()
+            .map(|f| (f.get_ref().as_str(), f.span()))
+        {
+            None | Some(("serif", _)) => FontChoice::Serif,
+            Some(("sans", _)) => FontChoice::Sans,
+            Some((other, span)) => {
+                self.errors.push(
+                    Diagnostic::error(format!("unknown font `{other}`"))
+                        .with_span(span)
+                        .with_path("theme.font")
+                        .with_hint("the bundled fonts are \"serif\" (Latin Modern Roman) and \"sans\" (Inter)"),
+                );
+                FontChoice::Serif
+            }
+        };
+        let paper = match theme
+            .paper
+            .as_ref()
+            .map(|p| (p.get_ref().to_ascii_lowercase(), p.span()))
+        {
+            None => Paper::Letter,
+            Some((p, _)) if p == "letter" => Paper::Letter,
+            Some((p, _)) if p == "a4" => Paper::A4,
+            Some((other, span)) => {
+                self.errors.push(
+                    Diagnostic::error(format!("unknown paper `{other}`"))
+                        .with_span(span)
+                        .with_path("theme.paper")
+                        .with_hint("use \"letter\" or \"a4\""),
+                );
+                Paper::Letter
+            }
+        };
+        Settings { font, paper }
+    }
+
+    fn section(&mut self, section: &Spanned<model::Section>, path: &str) -> Section {
+        let s = section.get_ref();
+        let title = self.rich(&s.title, &format!("{path}.title"));
+        let kinds = [s.entries.is_some(), s.skills.is_some(), s.text.is_some()];
+        let count = kinds.iter().filter(|k| **k).count();
+        if count != 1 {
+            let message = if count == 0 {
+                format!("section `{}` has no content", title.text())
+            } else {
+                format!(
+                    "section `{}` has more than one kind of content",
+                    title.text()
+                )
+            };
+            self.errors.push(
+                Diagnostic::error(message)
+                    .with_span(s.title.span())
+                    .with_path(path.to_owned())
+                    .with_hint("give a section exactly one of `entries`, `skills` or `text`"),
+            );
+        }
+        let body = if let Some(entries) = &s.entries {
+            Body::Entries(
+                entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| self.entry(e, &format!("{path}.entries[{i}]")))
+                    .collect(),
+            )
+        } else if let Some(rows) = &s.skills {
+            Body::Skills(
+                rows.iter()
+                    .enumerate()
+                    .map(|(i, row)| {
+                        let p = format!("{path}.skills[{i}]");
+                        SkillRow {
+                            label: self.rich(&row.get_ref().label, &format!("{p}.label")),
+                            items: self.rich(&row.get_ref().items, &format!("{p}.items")),
+                            span: row.span(),
+                        }
+                    })
+                    .collect(),
+            )
+        } else if let Some(text) = &s.text {
+            Body::Text(self.rich(text, &format!("{path}.text")))
+        } else {
+            Body::Entries(Vec::new())
+        };
+        Section {
+            title,
+            span: section.span(),
+            body,
+        }
+    }
+
+    fn entry(&mut self, entry: &Spanned<model::Entry>, path: &str) -> Entry {
+        let e = entry.get_ref();
+        let opt = |cx: &mut Self, field: &Option<Spanned<String>>, name: &str| {
+            field
+                .as_ref()
+                .map(|f| cx.rich(f, &format!("{path}.{name}")))
+        };
+        Entry {
+            title: self.rich(&e.title, &format!("{path}.title")),
+            org: opt(self, &e.org, "org"),
+            location: opt(self, &e.location, "location"),
+            dates: e
+                .dates
+                .as_ref()
+                .map(|d| self.dates(d, &format!("{path}.dates"))),
+            subtitle: opt(self, &e.subtitle, "subtitle"),
+            details: e
+                .details
+                .iter()
+                .enumerate()
+                .map(|(i, d)| self.rich(d, &format!("{path}.details[{i}]")))
+                .collect(),
+            bullets: e
+                .bullets
+                .iter()
+                .enumerate()
+                .map(|(i, b)| self.rich(b, &format!("{path}.bullets[{i}]")))
+                .collect(),
+            span: entry.span(),
+        }
+    }
+
+    fn dates(&mut self, dates: &Spanned<Dates>, path: &str) -> Rich {
+        let span = dates.span();
+        let text = match dates.get_ref() {
+            Dates::Single(s) => self.date(s, &span, path).map(|d| date::format_date(&d)),
+            Dates::Range { start, end } => {
+                let start = self.date(start, &span, &format!("{path}.start"));
+                let end = self.date(end, &span, &format!("{path}.end"));
+                match (start, end) {
+                    (Some(start), Some(end)) => {
+                        if let Err(e) = date::check_order(&start, &end) {
+                            self.errors.push(date_error(e, &span, path));
+                        }
+                        Some(date::format_range(&start, &end))
+                    }
+                    _ => None,
+                }
+            }
+        };
+        Rich::plain(text.unwrap_or_default(), span.start)
+    }
+
+    fn date(&mut self, text: &str, span: &Range<usize>, path: &str) -> Option<Date> {
+        match date::parse_date(text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                let span = self.narrow(span, text);
+                self.errors.push(date_error(e, &span, path));
+                None
+            }
+        }
+    }
+
+    /// The span of the quoted `value` inside `span`, when it occurs there;
+    /// used to point at one date of a `{ start, end }` table.
+    fn narrow(&self, span: &Range<usize>, value: &str) -> Range<usize> {
+        let Some(raw) = self.source.get(span.clone()) else {
+            return span.clone();
+        };
+        for quote in ['"', '\''] {
+            let quoted = format!("{quote}{value}{quote}");
+            if let Some(at) = raw.find(&quoted) {
+                return span.start + at..span.start + at + quoted.len();
+            }
+        }
+        span.clone()
+    }
+
+    /// Parse the inline markup of a text field, mapping offsets to the source.
+    fn rich(&mut self, field: &Spanned<String>, path: &str) -> Rich {
+        let map = OffsetMap::new(self.source, field);
+        match markup::parse_inline(field.get_ref()) {
+            Ok(mut spans) => {
+                for span in &mut spans {
+                    span.offset = map.at(span.offset);
+                }
+                Rich { spans }
+            }
+            Err(e) => {
+                let start = map.at(e.offset);
+                let end = if map.exact {
+                    start + e.len.max(1)
+                } else {
+                    field.span().end
+                };
+                let mut d = Diagnostic::error(e.message)
+                    .with_span(start..end)
+                    .with_path(path.to_owned());
+                if let Some(hint) = e.hint {
+                    d = d.with_hint(hint);
+                }
+                self.errors.push(d);
+                Rich::plain(field.get_ref().clone(), field.span().start)
+            }
+        }
+    }
+}
+
+fn date_error(e: date::DateError, span: &Range<usize>, path: &str) -> Diagnostic {
+    let mut d = Diagnostic::error(e.message)
+        .with_span(span.clone())
+        .with_path(path.to_owned());
+    if let Some(hint) = e.hint {
+        d = d.with_hint(hint);
+    }
+    d
+}
+
+/// Maps byte offsets inside a string value to offsets in the TOML source.
+///
+/// Exact when the value is written without escapes (the common case);
+/// otherwise every offset maps to the start of the value.
+struct OffsetMap {
+    base: usize,
+    exact: bool,
+}
+
+impl OffsetMap {
+    fn new(source: &str, field: &Spanned<String>) -> OffsetMap {
+        let span = field.span();
+        let raw = source.get(span.clone()).unwrap_or("");
+        let value = field.get_ref();
+        for quote in ["\"\"\"", "'''", "\"", "'"] {
+            if let Some(inner) = raw.strip_prefix(quote).and_then(|r| r.strip_suffix(quote)) {
+                // A newline right after a multi-line opener is not part of the value.
+                let (skip, inner) = if quote.len() == 3 {
+                    match inner
+                        .strip_prefix("\r\n")
+                        .or_else(|| inner.strip_prefix('\n'))
+                    {
+                        Some(rest) => (inner.len() - rest.len(), rest),
+                        None => (0, inner),
+                    }
+                } else {
+                    (0, inner)
+                };
+                return OffsetMap {
+                    base: span.start + quote.len() + skip,
+                    exact: inner == value,
+                };
+            }
+        }
+        OffsetMap {
+            base: span.start,
+            exact: false,
+        }
+    }
+
+    fn at(&self, offset: usize) -> usize {
+        if self.exact {
+            self.base + offset
+        } else {
+            self.base
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Text: the one place that calls the shaper.
+
+pub mod shape;

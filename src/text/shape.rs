@@ -1,0 +1,224 @@
+//! Shaping with rustybuzz: GPOS kerning and ligatures, font fallback per
+//! grapheme, and coverage checks.
+//!
+//! The advances computed here are exactly the ones written to the PDF, so
+//! what layout measures is what the reader sees.
+
+use std::ops::Range;
+
+use rustybuzz::{Face, UnicodeBuffer};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::theme::fonts::FontId;
+use crate::units::Pt;
+
+/// One positioned glyph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glyph {
+    /// Glyph id in its font.
+    pub id: u16,
+    /// Horizontal advance at the run's size.
+    pub advance: Pt,
+    /// Horizontal offset from the pen position.
+    pub x_offset: Pt,
+    /// Vertical offset from the baseline (up is positive, as in fonts).
+    pub y_offset: Pt,
+    /// Byte offset, in the shaped text, of the cluster this glyph belongs to.
+    pub cluster: usize,
+}
+
+/// A sequence of glyphs in one face and size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shaped {
+    /// The face.
+    pub font: FontId,
+    /// The size.
+    pub size: Pt,
+    /// Glyphs in visual order.
+    pub glyphs: Vec<Glyph>,
+}
+
+/// A character that no bundled font can draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Missing {
+    /// The grapheme.
+    pub text: String,
+    /// Its byte offset in the shaped text.
+    pub offset: usize,
+}
+
+/// The parsed bundled faces.
+pub struct FontBook {
+    faces: Vec<Face<'static>>,
+}
+
+impl Default for FontBook {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl FontBook {
+    /// Parse every bundled face.
+    ///
+    /// The font files are compiled into the binary and checked by a test, so
+    /// a failure here is a build defect, not an input error.
+    pub fn new() -> FontBook {
+        let faces = FontId::ALL
+            .iter()
+            .map(|id| Face::from_slice(id.data(), 0).expect("bundled font parses"))
+            .collect();
+        FontBook { faces }
+    }
+
+    fn face(&self, font: FontId) -> &Face<'static> {
+        &self.faces[font.index()]
+    }
+
+    /// Whether the face has a real glyph for the character.
+    pub fn covers(&self, font: FontId, c: char) -> bool {
+        self.face(font).glyph_index(c).is_some_and(|g| g.0 != 0)
+    }
+
+    /// Ascender and descender (positive, below the baseline) as fractions of the em.
+    pub fn vertical_metrics(&self, font: FontId) -> (f64, f64) {
+        let face = self.face(font);
+        let upem = f64::from(face.units_per_em());
+        (
+            f64::from(face.ascender()) / upem,
+            -f64::from(face.descender()) / upem,
+        )
+    }
+
+    /// Shape `text[range]` in `font` at `size`, falling back per grapheme to
+    /// the faces in `fallback` where `font` lacks a character.
+    ///
+    /// Returns runs in order and the graphemes that no face covers (they are
+    /// still set, in `font`, so nothing is silently dropped from the text).
+    pub fn shape(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        font: FontId,
+        fallback: &[FontId],
+        size: Pt,
+    ) -> (Vec<Shaped>, Vec<Missing>) {
+        let Some(slice) = text.get(range.clone()) else {
+            return (Vec::new(), Vec::new());
+        };
+        let mut missing = Vec::new();
+        // Split the text into segments of one face each.
+        let mut segments: Vec<(FontId, Range<usize>)> = Vec::new();
+        for (i, grapheme) in slice.grapheme_indices(true) {
+            let start = range.start + i;
+            let chosen = if grapheme
+                .chars()
+                .all(|c| c.is_whitespace() || c.is_control())
+            {
+                segments.last().map_or(font, |s| s.0)
+            } else {
+                let drawable = |f: &FontId| {
+                    grapheme
+                        .chars()
+                        .all(|c| is_invisible(c) || self.covers(*f, c))
+                };
+                match std::iter::once(&font).chain(fallback).find(|f| drawable(f)) {
+                    Some(f) => *f,
+                    None => {
+                        missing.push(Missing {
+                            text: grapheme.to_owned(),
+                            offset: start,
+                        });
+                        font
+                    }
+                }
+            };
+            match segments.last_mut() {
+                Some((f, r)) if *f == chosen => r.end = start + grapheme.len(),
+                _ => segments.push((chosen, start..start + grapheme.len())),
+            }
+        }
+        let runs = segments
+            .into_iter()
+            .map(|(f, r)| self.shape_one(text, r, f, size))
+            .collect();
+        (runs, missing)
+    }
+
+    fn shape_one(&self, text: &str, range: Range<usize>, font: FontId, size: Pt) -> Shaped {
+        let face = self.face(font);
+        let scale = size.get() / f64::from(face.units_per_em());
+        let mut buffer = UnicodeBuffer::new();
+        buffer.push_str(&text[range.clone()]);
+        let output = rustybuzz::shape(face, &[], buffer);
+        let glyphs = output
+            .glyph_infos()
+            .iter()
+            .zip(output.glyph_positions())
+            .map(|(info, pos)| Glyph {
+                id: u16::try_from(info.glyph_id).unwrap_or(0),
+                advance: Pt(f64::from(pos.x_advance) * scale),
+                x_offset: Pt(f64::from(pos.x_offset) * scale),
+                y_offset: Pt(f64::from(pos.y_offset) * scale),
+                cluster: range.start + info.cluster as usize,
+            })
+            .collect();
+        Shaped { font, size, glyphs }
+    }
+}
+
+/// Characters that need no glyph (joiners, variation selectors, marks of format).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_face_parses_and_has_basic_latin() {
+        let book = FontBook::new();
+        for font in FontId::ALL {
+            for c in ['a', 'Z', '0', '.', ','] {
+                assert!(book.covers(font, c), "{} lacks {c}", font.name());
+            }
+        }
+    }
+
+    #[test]
+    fn kerning_and_ligatures_are_applied() {
+        let book = FontBook::new();
+        let (runs, missing) = book.shape("AV", 0..2, FontId::LmRegular, &[], Pt(10.0));
+        assert!(missing.is_empty());
+        let kerned: Pt = runs[0].glyphs.iter().map(|g| g.advance).sum();
+        let (a, _) = book.shape("A", 0..1, FontId::LmRegular, &[], Pt(10.0));
+        let (v, _) = book.shape("V", 0..1, FontId::LmRegular, &[], Pt(10.0));
+        let apart = a[0].glyphs[0].advance + v[0].glyphs[0].advance;
+        assert!(kerned < apart, "AV is kerned: {kerned} < {apart}");
+
+        let (runs, _) = book.shape("office", 0..6, FontId::LmRegular, &[], Pt(10.0));
+        assert!(runs[0].glyphs.len() < 6, "ffi ligature forms");
+    }
+
+    #[test]
+    fn falls_back_per_grapheme_and_reports_uncovered() {
+        let book = FontBook::new();
+        let text = "D ≈ 200N \u{10FFFD}";
+        let (runs, missing) = book.shape(
+            text,
+            0..text.len(),
+            FontId::LmRegular,
+            &[FontId::DejaVu],
+            Pt(10.0),
+        );
+        let fonts: Vec<FontId> = runs.iter().map(|r| r.font).collect();
+        assert!(
+            fonts.contains(&FontId::DejaVu),
+            "≈ comes from DejaVu: {fonts:?}"
+        );
+        assert_eq!(fonts[0], FontId::LmRegular);
+        assert_eq!(missing.len(), 1);
+        assert_eq!(missing[0].text, "\u{10FFFD}");
+    }
+}
