@@ -94,6 +94,14 @@ pub struct Settings {
     pub font: FontChoice,
     /// The paper size.
     pub paper: Paper,
+    /// Justified rather than ragged-right paragraphs.
+    pub justify: bool,
+    /// Hyphenation at line ends.
+    pub hyphenate: bool,
+    /// Standard ligatures.
+    pub ligatures: bool,
+    /// Typographic quotes, dashes and ellipses.
+    pub smart_punctuation: bool,
 }
 
 /// One résumé ready for layout.

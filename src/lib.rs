@@ -86,8 +86,9 @@ pub fn lay_out(source: &str) -> Result<Laid, Vec<Diagnostic>> {
     let fonts = FontBook::new();
     let mut builder = Builder::new(&theme, &fonts);
     let blocks = builder.build(&document);
-    let warnings = builder.warnings;
+    let mut warnings = builder.warnings;
     let page = layout::place::place(&blocks, &theme, &fonts);
+    warnings.extend(page.warnings.iter().cloned());
     Ok(Laid {
         document,
         theme,

@@ -21,6 +21,7 @@ pub fn select(resume: &Resume, source: &str) -> Result<Document, Vec<Diagnostic>
     let mut cx = Cx {
         source,
         errors: Vec::new(),
+        smart: resume.theme.smart_punctuation.unwrap_or(true),
     };
     let doc = cx.document(resume);
     if cx.errors.is_empty() {
@@ -36,6 +37,8 @@ pub fn select(resume: &Resume, source: &str) -> Result<Document, Vec<Diagnostic>
 struct Cx<'a> {
     source: &'a str,
     errors: Vec<Diagnostic>,
+    /// Apply smart punctuation to text.
+    smart: bool,
 }
 
 impl Cx<'_> {
@@ -153,7 +156,14 @@ impl Cx<'_> {
                 Paper::Letter
             }
         };
-        Settings { font, paper }
+        Settings {
+            font,
+            paper,
+            justify: theme.justify.unwrap_or(false),
+            hyphenate: theme.hyphenate.unwrap_or(false),
+            ligatures: theme.ligatures.unwrap_or(true),
+            smart_punctuation: theme.smart_punctuation.unwrap_or(true),
+        }
     }
 
     fn section(&mut self, section: &Spanned<model::Section>, path: &str) -> Section {
@@ -295,8 +305,13 @@ impl Cx<'_> {
         let map = OffsetMap::new(self.source, field);
         match markup::parse_inline(field.get_ref()) {
             Ok(mut spans) => {
+                let mut previous = None;
                 for span in &mut spans {
                     span.offset = map.at(span.offset);
+                    if self.smart && !span.style.code {
+                        span.text = smarten(&span.text, previous);
+                    }
+                    previous = span.text.chars().last().or(previous);
                 }
                 Rich { spans }
             }
@@ -376,5 +391,69 @@ impl OffsetMap {
         } else {
             self.base
         }
+    }
+}
+
+/// Typographic punctuation: `---` to an em dash, `--` to an en dash, `...`
+/// to an ellipsis, straight quotes to curly ones. `previous` is the
+/// character before `text`, which decides whether a quote opens or closes.
+pub fn smarten(text: &str, previous: Option<char>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev = previous;
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = |k: usize| chars.get(i + k).copied();
+        let (replacement, consumed) = match c {
+            '-' if next(1) == Some('-') && next(2) == Some('-') => ('\u{2014}', 3),
+            '-' if next(1) == Some('-') => ('\u{2013}', 2),
+            '.' if next(1) == Some('.') && next(2) == Some('.') => ('\u{2026}', 3),
+            '"' => (if opens(prev) { '\u{201C}' } else { '\u{201D}' }, 1),
+            // An apostrophe before a digit marks elision ('90s), not a quotation.
+            '\'' if opens(prev) && !next(1).is_some_and(|d| d.is_ascii_digit()) => ('\u{2018}', 1),
+            '\'' => ('\u{2019}', 1),
+            other => (other, 1),
+        };
+        out.push(replacement);
+        prev = Some(replacement);
+        i += consumed;
+    }
+    out
+}
+
+/// A quote after nothing, a space, an opening bracket or a dash opens.
+fn opens(previous: Option<char>) -> bool {
+    match previous {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '\u{2013}' | '\u{2014}' | '-' | '/' | '\u{201C}' | '\u{2018}'
+                )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::smarten;
+
+    #[test]
+    fn smart_punctuation() {
+        assert_eq!(smarten("2019--2021", None), "2019\u{2013}2021");
+        assert_eq!(smarten("wait---what...", None), "wait\u{2014}what\u{2026}");
+        assert_eq!(
+            smarten("\"quoted\" and 'single'", None),
+            "\u{201C}quoted\u{201D} and \u{2018}single\u{2019}"
+        );
+        assert_eq!(smarten("BYJU'S", None), "BYJU\u{2019}S");
+        assert_eq!(
+            smarten("rock 'n' roll, the '90s", None),
+            "rock \u{2018}n\u{2019} roll, the \u{2019}90s"
+        );
+        assert_eq!(smarten("\"", Some('a')), "\u{201D}");
+        assert_eq!(smarten("a - b", None), "a - b");
     }
 }

@@ -3,16 +3,56 @@
 
 mod common;
 
-use std::path::Path;
-
 fn snapshot(fixture: &str, snapshot: &str) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let source = std::fs::read_to_string(root.join(fixture)).expect("fixture exists");
+    snapshot_with(fixture, "", snapshot);
+}
+
+/// Snapshot a fixture with extra `[theme]` settings spliced in.
+fn snapshot_with(fixture: &str, theme: &str, snapshot: &str) {
+    let source = with_theme(&read(fixture), theme);
     let laid = resume::lay_out(&source).unwrap_or_else(|d| panic!("{fixture} lays out: {d:?}"));
+    let mut dump = laid.page.dump();
+    for w in &laid.warnings {
+        dump.push_str(&format!("warning {}\n", w.message));
+    }
     common::assert_snapshot(
-        &root.join("tests/snapshots").join(snapshot),
-        &laid.page.dump(),
+        &common::root().join("tests/snapshots").join(snapshot),
+        &dump,
     );
+}
+
+fn read(fixture: &str) -> String {
+    std::fs::read_to_string(common::root().join(fixture)).expect("fixture exists")
+}
+
+/// The source with `settings` added to its `[theme]` table (or a new one).
+fn with_theme(source: &str, settings: &str) -> String {
+    if settings.is_empty() {
+        return source.to_owned();
+    }
+    match source.find("[theme]\n") {
+        Some(at) => {
+            let end = at + "[theme]\n".len();
+            format!("{}{settings}\n{}", &source[..end], &source[end..])
+        }
+        None => format!("[theme]\n{settings}\n\n{source}"),
+    }
+}
+
+/// Every fixture that must lay out on one page.
+fn fixtures() -> Vec<String> {
+    let mut files = vec!["resume.toml".to_owned()];
+    for dir in ["examples", "tests/fixtures/layout"] {
+        let mut found: Vec<String> = std::fs::read_dir(common::root().join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .map(|p| format!("{dir}/{}", p.file_name().unwrap().to_string_lossy()))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    files
 }
 
 #[test]
@@ -33,9 +73,8 @@ fn staff_engineer_example() {
 /// Every example and the seed résumé fit on one page without warnings.
 #[test]
 fn examples_fit_without_warnings() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = vec![root.join("resume.toml")];
-    for entry in std::fs::read_dir(root.join("examples")).unwrap() {
+    let mut files = vec![common::root().join("resume.toml")];
+    for entry in std::fs::read_dir(common::root().join("examples")).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "toml") {
             files.push(path);
@@ -55,27 +94,136 @@ fn examples_fit_without_warnings() {
     }
 }
 
-/// Nothing is placed beyond the right margin or the bottom margin.
 #[test]
-fn nothing_crosses_the_margins() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let source = std::fs::read_to_string(root.join("resume.toml")).unwrap();
-    let laid = resume::lay_out(&source).unwrap();
-    let right = laid.theme.page_width - laid.theme.margin_x;
-    for item in &laid.page.items {
-        if let resume::layout::frame::Item::Text(t) = item {
-            assert!(
-                (t.x + t.width).get() <= right.get() + 0.01,
-                "{:?} ends at {} past {}",
-                t.text,
-                t.x + t.width,
-                right
-            );
-            assert!(
-                t.x >= laid.theme.margin_x,
-                "{:?} starts left of the margin",
-                t.text
-            );
+fn seed_resume_justified() {
+    snapshot_with(
+        "resume.toml",
+        "justify = true",
+        "layout-resume-justified.txt",
+    );
+}
+
+#[test]
+fn seed_resume_hyphenated() {
+    snapshot_with(
+        "resume.toml",
+        "hyphenate = true",
+        "layout-resume-hyphenated.txt",
+    );
+}
+
+#[test]
+fn seed_resume_justified_and_hyphenated() {
+    snapshot_with(
+        "resume.toml",
+        "justify = true\nhyphenate = true",
+        "layout-resume-justified-hyphenated.txt",
+    );
+}
+
+#[test]
+fn overlong_tokens_break_between_characters_with_a_warning() {
+    snapshot("tests/fixtures/layout/overlong.toml", "layout-overlong.txt");
+    let laid = resume::lay_out(&read("tests/fixtures/layout/overlong.toml")).unwrap();
+    let messages: Vec<&str> = laid.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(messages.len(), 3, "{messages:?}");
+    assert!(messages[0].contains("run=full_matrix_results"));
+    assert!(messages[1].contains("abstract_singleton_proxy"));
+    assert!(messages[2].contains("Donaudampfschifffahrts"));
+    assert!(messages.iter().all(|m| m.contains("too long for one line")));
+    assert!(laid.warnings.iter().all(|w| w.span.is_some()));
+}
+
+#[test]
+fn typography_fixture() {
+    snapshot(
+        "tests/fixtures/layout/typography.toml",
+        "layout-typography.txt",
+    );
+    let laid = resume::lay_out(&read("tests/fixtures/layout/typography.toml")).unwrap();
+    let text = laid.document.reading_lines().join("\n");
+    for expected in [
+        "\u{201C}fast path\u{201D}",
+        "2019\u{2013}2021",
+        "\u{2014}",
+        "years\u{2026}",
+        "team\u{2019}s",
+    ] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
+}
+
+/// No text item of any fixture, in any mode, ends past the right margin or
+/// starts left of the left margin.
+#[test]
+fn no_line_is_wider_than_its_measure() {
+    for fixture in fixtures() {
+        for theme in [
+            "",
+            "justify = true",
+            "hyphenate = true",
+            "justify = true\nhyphenate = true",
+        ] {
+            let source = with_theme(&read(&fixture), theme);
+            let laid = resume::lay_out(&source).unwrap();
+            let right = laid.theme.page_width - laid.theme.margin_x;
+            for item in &laid.page.items {
+                if let resume::layout::frame::Item::Text(t) = item {
+                    assert!(
+                        (t.x + t.width).get() <= right.get() + 0.01,
+                        "{fixture} [{theme}]: {:?} ends at {} past {right}",
+                        t.text,
+                        t.x + t.width,
+                    );
+                    assert!(
+                        t.x >= laid.theme.margin_x,
+                        "{fixture}: {:?} starts left of the margin",
+                        t.text
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// No bullet of the seed résumé ends with a single word (or the tail of a
+/// hyphenated word, whose text the line before carries) on a line of its own.
+#[test]
+fn no_bullet_of_the_seed_ends_with_a_lonely_word() {
+    for theme in [
+        "",
+        "justify = true",
+        "hyphenate = true",
+        "justify = true\nhyphenate = true",
+    ] {
+        let laid = resume::lay_out(&with_theme(&read("resume.toml"), theme)).unwrap();
+        // Lines as (baseline, x of first item, text), in order.
+        let mut lines: Vec<(f64, f64, String)> = Vec::new();
+        for item in &laid.page.items {
+            if let resume::layout::frame::Item::Text(t) = item {
+                match lines.last_mut() {
+                    Some((y, _, text)) if (*y - t.y.get()).abs() < 0.01 => text.push_str(&t.text),
+                    _ => lines.push((t.y.get(), t.x.get(), t.text.clone())),
+                }
+            }
+        }
+        let bullet_text_x = lines
+            .iter()
+            .find(|(_, _, text)| text.starts_with('•'))
+            .map(|(_, x, _)| *x)
+            .unwrap();
+        for (i, (_, x, text)) in lines.iter().enumerate() {
+            // A continuation line of a bullet (indented like bullet text) that ends it.
+            let continuation = *x > bullet_text_x + 1.0;
+            let ends_bullet = lines
+                .get(i + 1)
+                .is_none_or(|(_, nx, _)| *nx <= bullet_text_x + 1.0);
+            if continuation && ends_bullet {
+                assert!(
+                    text.split_whitespace().count() > 1,
+                    "[{theme}] lonely last line {text:?}"
+                );
+            }
         }
     }
 }

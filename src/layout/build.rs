@@ -3,13 +3,14 @@
 
 use std::ops::Range;
 
+use hyphenation::{Hyphenator, Language, Load, Standard};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use crate::diag::Diagnostic;
 use crate::document::{BULLET, Body, CONTACT_SEPARATOR, Document, Entry, Rich};
 use crate::layout::linebreak::Fragment;
-use crate::model::markup::{Span, Style};
-use crate::text::shape::{FontBook, Glyph};
+use crate::model::markup::Style;
+use crate::text::shape::{Features, FontBook, Glyph};
 use crate::theme::fonts::FontId;
 use crate::theme::{Rgb, Theme};
 use crate::units::Pt;
@@ -34,6 +35,9 @@ pub struct PGlyph {
     pub glyph: Glyph,
     /// Index into [`Para::runs`].
     pub run: usize,
+    /// End of this glyph's cluster in the paragraph text: the glyph stands
+    /// for `text[glyph.cluster..text_end]` (a ligature for several letters).
+    pub text_end: usize,
 }
 
 /// A word and the whitespace after it, as a range of glyphs.
@@ -49,6 +53,13 @@ pub struct Frag {
     pub space_width: Pt,
     /// A hard line break follows.
     pub forced: bool,
+    /// The hyphen drawn when a line ends here (a hyphenation point inside a word).
+    pub hyphen: Option<PGlyph>,
+    /// Cost of a line ending here (hyphenation point or emergency break).
+    pub penalty: f64,
+    /// The next fragment continues the same word (after a hyphenation
+    /// point or inside an overlong token).
+    pub joined: bool,
 }
 
 impl Fragment for Frag {
@@ -59,7 +70,10 @@ impl Fragment for Frag {
         self.space_width.get()
     }
     fn penalty_width(&self) -> f64 {
-        0.0
+        self.hyphen.as_ref().map_or(0.0, |h| h.glyph.advance.get())
+    }
+    fn penalty(&self) -> f64 {
+        self.penalty
     }
     fn forced_break(&self) -> bool {
         self.forced
@@ -79,6 +93,8 @@ pub struct Para {
     pub frags: Vec<Frag>,
     /// The nominal size, which sets the line height.
     pub size: Pt,
+    /// `(text offset, source offset)` where each span starts, for diagnostics.
+    pub sources: Vec<(usize, usize)>,
 }
 
 impl Para {
@@ -93,6 +109,15 @@ impl Para {
                     - last.space_width
             }
             None => Pt::ZERO,
+        }
+    }
+
+    /// The TOML source offset of a byte of the paragraph text.
+    pub fn source_offset(&self, text_offset: usize) -> usize {
+        let i = self.sources.partition_point(|(t, _)| *t <= text_offset);
+        match i.checked_sub(1).and_then(|i| self.sources.get(i)) {
+            Some((t, src)) => src + (text_offset - t),
+            None => 0,
         }
     }
 }
@@ -161,6 +186,10 @@ pub struct Builder<'a> {
     fonts: &'a FontBook,
     /// Warnings found while shaping (characters no font covers).
     pub warnings: Vec<Diagnostic>,
+    /// The document's language, for hyphenation.
+    lang: String,
+    /// Hyphenation patterns: not loaded yet, or loaded (none for an unsupported language).
+    dictionary: Option<Option<Standard>>,
 }
 
 impl<'a> Builder<'a> {
@@ -170,12 +199,15 @@ impl<'a> Builder<'a> {
             theme,
             fonts,
             warnings: Vec::new(),
+            lang: String::new(),
+            dictionary: None,
         }
     }
 
     /// Every block of the document, top to bottom.
     pub fn build(&mut self, doc: &Document) -> Vec<Block> {
         let t = self.theme;
+        self.lang.clone_from(&doc.lang);
         let mut blocks = Vec::new();
         let header = format!("the header ({})", doc.name.text());
         let name_span = doc.name.offset()..doc.name.offset();
@@ -330,14 +362,15 @@ impl<'a> Builder<'a> {
     fn para(&mut self, rich: &Rich, base: &Base) -> Para {
         let t = self.theme;
         let mut text = String::new();
-        let mut starts = Vec::with_capacity(rich.spans.len());
+        let mut sources = Vec::with_capacity(rich.spans.len());
         for span in &rich.spans {
-            starts.push(text.len());
+            sources.push((text.len(), span.offset));
             text.push_str(&span.text);
         }
         let mut runs: Vec<RunStyle> = Vec::new();
-        let mut glyphs: Vec<PGlyph> = Vec::new();
-        for (span, start) in rich.spans.iter().zip(&starts) {
+        let mut glyphs: Vec<Glyph> = Vec::new();
+        let mut glyph_runs: Vec<usize> = Vec::new();
+        for (span, (start, _)) in rich.spans.iter().zip(&sources) {
             let range = *start..start + span.text.len();
             let style = Style {
                 bold: base.bold || span.style.bold,
@@ -354,11 +387,16 @@ impl<'a> Builder<'a> {
             } else {
                 t.fallback
             };
-            let (shaped, missing) = self.fonts.shape(&text, range, font, &fallback, size);
+            let features = Features {
+                ligatures: t.ligatures && !style.code,
+            };
+            let (shaped, missing) = self
+                .fonts
+                .shape(&text, range, font, &fallback, size, features);
             for m in missing {
                 self.warnings.push(missing_glyph(
                     &m.text,
-                    source_offset(span, *start, m.offset),
+                    span.offset + m.offset.saturating_sub(*start),
                 ));
             }
             for run in shaped {
@@ -380,22 +418,177 @@ impl<'a> Builder<'a> {
                         runs.len() - 1
                     }
                 };
-                glyphs.extend(
-                    run.glyphs
-                        .into_iter()
-                        .map(|glyph| PGlyph { glyph, run: index }),
-                );
+                glyph_runs.extend(std::iter::repeat_n(index, run.glyphs.len()));
+                glyphs.extend(run.glyphs);
             }
         }
-        let frags = fragments(&text, &glyphs);
-        Para {
+        let glyphs = with_cluster_ends(&text, glyphs, glyph_runs);
+        let mut para = Para {
+            frags: fragments(&text, &glyphs),
             text,
             runs,
             glyphs,
-            frags,
             size: base.size,
+            sources,
+        };
+        if t.hyphenate {
+            self.hyphenate(&mut para);
         }
+        para
     }
+
+    /// Split hyphenatable words into syllable fragments that end in a hyphen.
+    fn hyphenate(&mut self, para: &mut Para) {
+        if self.dictionary().is_none() {
+            return;
+        }
+        let Some(Some(dict)) = &self.dictionary else {
+            return;
+        };
+        let points: Vec<Vec<usize>> = para
+            .frags
+            .iter()
+            .map(|f| hyphenation_points(dict, &para.text, &para.glyphs, f))
+            .collect();
+        let mut out = Vec::with_capacity(para.frags.len());
+        for (frag, points) in std::mem::take(&mut para.frags).into_iter().zip(points) {
+            if points.is_empty() {
+                out.push(frag);
+                continue;
+            }
+            let mut start = frag.glyphs.start;
+            for at in points {
+                let piece = start..at;
+                let last = &para.glyphs[at - 1];
+                let hyphen = self.hyphen_glyph(&para.runs[last.run], last.run);
+                out.push(Frag {
+                    glyphs: piece.clone(),
+                    space_start: at,
+                    width: para.glyphs[piece].iter().map(|g| g.glyph.advance).sum(),
+                    space_width: Pt::ZERO,
+                    forced: false,
+                    hyphen,
+                    penalty: HYPHEN_PENALTY,
+                    joined: true,
+                });
+                start = at;
+            }
+            out.push(Frag {
+                glyphs: start..frag.glyphs.end,
+                width: para.glyphs[start..frag.space_start]
+                    .iter()
+                    .map(|g| g.glyph.advance)
+                    .sum(),
+                ..frag
+            });
+        }
+        para.frags = out;
+    }
+
+    /// The hyphenation dictionary for the document's language, loaded once.
+    fn dictionary(&mut self) -> Option<&Standard> {
+        if self.dictionary.is_none() {
+            let lang = self.lang.to_ascii_lowercase();
+            let loaded = if lang == "en" || lang.starts_with("en-") {
+                Standard::from_embedded(Language::EnglishUS).ok()
+            } else {
+                None
+            };
+            if loaded.is_none() {
+                self.warnings.push(
+                    Diagnostic::warning(format!(
+                        "no hyphenation patterns for language `{}`; hyphenation is off",
+                        self.lang
+                    ))
+                    .with_hint("hyphenation patterns are bundled for English only"),
+                );
+            }
+            self.dictionary = Some(loaded);
+        }
+        self.dictionary.as_ref().and_then(Option::as_ref)
+    }
+
+    /// The hyphen glyph in a run's face and size.
+    fn hyphen_glyph(&self, style: &RunStyle, run: usize) -> Option<PGlyph> {
+        let (shaped, missing) =
+            self.fonts
+                .shape("-", 0..1, style.font, &[], style.size, Features::default());
+        if !missing.is_empty() {
+            return None;
+        }
+        let glyph = shaped.into_iter().next()?.glyphs.into_iter().next()?;
+        Some(PGlyph {
+            glyph,
+            run,
+            text_end: 1,
+        })
+    }
+}
+
+/// TeX's default cost of ending a line at a hyphenation point.
+const HYPHEN_PENALTY: f64 = 50.0;
+/// Words shorter than this are never hyphenated.
+const MIN_HYPHENATED_LETTERS: usize = 6;
+
+/// Glyph indices inside `frag` before which a hyphen may go.
+fn hyphenation_points(dict: &Standard, text: &str, glyphs: &[PGlyph], frag: &Frag) -> Vec<usize> {
+    if frag.space_start <= frag.glyphs.start || frag.joined {
+        return Vec::new();
+    }
+    let word_start = glyphs[frag.glyphs.start].glyph.cluster;
+    let word_end = glyphs.get(frag.space_start).map_or_else(
+        || glyphs[frag.space_start - 1].text_end,
+        |g| g.glyph.cluster,
+    );
+    let Some(word) = text.get(word_start.min(word_end)..word_end) else {
+        return Vec::new();
+    };
+    // Leading and trailing punctuation do not belong to the word.
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let lead = word.len()
+        - word
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let letters = core.chars().count();
+    if letters < MIN_HYPHENATED_LETTERS || !core.chars().all(char::is_alphabetic) {
+        // Numbers, identifiers with digits, `_` or `.`, e-mail addresses and URLs.
+        return Vec::new();
+    }
+    if word.contains(['@', '/', '_', ':']) || core.chars().all(char::is_uppercase) {
+        return Vec::new();
+    }
+    let breaks = dict.hyphenate(&core.to_lowercase()).breaks;
+    if core.to_lowercase().len() != core.len() {
+        return Vec::new();
+    }
+    breaks
+        .into_iter()
+        .filter_map(|b| {
+            let at = word_start + lead + b;
+            // Only between clusters: never inside a ligature.
+            (frag.glyphs.start + 1..frag.space_start).find(|&i| glyphs[i].glyph.cluster == at)
+        })
+        .collect()
+}
+
+/// Attach to each glyph the end of its cluster's text.
+fn with_cluster_ends(text: &str, glyphs: Vec<Glyph>, runs: Vec<usize>) -> Vec<PGlyph> {
+    let mut starts: Vec<usize> = glyphs.iter().map(|g| g.cluster).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    glyphs
+        .into_iter()
+        .zip(runs)
+        .map(|(glyph, run)| {
+            let i = starts.partition_point(|s| *s <= glyph.cluster);
+            let text_end = starts.get(i).copied().unwrap_or(text.len());
+            PGlyph {
+                glyph,
+                run,
+                text_end,
+            }
+        })
+        .collect()
 }
 
 impl Base {
@@ -413,11 +606,6 @@ impl Base {
     }
 }
 
-/// The source offset of a byte in a span's text.
-fn source_offset(span: &Span, span_start: usize, offset: usize) -> usize {
-    span.offset + offset.saturating_sub(span_start)
-}
-
 fn missing_glyph(grapheme: &str, offset: usize) -> Diagnostic {
     let codes: Vec<String> = grapheme
         .chars()
@@ -432,8 +620,10 @@ fn missing_glyph(grapheme: &str, offset: usize) -> Diagnostic {
     .with_hint("it would print as a blank; replace it with a character the fonts have")
 }
 
-/// Group glyphs into fragments at UAX #14 break opportunities.
+/// Group glyphs into fragments at UAX #14 break opportunities, except
+/// inside a date range and before closing punctuation.
 fn fragments(text: &str, glyphs: &[PGlyph]) -> Vec<Frag> {
+    let protected = date_ranges(text);
     // Segment i covers text[bounds[i]..bounds[i + 1]]; forced[i] marks a hard break after it.
     let mut bounds = vec![0];
     let mut forced = Vec::new();
@@ -441,8 +631,16 @@ fn fragments(text: &str, glyphs: &[PGlyph]) -> Vec<Frag> {
         if at == 0 || at <= *bounds.last().unwrap_or(&0) {
             continue;
         }
+        let mandatory = kind == BreakOpportunity::Mandatory;
+        if !mandatory && at < text.len() {
+            let inside_date = protected.iter().any(|r| r.start < at && at < r.end);
+            let before_closing = text[at..].starts_with(is_closing);
+            if inside_date || before_closing {
+                continue;
+            }
+        }
         bounds.push(at);
-        forced.push(kind == BreakOpportunity::Mandatory && at < text.len());
+        forced.push(mandatory && at < text.len());
     }
     // Start of the trailing whitespace of each segment.
     let space_starts: Vec<usize> = bounds
@@ -491,6 +689,9 @@ fn fragments(text: &str, glyphs: &[PGlyph]) -> Vec<Frag> {
                         width,
                         space_width,
                         forced: forced.get(seg).copied().unwrap_or(false),
+                        hyphen: None,
+                        penalty: 0.0,
+                        joined: false,
                     },
                 ));
             }
@@ -500,4 +701,75 @@ fn fragments(text: &str, glyphs: &[PGlyph]) -> Vec<Frag> {
         frags.push(frag);
     }
     frags
+}
+
+/// Closing punctuation that must not start a line.
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+            | '\u{2019}'
+            | '\u{201D}'
+            | '\u{00BB}'
+            | '\u{2026}'
+            | '%'
+    )
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Byte ranges of date ranges such as `Jul 2024 – Aug 2025`, `2019–2021` or
+/// `Mar 2021 – Present`, which must stay on one line.
+fn date_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (dash, _) in text.match_indices(['\u{2013}', '\u{2014}']) {
+        let before = text[..dash].trim_end_matches(' ');
+        let after_start = dash + '\u{2013}'.len_utf8();
+        let after = text[after_start..].trim_start_matches(' ');
+        // Year before the dash, optionally preceded by a month.
+        let year_len = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if year_len != 4 {
+            continue;
+        }
+        let mut start = before.len() - year_len;
+        let head = text[..start].trim_end_matches(' ');
+        if MONTHS.iter().any(|m| head.ends_with(m)) {
+            start = head.len() - 3;
+        }
+        // A month, a year or "Present" after the dash.
+        let skip = text.len() - after.len();
+        let mut end = skip;
+        let rest = &text[skip..];
+        if let Some(m) = MONTHS.iter().find(|m| rest.starts_with(**m)) {
+            end += m.len();
+            let tail = &text[end..];
+            let spaces = tail.len() - tail.trim_start_matches(' ').len();
+            let digits = tail[spaces..].len()
+                - tail[spaces..]
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .len();
+            if digits == 4 {
+                end += spaces + 4;
+            }
+        } else if rest.starts_with("Present") || rest.starts_with("present") {
+            end += "Present".len();
+        } else {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if digits != 4 {
+                continue;
+            }
+            end += 4;
+        }
+        out.push(start..end);
+    }
+    out
 }

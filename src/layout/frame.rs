@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use std::ops::Range;
 
-use crate::text::shape::Glyph;
+use crate::diag::Diagnostic;
 use crate::theme::Rgb;
 use crate::theme::fonts::FontId;
 use crate::units::Pt;
@@ -24,10 +24,27 @@ pub struct TextItem {
     pub size: Pt,
     /// The fill colour.
     pub color: Rgb,
-    /// The glyphs; each `cluster` is a byte offset into `text`.
-    pub glyphs: Vec<Glyph>,
+    /// The glyphs, in drawing order.
+    pub glyphs: Vec<PlacedGlyph>,
     /// The text these glyphs represent (what a PDF reader extracts).
     pub text: String,
+}
+
+/// One glyph of a text item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedGlyph {
+    /// Glyph id in the item's font.
+    pub id: u16,
+    /// Horizontal advance (justified spaces are wider than their natural advance).
+    pub advance: Pt,
+    /// Horizontal offset from the pen position.
+    pub x_offset: Pt,
+    /// Vertical offset from the baseline, up positive.
+    pub y_offset: Pt,
+    /// The part of the item's `text` this glyph stands for; glyphs of one
+    /// cluster share it, and it may be empty (the second half of a
+    /// hyphenated word, whose text the hyphen already carries).
+    pub text: Range<usize>,
 }
 
 /// A placed element.
@@ -93,6 +110,8 @@ pub struct Page {
     pub used: Pt,
     /// Set when the content does not fit.
     pub overflow: Option<Overflow>,
+    /// Warnings from placement (tokens too long for a line).
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Page {

@@ -2,11 +2,13 @@
 //! bottom. Pure: the same blocks and theme always give the same page, so a
 //! fitter can re-run it with other settings.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::layout::build::{Block, BlockKind, Para, Space};
-use crate::layout::frame::{Item, Overflow, Page, TextItem};
-use crate::layout::linebreak::first_fit;
+use crate::diag::Diagnostic;
+use crate::layout::build::{Block, BlockKind, Frag, PGlyph, Para, Space};
+use crate::layout::frame::{Item, Overflow, Page, PlacedGlyph, TextItem};
+use crate::layout::linebreak::{Measure, Mode, optimal_fit};
 use crate::text::shape::FontBook;
 use crate::theme::Theme;
 use crate::units::Pt;
@@ -20,6 +22,7 @@ pub fn place(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> Page {
         ascent,
         descent,
         items: Vec::new(),
+        warnings: Vec::new(),
         y: theme.margin_top,
         bottom: theme.margin_top,
     };
@@ -53,6 +56,7 @@ pub fn place(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> Page {
                 span,
             }
         }),
+        warnings: p.warnings,
     }
 }
 
@@ -61,11 +65,15 @@ struct Placer<'a> {
     ascent: f64,
     descent: f64,
     items: Vec<Item>,
+    warnings: Vec<Diagnostic>,
     /// Top of the next line box.
     y: Pt,
     /// Lowest ink so far (descender of the last line).
     bottom: Pt,
 }
+
+/// Cost of breaking inside an overlong token, so that such breaks are last resorts.
+const EMERGENCY_PENALTY: f64 = 1000.0;
 
 impl Placer<'_> {
     fn space(&self, space: Space) -> Pt {
@@ -98,19 +106,28 @@ impl Placer<'_> {
         match kind {
             BlockKind::Centered(para) => {
                 let width = right - left;
-                for line in first_fit(&para.frags, |_| width.get()) {
+                let measure = Measure::uniform(width.get());
+                let frags = self.prepare(para, measure);
+                let lines = optimal_fit(&frags, measure, Mode::Ragged);
+                for line in &lines {
                     let baseline = self.baseline(para.size);
-                    let w = line_width(para, &line);
-                    self.line(para, &line, left + (width - w) / 2.0, baseline);
+                    let w = natural_width(&frags[line.clone()]);
+                    let set = Set::new(para, &frags, line.clone(), None);
+                    self.line(&set, left + (width - w) / 2.0, baseline);
                     self.advance_line(para.size, baseline);
                 }
             }
             BlockKind::Heading(para) => {
-                let baseline = self.baseline(para.size);
-                for line in first_fit(&para.frags, |_| (right - left).get()) {
-                    self.line(para, &line, left, baseline);
+                let measure = Measure::uniform((right - left).get());
+                let frags = self.prepare(para, measure);
+                let lines = optimal_fit(&frags, measure, Mode::Ragged);
+                let mut rule_y = self.y;
+                for line in &lines {
+                    let baseline = self.baseline(para.size);
+                    self.line(&Set::new(para, &frags, line.clone(), None), left, baseline);
+                    rule_y = baseline + t.rule_offset;
+                    self.y += para.size * t.leading;
                 }
-                let rule_y = baseline + t.rule_offset;
                 self.items.push(Item::Rule {
                     x: left,
                     y: rule_y,
@@ -132,14 +149,13 @@ impl Placer<'_> {
                 let reserved = right_part
                     .as_ref()
                     .map_or(Pt::ZERO, |r| r.natural_width() + t.date_gap);
-                let lines = first_fit(&para.frags, |i| {
-                    let w = text_right - x;
-                    if i == 0 {
-                        (w - reserved).get()
-                    } else {
-                        w.get()
-                    }
-                });
+                let width = text_right - x;
+                let measure = Measure {
+                    first: (width - reserved).get(),
+                    rest: width.get(),
+                };
+                let frags = self.prepare(para, measure);
+                let lines = optimal_fit(&frags, measure, t.mode);
                 let size = para.size;
                 if lines.is_empty() {
                     // An empty paragraph still takes its line, so markers and dates show.
@@ -158,7 +174,12 @@ impl Placer<'_> {
                     if i == 0 {
                         self.decorations(marker.as_deref(), None, left, text_right, baseline);
                     }
-                    self.line(para, line, x, baseline);
+                    let justify = (t.mode == Mode::Justified).then_some(Pt(if i == 0 {
+                        measure.first
+                    } else {
+                        measure.rest
+                    }));
+                    self.line(&Set::new(para, &frags, line.clone(), justify), x, baseline);
                     if i == 0 {
                         self.decorations(None, right_part.as_deref(), left, text_right, baseline);
                     }
@@ -166,6 +187,37 @@ impl Placer<'_> {
                 }
             }
         }
+    }
+
+    /// The paragraph's fragments, with any token wider than the measure split
+    /// between graphemes (preferably after `/ . - _ @`) and reported.
+    fn prepare<'p>(&mut self, para: &'p Para, measure: Measure) -> Cow<'p, [Frag]> {
+        let max = Pt(measure.first.min(measure.rest));
+        if para.frags.iter().all(|f| f.width.get() <= max.get() + 1e-6) {
+            return Cow::Borrowed(&para.frags);
+        }
+        let mut out = Vec::with_capacity(para.frags.len() + 4);
+        for frag in &para.frags {
+            if frag.width.get() <= max.get() + 1e-6 {
+                out.push(frag.clone());
+                continue;
+            }
+            let first = para.glyphs[frag.glyphs.start].glyph.cluster;
+            let end = word_end(para, frag);
+            let token = para.text.get(first..end).unwrap_or("");
+            let shown: String = token.chars().take(60).collect();
+            let ellipsis = if shown.len() < token.len() { "…" } else { "" };
+            let offset = para.source_offset(first);
+            self.warnings.push(
+                Diagnostic::warning(format!(
+                    "`{shown}{ellipsis}` is too long for one line; it is broken between characters"
+                ))
+                .with_span(offset..offset + token.len().min(200))
+                .with_hint("shorten it, or use a link with a short label: [label](url)"),
+            );
+            out.extend(split_token(para, frag, max));
+        }
+        Cow::Owned(out)
     }
 
     /// The bullet marker before the first line and the right-aligned dates after it.
@@ -178,40 +230,62 @@ impl Placer<'_> {
         baseline: Pt,
     ) {
         if let Some((marker, at)) = marker {
-            let all = 0..marker.frags.len();
-            self.line(marker, &all, left + *at, baseline);
+            let set = Set::new(marker, &marker.frags, 0..marker.frags.len(), None);
+            self.line(&set, left + *at, baseline);
         }
         if let Some(r) = right_part {
-            let all = 0..r.frags.len();
-            self.line(r, &all, text_right - r.natural_width(), baseline);
+            let set = Set::new(r, &r.frags, 0..r.frags.len(), None);
+            self.line(&set, text_right - r.natural_width(), baseline);
         }
     }
 
-    /// Emit the glyphs of fragments `line` starting at `x`, one text item per
-    /// run, plus link areas and underlines. Trailing whitespace is not drawn.
-    fn line(&mut self, para: &Para, line: &Range<usize>, x: Pt, baseline: Pt) {
-        let (Some(first), Some(last)) = (
-            para.frags.get(line.start),
-            para.frags.get(line.end.wrapping_sub(1)),
-        ) else {
-            return;
-        };
-        let glyphs = first.glyphs.start..last.space_start;
+    /// Emit one line as text items (one per run), with link areas and
+    /// underlines. Trailing whitespace is not drawn.
+    fn line(&mut self, set: &Set, x: Pt, baseline: Pt) {
+        let glyphs = set.glyphs();
         let mut pen = x;
-        let mut start = glyphs.start;
-        while start < glyphs.end {
-            let run = para.glyphs[start].run;
+        let mut start = 0;
+        while start < glyphs.len() {
+            let run = glyphs[start].run;
             let mut end = start;
-            while end < glyphs.end && para.glyphs[end].run == run {
+            while end < glyphs.len() && glyphs[end].run == run {
                 end += 1;
             }
-            let style = &para.runs[run];
-            let item = text_item(para, start..end, pen, baseline);
-            let width = item.width;
+            let style = &set.para.runs[run];
+            let mut text = String::new();
+            let mut placed: Vec<PlacedGlyph> = Vec::with_capacity(end - start);
+            for g in &glyphs[start..end] {
+                let range = match (&g.text, placed.last()) {
+                    (GlyphText::SameAsPrevious, Some(prev)) => prev.text.clone(),
+                    (GlyphText::SameAsPrevious, None) => text.len()..text.len(),
+                    (GlyphText::Own(s), _) => {
+                        let at = text.len();
+                        text.push_str(s);
+                        at..text.len()
+                    }
+                };
+                placed.push(PlacedGlyph {
+                    id: g.id,
+                    advance: g.advance,
+                    x_offset: g.x_offset,
+                    y_offset: g.y_offset,
+                    text: range,
+                });
+            }
+            let width: Pt = placed.iter().map(|g| g.advance).sum();
             if let Some(url) = &style.link {
                 self.link(url, pen, baseline, width, style.size);
             }
-            self.items.push(Item::Text(item));
+            self.items.push(Item::Text(TextItem {
+                x: pen,
+                y: baseline,
+                width,
+                font: style.font,
+                size: style.size,
+                color: style.color,
+                glyphs: placed,
+                text,
+            }));
             pen += width;
             start = end;
         }
@@ -264,55 +338,291 @@ impl Placer<'_> {
     }
 }
 
-/// Width of the visible part of a line.
-fn line_width(para: &Para, line: &Range<usize>) -> Pt {
-    let frags = &para.frags[line.clone()];
+/// What text a drawn glyph stands for.
+enum GlyphText<'a> {
+    /// Its own cluster text (or a carried word remainder, or nothing).
+    Own(&'a str),
+    /// Another glyph of the previous glyph's cluster.
+    SameAsPrevious,
+}
+
+/// A glyph ready to draw.
+struct DrawGlyph<'a> {
+    id: u16,
+    advance: Pt,
+    x_offset: Pt,
+    y_offset: Pt,
+    run: usize,
+    text: GlyphText<'a>,
+}
+
+/// One line of a paragraph, about to be drawn.
+struct Set<'a> {
+    para: &'a Para,
+    frags: &'a [Frag],
+    line: Range<usize>,
+    /// The measure to fill, for a justified line.
+    justify: Option<Pt>,
+}
+
+impl<'a> Set<'a> {
+    fn new(para: &'a Para, frags: &'a [Frag], line: Range<usize>, justify: Option<Pt>) -> Self {
+        Set {
+            para,
+            frags,
+            line,
+            justify,
+        }
+    }
+
+    /// The glyphs of the line with their advances and text.
+    ///
+    /// A word broken across lines (at a hyphen or inside an overlong token)
+    /// is extracted whole from the first line: the line's last glyph (the
+    /// hyphen, if any) carries the rest of the word, and the continuation's
+    /// glyphs on the next line carry no text.
+    fn glyphs(&self) -> Vec<DrawGlyph<'a>> {
+        let (para, frags, line) = (self.para, self.frags, self.line.clone());
+        let Some(last_index) = line.end.checked_sub(1).filter(|i| *i >= line.start) else {
+            return Vec::new();
+        };
+        let last = &frags[last_index];
+        let is_para_end = line.end == frags.len();
+        let hyphen = if is_para_end {
+            None
+        } else {
+            last.hyphen.as_ref()
+        };
+
+        // The line starts inside a word begun on an earlier line.
+        let continues =
+            line.start > 0 && joins(&frags[line.start - 1]) && carried(para, frags, line.start - 1);
+        let continuation_end = if continues {
+            (line.start..line.end)
+                .find(|&k| !joins(&frags[k]))
+                .unwrap_or(last_index)
+        } else {
+            0
+        };
+        // The line ends inside a word that began on this line.
+        let word_start = (line.start..=last_index)
+            .rev()
+            .find(|&k| k == line.start || !joins(&frags[k - 1]))
+            .unwrap_or(line.start);
+        let carry = (!is_para_end
+            && joins(last)
+            && carried(para, frags, last_index)
+            && !(continues && word_start == line.start))
+            .then(|| {
+                let from = frags[line.end].glyphs.start;
+                let start = para
+                    .glyphs
+                    .get(from)
+                    .map_or(para.text.len(), |g| g.glyph.cluster);
+                let end = (line.end..frags.len())
+                    .find(|&k| !joins(&frags[k]))
+                    .map_or(para.text.len(), |k| word_end(para, &frags[k]));
+                start..end.max(start)
+            });
+
+        // Justification: spread the line's inner spaces to fill the measure.
+        let mut natural = Pt::ZERO;
+        let mut spaces = Pt::ZERO;
+        for (k, f) in frags[line.clone()].iter().enumerate() {
+            natural += f.width;
+            if line.start + k < last_index {
+                natural += f.space_width;
+                spaces += f.space_width;
+            }
+        }
+        if let Some(h) = hyphen {
+            natural += h.glyph.advance;
+        }
+        let stretch = match self.justify {
+            Some(target) if spaces.get() > 0.0 => {
+                let ratio = ((target - natural) / spaces).max(-1.0 / 3.0);
+                // A last line is set at its natural width unless it must shrink.
+                if is_para_end || last.forced {
+                    ratio.min(0.0)
+                } else {
+                    ratio
+                }
+            }
+            _ => 0.0,
+        };
+
+        let mut out = Vec::new();
+        let mut previous_cluster = None;
+        for k in line.clone() {
+            let f = &frags[k];
+            let drawn_end = if k == last_index {
+                f.space_start
+            } else {
+                f.glyphs.end
+            };
+            let silent = continues && k <= continuation_end;
+            for i in f.glyphs.start..drawn_end {
+                let g = &para.glyphs[i];
+                let is_space = i >= f.space_start;
+                let text = if silent && !is_space {
+                    GlyphText::Own("")
+                } else if previous_cluster == Some(g.glyph.cluster) {
+                    GlyphText::SameAsPrevious
+                } else {
+                    GlyphText::Own(para.text.get(g.glyph.cluster..g.text_end).unwrap_or(""))
+                };
+                previous_cluster = Some(g.glyph.cluster);
+                let advance = if is_space {
+                    g.glyph.advance * (1.0 + stretch)
+                } else {
+                    g.glyph.advance
+                };
+                out.push(draw(g, advance, text));
+            }
+        }
+        match (hyphen, carry) {
+            (Some(h), carry) => {
+                let text = carry.and_then(|r| para.text.get(r)).unwrap_or("-");
+                out.push(draw(h, h.glyph.advance, GlyphText::Own(text)));
+            }
+            (None, Some(carry)) => {
+                // No hyphen: the last glyph carries its own text and the rest of the word.
+                let own = last
+                    .space_start
+                    .checked_sub(1)
+                    .and_then(|i| para.glyphs.get(i));
+                if let (Some(g), Some(drawn)) = (own, out.last_mut())
+                    && matches!(drawn.text, GlyphText::Own(t) if !t.is_empty())
+                    && let Some(joined) = para.text.get(g.glyph.cluster..carry.end)
+                {
+                    drawn.text = GlyphText::Own(joined);
+                }
+            }
+            (None, None) => {}
+        }
+        out
+    }
+}
+
+fn draw<'a>(g: &PGlyph, advance: Pt, text: GlyphText<'a>) -> DrawGlyph<'a> {
+    DrawGlyph {
+        id: g.glyph.id,
+        advance,
+        x_offset: g.glyph.x_offset,
+        y_offset: g.glyph.y_offset,
+        run: g.run,
+        text,
+    }
+}
+
+/// Whether the word goes on in the next fragment: no space follows (a break
+/// after `-` or `/`, a hyphenation point, a split inside a long token).
+fn joins(frag: &Frag) -> bool {
+    frag.joined || frag.space_start >= frag.glyphs.end
+}
+
+/// Longest word (in bytes) whose text is moved to the line where it starts
+/// when it is broken; longer tokens (URLs, identifiers) extract in pieces,
+/// which keeps every ToUnicode entry short enough for PDF readers.
+const MAX_CARRIED_WORD: usize = 48;
+
+/// Whether the word around fragment `k` extracts whole from its first line
+/// when broken. Depends only on the word, so both lines agree.
+fn carried(para: &Para, frags: &[Frag], k: usize) -> bool {
+    let first = (0..=k)
+        .rev()
+        .find(|&i| i == 0 || !joins(&frags[i - 1]))
+        .unwrap_or(0);
+    let last = (k..frags.len())
+        .find(|&i| !joins(&frags[i]))
+        .unwrap_or(frags.len() - 1);
+    let start = para
+        .glyphs
+        .get(frags[first].glyphs.start)
+        .map_or(0, |g| g.glyph.cluster);
+    word_end(para, &frags[last]).saturating_sub(start) <= MAX_CARRIED_WORD
+}
+
+/// Byte offset in the paragraph text where a fragment's word ends.
+fn word_end(para: &Para, frag: &Frag) -> usize {
+    match para.glyphs.get(frag.space_start) {
+        Some(g) if frag.space_start < frag.glyphs.end => g.glyph.cluster,
+        _ => frag
+            .glyphs
+            .clone()
+            .filter_map(|i| para.glyphs.get(i))
+            .map(|g| g.text_end)
+            .max()
+            .unwrap_or(para.text.len()),
+    }
+}
+
+/// Width of fragments set on one line.
+fn natural_width(frags: &[Frag]) -> Pt {
     match frags.last() {
         Some(last) => frags.iter().map(|f| f.width + f.space_width).sum::<Pt>() - last.space_width,
         None => Pt::ZERO,
     }
 }
 
-/// A text item for `para.glyphs[glyphs]`, with clusters rebased onto its own text.
-fn text_item(para: &Para, glyphs: Range<usize>, x: Pt, baseline: Pt) -> TextItem {
-    let slice = &para.glyphs[glyphs.clone()];
-    let style = &para.runs[slice[0].run];
-    let start = slice.iter().map(|g| g.glyph.cluster).min().unwrap_or(0);
-    // The text ends where the next glyph's cluster begins (or at the end of the paragraph).
-    let max_cluster = slice.iter().map(|g| g.glyph.cluster).max().unwrap_or(0);
-    let end = para
-        .glyphs
-        .get(glyphs.end)
-        .map(|g| g.glyph.cluster)
-        .filter(|c| *c > max_cluster)
-        .unwrap_or_else(|| next_boundary(&para.text, max_cluster, &para.glyphs));
-    let text = para.text.get(start..end).unwrap_or("").to_owned();
-    let glyphs = slice
-        .iter()
-        .map(|g| {
-            let mut glyph = g.glyph.clone();
-            glyph.cluster -= start;
-            glyph
-        })
-        .collect::<Vec<_>>();
-    TextItem {
-        x,
-        y: baseline,
-        width: glyphs.iter().map(|g| g.advance).sum(),
-        font: style.font,
-        size: style.size,
-        color: style.color,
-        glyphs,
-        text,
+/// Split an overlong fragment into pieces no wider than `max`, breaking
+/// after `/ . - _ @` where possible and between any two clusters otherwise.
+fn split_token(para: &Para, frag: &Frag, max: Pt) -> Vec<Frag> {
+    let glyphs = &para.glyphs;
+    let mut pieces = Vec::new();
+    let mut start = frag.glyphs.start;
+    while start < frag.space_start {
+        let mut width = Pt::ZERO;
+        let mut end = start;
+        let mut preferred = None;
+        while end < frag.space_start {
+            let next = width + glyphs[end].glyph.advance;
+            if next.get() > max.get() + 1e-6 && end > start {
+                break;
+            }
+            width = next;
+            end += 1;
+            // A cluster boundary after a preferred character.
+            let boundary = glyphs
+                .get(end)
+                .is_none_or(|g| g.glyph.cluster != glyphs[end - 1].glyph.cluster);
+            let before = para
+                .text
+                .get(glyphs[end - 1].glyph.cluster..glyphs[end - 1].text_end)
+                .unwrap_or("");
+            if boundary && before.ends_with(['/', '.', '-', '_', '@']) && end < frag.space_start {
+                preferred = Some(end);
+            }
+        }
+        // Never split inside a cluster.
+        while end < frag.space_start
+            && end > start + 1
+            && glyphs[end].glyph.cluster == glyphs[end - 1].glyph.cluster
+        {
+            end -= 1;
+        }
+        if end < frag.space_start
+            && let Some(p) = preferred
+        {
+            end = p;
+        }
+        let last = end >= frag.space_start;
+        let piece_end = if last { frag.glyphs.end } else { end };
+        pieces.push(Frag {
+            glyphs: start..piece_end,
+            space_start: end,
+            width: glyphs[start..end].iter().map(|g| g.glyph.advance).sum(),
+            space_width: if last { frag.space_width } else { Pt::ZERO },
+            forced: last && frag.forced,
+            hyphen: if last { frag.hyphen.clone() } else { None },
+            penalty: if last {
+                frag.penalty
+            } else {
+                EMERGENCY_PENALTY
+            },
+            joined: if last { frag.joined } else { true },
+        });
+        start = end;
     }
-}
-
-/// The smallest cluster start after `cluster` in the paragraph, or the text end.
-fn next_boundary(text: &str, cluster: usize, glyphs: &[crate::layout::build::PGlyph]) -> usize {
-    glyphs
-        .iter()
-        .map(|g| g.glyph.cluster)
-        .filter(|c| *c > cluster)
-        .min()
-        .unwrap_or(text.len())
+    pieces
 }

@@ -40,6 +40,14 @@ pub struct ThemeDef {
     pub font: Option<Spanned<String>>,
     /// `"letter"` or `"a4"`.
     pub paper: Option<Spanned<String>>,
+    /// Justify paragraphs and bullets (default: ragged right).
+    pub justify: Option<bool>,
+    /// Hyphenate words at line ends (default: off).
+    pub hyphenate: Option<bool>,
+    /// Standard ligatures such as fi and ffi (default: on).
+    pub ligatures: Option<bool>,
+    /// Curly quotes, dashes from `--` and `---`, ellipsis from `...` (default: on).
+    pub smart_punctuation: Option<bool>,
 }
 
 /// `[person]`: the header of the page.

@@ -5,8 +5,6 @@
 //! krilla turns into a ToUnicode map: extracted text equals the résumé text,
 //! ligatures included.
 
-use std::ops::Range;
-
 use krilla::Document;
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
@@ -203,7 +201,7 @@ fn draw_text(surface: &mut krilla::surface::Surface, text: &TextItem, font: Font
                 // Fonts measure y up; the page measures y down.
                 (-g.y_offset.get() / size) as f32,
                 0.0,
-                cluster_range(&text.text, &text.glyphs, g.cluster),
+                g.text.clone(),
                 None,
             )
         })
@@ -217,18 +215,6 @@ fn draw_text(surface: &mut krilla::surface::Surface, text: &TextItem, font: Font
         size as f32,
         false,
     );
-}
-
-/// The text of the cluster starting at `cluster`: up to the next cluster start.
-fn cluster_range(text: &str, glyphs: &[crate::text::shape::Glyph], cluster: usize) -> Range<usize> {
-    let start = cluster.min(text.len());
-    let end = glyphs
-        .iter()
-        .map(|g| g.cluster)
-        .filter(|c| *c > start)
-        .min()
-        .unwrap_or(text.len());
-    start..end
 }
 
 #[cfg(test)]
@@ -247,21 +233,5 @@ mod tests {
         let t = Timestamp::from_unix(951_782_400).unwrap(); // 2000-02-29
         assert_eq!((t.year, t.month, t.day), (2000, 2, 29));
         assert!(Timestamp::from_unix(i64::MAX / 2).is_none());
-    }
-
-    #[test]
-    fn cluster_ranges_cover_ligatures() {
-        let glyphs: Vec<crate::text::shape::Glyph> = [0usize, 2, 3]
-            .iter()
-            .map(|c| crate::text::shape::Glyph {
-                id: 1,
-                advance: crate::units::Pt(1.0),
-                x_offset: crate::units::Pt(0.0),
-                y_offset: crate::units::Pt(0.0),
-                cluster: *c,
-            })
-            .collect();
-        assert_eq!(cluster_range("fine", &glyphs, 0), 0..2);
-        assert_eq!(cluster_range("fine", &glyphs, 3), 3..4);
     }
 }

@@ -47,6 +47,19 @@ pub struct Missing {
     pub offset: usize,
 }
 
+/// OpenType features that a theme can switch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Features {
+    /// Standard ligatures (fi, fl, ffi...); kerning is always on.
+    pub ligatures: bool,
+}
+
+impl Default for Features {
+    fn default() -> Self {
+        Features { ligatures: true }
+    }
+}
+
 /// The parsed bundled faces.
 pub struct FontBook {
     faces: Vec<Face<'static>>,
@@ -102,6 +115,7 @@ impl FontBook {
         font: FontId,
         fallback: &[FontId],
         size: Pt,
+        features: Features,
     ) -> (Vec<Shaped>, Vec<Missing>) {
         let Some(slice) = text.get(range.clone()) else {
             return (Vec::new(), Vec::new());
@@ -140,17 +154,32 @@ impl FontBook {
         }
         let runs = segments
             .into_iter()
-            .map(|(f, r)| self.shape_one(text, r, f, size))
+            .map(|(f, r)| self.shape_one(text, r, f, size, features))
             .collect();
         (runs, missing)
     }
 
-    fn shape_one(&self, text: &str, range: Range<usize>, font: FontId, size: Pt) -> Shaped {
+    fn shape_one(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        font: FontId,
+        size: Pt,
+        features: Features,
+    ) -> Shaped {
         let face = self.face(font);
         let scale = size.get() / f64::from(face.units_per_em());
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(&text[range.clone()]);
-        let output = rustybuzz::shape(face, &[], buffer);
+        let off = |tag: &[u8; 4]| {
+            rustybuzz::Feature::new(rustybuzz::ttf_parser::Tag::from_bytes(tag), 0, ..)
+        };
+        let switched: Vec<rustybuzz::Feature> = if features.ligatures {
+            Vec::new()
+        } else {
+            vec![off(b"liga"), off(b"clig"), off(b"dlig")]
+        };
+        let output = rustybuzz::shape(face, &switched, buffer);
         let glyphs = output
             .glyph_infos()
             .iter()
@@ -189,16 +218,47 @@ mod tests {
     #[test]
     fn kerning_and_ligatures_are_applied() {
         let book = FontBook::new();
-        let (runs, missing) = book.shape("AV", 0..2, FontId::LmRegular, &[], Pt(10.0));
+        let (runs, missing) = book.shape(
+            "AV",
+            0..2,
+            FontId::LmRegular,
+            &[],
+            Pt(10.0),
+            Features::default(),
+        );
         assert!(missing.is_empty());
         let kerned: Pt = runs[0].glyphs.iter().map(|g| g.advance).sum();
-        let (a, _) = book.shape("A", 0..1, FontId::LmRegular, &[], Pt(10.0));
-        let (v, _) = book.shape("V", 0..1, FontId::LmRegular, &[], Pt(10.0));
+        let (a, _) = book.shape(
+            "A",
+            0..1,
+            FontId::LmRegular,
+            &[],
+            Pt(10.0),
+            Features::default(),
+        );
+        let (v, _) = book.shape(
+            "V",
+            0..1,
+            FontId::LmRegular,
+            &[],
+            Pt(10.0),
+            Features::default(),
+        );
         let apart = a[0].glyphs[0].advance + v[0].glyphs[0].advance;
         assert!(kerned < apart, "AV is kerned: {kerned} < {apart}");
 
-        let (runs, _) = book.shape("office", 0..6, FontId::LmRegular, &[], Pt(10.0));
+        let (runs, _) = book.shape(
+            "office",
+            0..6,
+            FontId::LmRegular,
+            &[],
+            Pt(10.0),
+            Features::default(),
+        );
         assert!(runs[0].glyphs.len() < 6, "ffi ligature forms");
+        let plain = Features { ligatures: false };
+        let (runs, _) = book.shape("office", 0..6, FontId::LmRegular, &[], Pt(10.0), plain);
+        assert_eq!(runs[0].glyphs.len(), 6, "no ligature when switched off");
     }
 
     #[test]
@@ -211,6 +271,7 @@ mod tests {
             FontId::LmRegular,
             &[FontId::DejaVu],
             Pt(10.0),
+            Features::default(),
         );
         let fonts: Vec<FontId> = runs.iter().map(|r| r.font).collect();
         assert!(

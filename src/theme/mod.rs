@@ -6,6 +6,7 @@
 pub mod fonts;
 
 use crate::document::{FontChoice, Paper, Settings};
+use crate::layout::linebreak::Mode;
 use crate::model::markup::Style;
 use crate::units::Pt;
 use fonts::FontId;
@@ -113,6 +114,13 @@ pub struct Theme {
     pub link_color: Rgb,
     /// Underline links (the classic look) or rely on colour.
     pub link_underline: bool,
+    /// Ragged right or justified paragraphs.
+    pub mode: Mode,
+    /// Hyphenate words at line ends (off by default: a split keyword can
+    /// escape an applicant-tracking system's search).
+    pub hyphenate: bool,
+    /// Standard ligatures (fi, fl, ffi).
+    pub ligatures: bool,
 }
 
 impl Theme {
@@ -161,6 +169,13 @@ impl Theme {
             accent: Rgb::BLACK,
             link_color: Rgb::BLACK,
             link_underline: true,
+            mode: if settings.justify {
+                Mode::Justified
+            } else {
+                Mode::Ragged
+            },
+            hyphenate: settings.hyphenate,
+            ligatures: settings.ligatures,
         };
         match settings.font {
             FontChoice::Serif => classic,
