@@ -46,13 +46,23 @@ fn fail(message: impl Into<String>, name: &str) -> Result<(), ()> {
     Err(())
 }
 
+/// An I/O error in words, without the "(os error N)" suffix.
+fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_lowercase(),
+        None => text.to_lowercase(),
+    }
+}
+
 /// Read the input as UTF-8 text, without a byte-order mark.
 fn read_input(input: &Path) -> Result<String, ()> {
     let name = input.display().to_string();
     let bytes = match fs::read(input) {
         Ok(b) => b,
         Err(e) => {
-            return fail(format!("failed to read {name} ({e})"), &name).map(|_| String::new());
+            return fail(format!("failed to read {name} ({})", io_reason(&e)), &name)
+                .map(|_| String::new());
         }
     };
     match String::from_utf8(bytes) {
@@ -79,7 +89,10 @@ fn build(input: &Path, output: &Path) -> Result<(), ()> {
     let name = input.display().to_string();
     let out_name = output.display().to_string();
     if output.is_dir() {
-        return fail(format!("the output path {out_name} is a directory"), &name);
+        return fail(
+            format!("the output path {out_name} is a directory; {out_name} was not written"),
+            &out_name,
+        );
     }
     let text = read_input(input)?;
     let created = match source_date_epoch() {
@@ -90,7 +103,10 @@ fn build(input: &Path, output: &Path) -> Result<(), ()> {
         Ok(out) => {
             report(&out.warnings, &name, &text);
             if let Err(e) = write_atomically(output, &out.pdf) {
-                return fail(format!("failed to write {out_name} ({e})"), &name);
+                return fail(
+                    format!("failed to write {out_name} ({})", io_reason(&e)),
+                    &out_name,
+                );
             }
             eprintln!(
                 "wrote {out_name}: 1 page, {:.0}% full, {} bytes",

@@ -339,12 +339,16 @@ impl<'a> Builder<'a> {
                 &self.base(t.bullet_size),
             );
             let space = if i == 0 { Space::None } else { Space::Bullet };
-            blocks.push(lines(
+            let mut block = lines(
                 para,
                 marker_x + t.bullet_text_indent,
                 space,
                 Some(Box::new((marker, marker_x))),
-            ));
+            );
+            // Point overflow reports at the bullet itself.
+            block.owner = format!("bullet {} of {owner}", i + 1);
+            block.span = bullet.offset()..bullet.offset();
+            blocks.push(block);
         }
     }
 
