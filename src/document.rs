@@ -102,6 +102,10 @@ pub struct Settings {
     pub ligatures: bool,
     /// Typographic quotes, dashes and ellipses.
     pub smart_punctuation: bool,
+    /// Grow spacing on an underfull page.
+    pub spread: bool,
+    /// Drop low-priority items when nothing else makes the content fit.
+    pub trim: bool,
 }
 
 /// One résumé ready for layout.
@@ -128,6 +132,8 @@ pub struct Section {
     pub span: Range<usize>,
     /// What the section holds.
     pub body: Body,
+    /// Trimming priority: 1 is essential, higher numbers go first.
+    pub priority: u32,
 }
 
 /// The body of a section.
@@ -157,8 +163,21 @@ pub struct Entry {
     /// Plain lines under the subtitle.
     pub details: Vec<Rich>,
     /// Bullet points.
-    pub bullets: Vec<Rich>,
+    pub bullets: Vec<Bullet>,
     /// Byte range of the entry in the TOML source.
+    pub span: Range<usize>,
+    /// Trimming priority: 1 is essential, higher numbers go first.
+    pub priority: u32,
+}
+
+/// A bullet point.
+#[derive(Clone, Debug)]
+pub struct Bullet {
+    /// The text.
+    pub text: Rich,
+    /// Trimming priority: 1 is essential, higher numbers go first.
+    pub priority: u32,
+    /// Byte range of the bullet in the TOML source.
     pub span: Range<usize>,
 }
 
@@ -201,7 +220,7 @@ impl Document {
                         out.extend(entry.subtitle.iter().map(Rich::text));
                         out.extend(entry.details.iter().map(Rich::text));
                         for bullet in &entry.bullets {
-                            out.push(format!("{BULLET} {}", bullet.text()));
+                            out.push(format!("{BULLET} {}", bullet.text.text()));
                         }
                     }
                 }

@@ -40,28 +40,74 @@ pub mod pdf;
 pub mod select;
 pub mod text;
 pub mod theme;
+pub mod trim;
 pub mod units;
 
 use diag::Diagnostic;
 use document::Document;
 use layout::build::Builder;
+use layout::fit;
 use layout::frame::Page;
 use text::shape::FontBook;
 use theme::Theme;
+use units::Pt;
 
 pub use pdf::Timestamp;
 
 /// A laid-out résumé, before PDF writing.
 #[derive(Clone, Debug)]
 pub struct Laid {
-    /// The resolved document.
+    /// The resolved document (after any trimming).
     pub document: Document,
-    /// The theme used.
+    /// The theme used, with the fitter's setting applied.
     pub theme: Theme,
     /// The placed page (may overflow; see [`Page::overflow`]).
     pub page: Page,
+    /// What the fitter did.
+    pub fit: FitReport,
     /// Warnings found on the way.
     pub warnings: Vec<Diagnostic>,
+}
+
+/// What the fitter chose, for the build report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FitReport {
+    /// Body font size.
+    pub body_size: Pt,
+    /// Line height as a multiple of the font size.
+    pub leading: f64,
+    /// Vertical spacing as a factor of the theme's.
+    pub spacing: f64,
+    /// Side margin.
+    pub margin_x: Pt,
+    /// Top margin.
+    pub margin_top: Pt,
+    /// Used height over available height.
+    pub fill: f64,
+    /// Layout passes run by the last fit.
+    pub passes: usize,
+    /// Items dropped to make the content fit, in the order they were dropped.
+    pub trimmed: Vec<Trimmed>,
+}
+
+/// An item dropped by trimming.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trimmed {
+    /// What it was, e.g. `bullet 3 of entry "Engineer"`.
+    pub what: String,
+    /// Its priority.
+    pub priority: u32,
+    /// Its byte range in the TOML source.
+    pub span: std::ops::Range<usize>,
+}
+
+/// Choices made outside the TOML (on the command line).
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// PDF creation date; `None` keeps builds byte-identical.
+    pub created: Option<Timestamp>,
+    /// Drop low-priority items when the content cannot fit otherwise (as `[fit] trim = true`).
+    pub trim: bool,
 }
 
 /// A compiled résumé.
@@ -73,28 +119,73 @@ pub struct Compiled {
     pub page: Page,
     /// The resolved document (its words are what the PDF must yield).
     pub document: Document,
+    /// What the fitter did.
+    pub fit: FitReport,
     /// Warnings (nothing here stops the build).
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Parse, select, build and place. Errors come back as diagnostics; an
-/// overflowing page is not an error here (see [`compile`]).
+/// Why compiling failed.
+#[derive(Clone, Debug)]
+pub struct Failure {
+    /// Errors and warnings, in order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// What the fitter tried, when the input got that far.
+    pub fit: Option<FitReport>,
+}
+
+/// Parse, select, build, fit and place, with the TOML's own settings.
 pub fn lay_out(source: &str) -> Result<Laid, Vec<Diagnostic>> {
+    lay_out_with(source, &Options::default())
+}
+
+/// Parse, select, build, fit and place. Errors come back as diagnostics;
+/// an overflowing page is not an error here (see [`compile`]).
+pub fn lay_out_with(source: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
     let resume = model::parse(source).map_err(|d| vec![d])?;
-    let document = select::select(&resume, source)?;
+    let mut document = select::select(&resume, source)?;
     let theme = Theme::resolve(&document.settings);
     let fonts = FontBook::new();
-    let mut builder = Builder::new(&theme, &fonts);
-    let blocks = builder.build(&document);
-    let mut warnings = builder.warnings;
-    let page = layout::place::place(&blocks, &theme, &fonts);
-    warnings.extend(page.warnings.iter().cloned());
-    Ok(Laid {
-        document,
-        theme,
-        page,
-        warnings,
-    })
+    let trim = options.trim || document.settings.trim;
+    let mut trimmed = Vec::new();
+    loop {
+        let mut builder = Builder::new(&theme, &fonts);
+        let blocks = builder.build(&document);
+        let mut warnings = builder.warnings;
+        let fitted = fit::fit(&blocks, &theme, &fonts, document.settings.spread);
+        if fitted.page.overflow.is_some()
+            && trim
+            && let Some(dropped) = trim::drop_one(&mut document)
+        {
+            trimmed.push(dropped);
+            continue;
+        }
+        warnings.extend(fitted.page.warnings.iter().cloned());
+        for t in &trimmed {
+            warnings.push(
+                Diagnostic::warning(format!("dropped {} to fit the page", t.what))
+                    .with_span(t.span.start..t.span.start)
+                    .with_hint(format!("its priority is {}", t.priority)),
+            );
+        }
+        let report = FitReport {
+            body_size: fitted.theme.body_size,
+            leading: fitted.theme.leading,
+            spacing: fitted.adjust.spacing,
+            margin_x: fitted.theme.margin_x,
+            margin_top: fitted.theme.margin_top,
+            fill: fitted.page.fill(),
+            passes: fitted.passes,
+            trimmed,
+        };
+        return Ok(Laid {
+            document,
+            theme: fitted.theme,
+            page: fitted.page,
+            fit: report,
+            warnings,
+        });
+    }
 }
 
 /// Compile TOML source into a one-page PDF.
@@ -102,43 +193,83 @@ pub fn lay_out(source: &str) -> Result<Laid, Vec<Diagnostic>> {
 /// `created` sets the PDF creation date; leave it `None` for byte-identical
 /// output across builds. On failure the diagnostics include every warning too.
 pub fn compile(source: &str, created: Option<Timestamp>) -> Result<Compiled, Vec<Diagnostic>> {
-    let laid = lay_out(source)?;
+    let options = Options {
+        created,
+        ..Options::default()
+    };
+    compile_with(source, &options).map_err(|f| f.diagnostics)
+}
+
+/// Compile with options from outside the TOML.
+pub fn compile_with(source: &str, options: &Options) -> Result<Compiled, Failure> {
+    let laid = lay_out_with(source, options).map_err(|diagnostics| Failure {
+        diagnostics,
+        fit: None,
+    })?;
     let mut warnings = laid.warnings;
     if let Some(overflow) = &laid.page.overflow {
-        warnings.push(overflow_error(overflow));
-        return Err(warnings);
+        let trim = options.trim || laid.document.settings.trim;
+        warnings.push(overflow_error(overflow, &laid.document, trim, source));
+        return Err(Failure {
+            diagnostics: warnings,
+            fit: Some(laid.fit),
+        });
     }
     let name = laid.document.name.text();
     let meta = pdf::Meta {
         title: format!("{name} — Résumé"),
         author: name,
         lang: laid.document.lang.clone(),
-        created,
+        created: options.created,
     };
     match pdf::write(&laid.page, &meta) {
         Ok(pdf) => Ok(Compiled {
             pdf,
             page: laid.page,
             document: laid.document,
+            fit: laid.fit,
             warnings,
         }),
         Err(message) => {
             warnings.push(Diagnostic::error(message));
-            Err(warnings)
+            Err(Failure {
+                diagnostics: warnings,
+                fit: Some(laid.fit),
+            })
         }
     }
 }
 
-/// The diagnostic for content that does not fit on the page.
-pub fn overflow_error(overflow: &layout::frame::Overflow) -> Diagnostic {
-    Diagnostic::error(format!(
-        "the content overflows the page by {} pt (about {:.1} lines)",
+/// The diagnostic for content that does not fit on the page even at the
+/// tightest setting: by how much, what falls off, and what to try.
+pub fn overflow_error(
+    overflow: &layout::frame::Overflow,
+    document: &Document,
+    trimmed: bool,
+    source: &str,
+) -> Diagnostic {
+    let mut d = Diagnostic::error(format!(
+        "the content overflows the page by {} pt (about {:.1} lines) at the tightest setting",
         overflow.by, overflow.lines
     ))
     .with_span(overflow.span.start..overflow.span.start)
     .with_hint(format!(
         "{} is the first to fall off the page",
         overflow.first
-    ))
-    .with_hint("shorten or remove bullets, or choose a smaller theme")
+    ));
+    for (group, span) in &overflow.falling {
+        let (line, _) = diag::line_col(source, span.start);
+        d = d.with_hint(format!("{group} (line {line}) runs past the page end"));
+    }
+    let optional = trim::optional_items(document);
+    d.with_hint(if trimmed {
+        "every optional item is already dropped: shorten bullets, or mark more of them \
+         `priority = 2` or higher"
+            .to_owned()
+    } else if optional > 0 {
+        format!("run with --trim to drop lower-priority items ({optional} marked optional)")
+    } else {
+        "shorten bullets, or mark optional ones `{ text = \"...\", priority = 3 }` and use --trim"
+            .to_owned()
+    })
 }

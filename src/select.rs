@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use crate::diag::Diagnostic;
 use crate::document::{
-    Body, Document, Entry, FontChoice, Paper, Rich, Section, Settings, SkillRow,
+    Body, Bullet, Document, Entry, FontChoice, Paper, Rich, Section, Settings, SkillRow,
 };
 use crate::model::date::{self, Date};
 use crate::model::markup;
@@ -116,11 +116,11 @@ impl Cx<'_> {
                 .as_ref()
                 .map_or_else(|| "en-US".to_owned(), |l| l.get_ref().trim().to_owned()),
             sections,
-            settings: self.settings(&resume.theme),
+            settings: self.settings(&resume.theme, &resume.fit),
         }
     }
 
-    fn settings(&mut self, theme: &model::ThemeDef) -> Settings {
+    fn settings(&mut self, theme: &model::ThemeDef, fit: &model::FitDef) -> Settings {
         let font = match theme
             .font
             .as_ref()
@@ -163,6 +163,8 @@ impl Cx<'_> {
             hyphenate: theme.hyphenate.unwrap_or(false),
             ligatures: theme.ligatures.unwrap_or(true),
             smart_punctuation: theme.smart_punctuation.unwrap_or(true),
+            spread: fit.spread.unwrap_or(true),
+            trim: fit.trim.unwrap_or(false),
         }
     }
 
@@ -218,6 +220,7 @@ impl Cx<'_> {
             title,
             span: section.span(),
             body,
+            priority: self.priority(s.priority.as_ref(), &format!("{path}.priority")),
         }
     }
 
@@ -247,9 +250,61 @@ impl Cx<'_> {
                 .bullets
                 .iter()
                 .enumerate()
-                .map(|(i, b)| self.rich(b, &format!("{path}.bullets[{i}]")))
+                .map(|(i, b)| self.bullet(b, &format!("{path}.bullets[{i}]")))
                 .collect(),
             span: entry.span(),
+            priority: self.priority(e.priority.as_ref(), &format!("{path}.priority")),
+        }
+    }
+
+    fn bullet(&mut self, bullet: &Spanned<model::Bullet>, path: &str) -> Bullet {
+        let b = bullet.get_ref();
+        let span = bullet.span();
+        // The text's own span: the whole value, or the quoted string inside the table.
+        let text_span = if b.table {
+            self.narrow(&span, &b.text)
+        } else {
+            span.clone()
+        };
+        let text = Spanned::new(text_span, b.text.clone());
+        let priority = match b.priority {
+            Some(0) => {
+                self.errors.push(
+                    Diagnostic::error("priority 0 is not allowed")
+                        .with_span(span.clone())
+                        .with_path(format!("{path}.priority"))
+                        .with_hint("1 is essential; higher numbers are trimmed first"),
+                );
+                1
+            }
+            Some(p) => p,
+            None => 1,
+        };
+        let text_path = if b.table {
+            format!("{path}.text")
+        } else {
+            path.to_owned()
+        };
+        Bullet {
+            text: self.rich(&text, &text_path),
+            priority,
+            span,
+        }
+    }
+
+    fn priority(&mut self, priority: Option<&Spanned<u32>>, path: &str) -> u32 {
+        match priority {
+            None => 1,
+            Some(p) if *p.get_ref() == 0 => {
+                self.errors.push(
+                    Diagnostic::error("priority 0 is not allowed")
+                        .with_span(p.span())
+                        .with_path(path.to_owned())
+                        .with_hint("1 is essential; higher numbers are trimmed first"),
+                );
+                1
+            }
+            Some(p) => *p.get_ref(),
         }
     }
 

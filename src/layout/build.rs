@@ -165,10 +165,48 @@ pub struct Block {
     pub kind: BlockKind,
     /// Space above it.
     pub space_before: Space,
-    /// Description of the owning entry or section, for overflow reports.
+    /// What the block is, for overflow reports (`bullet 3 of entry "X"`).
     pub owner: String,
-    /// Source range of the owner.
+    /// Source range of the block's own text.
     pub span: Range<usize>,
+    /// The entry or section the block belongs to (`entry "X"`).
+    pub group: String,
+    /// Source range of that entry or section.
+    pub group_span: Range<usize>,
+    /// The block must not end the page without the block after it
+    /// (a heading, an entry's title and subtitle before its first bullet).
+    pub keep_with_next: bool,
+}
+
+/// The entry or section blocks belong to.
+struct Group {
+    label: String,
+    span: Range<usize>,
+}
+
+impl Group {
+    /// A block of this group.
+    fn block(&self, kind: BlockKind, space_before: Space) -> Block {
+        Block {
+            kind,
+            space_before,
+            owner: self.label.clone(),
+            span: self.span.clone(),
+            group: self.label.clone(),
+            group_span: self.span.clone(),
+            keep_with_next: false,
+        }
+    }
+}
+
+/// Left-aligned lines without a marker or a right part.
+fn plain_lines(para: Para, indent: Pt) -> BlockKind {
+    BlockKind::Lines {
+        para,
+        indent,
+        right: None,
+        marker: None,
+    }
 }
 
 /// The base look of a paragraph, refined per span by inline markup.
@@ -209,15 +247,12 @@ impl<'a> Builder<'a> {
         let t = self.theme;
         self.lang.clone_from(&doc.lang);
         let mut blocks = Vec::new();
-        let header = format!("the header ({})", doc.name.text());
-        let name_span = doc.name.offset()..doc.name.offset();
+        let header = Group {
+            label: format!("the header ({})", doc.name.text()),
+            span: doc.name.offset()..doc.name.offset(),
+        };
         let name = self.para(&doc.name, &self.base(t.name_size).bold().color(t.accent));
-        blocks.push(Block {
-            kind: BlockKind::Centered(name),
-            space_before: Space::None,
-            owner: header.clone(),
-            span: name_span.clone(),
-        });
+        blocks.push(header.block(BlockKind::Centered(name), Space::None));
         if !doc.contacts.is_empty() {
             let mut line = Rich::default();
             for (i, contact) in doc.contacts.iter().enumerate() {
@@ -230,27 +265,22 @@ impl<'a> Builder<'a> {
                 line.push(contact.clone());
             }
             let contacts = self.para(&line, &self.base(t.contact_size));
-            blocks.push(Block {
-                kind: BlockKind::Centered(contacts),
-                space_before: Space::Header,
-                owner: header,
-                span: name_span,
-            });
+            blocks.push(header.block(BlockKind::Centered(contacts), Space::Header));
         }
 
         for section in &doc.sections {
-            let title = section.title.text();
-            let owner = format!("section \"{title}\"");
+            let group = Group {
+                label: format!("section \"{}\"", section.title.text()),
+                span: section.span.clone(),
+            };
             let heading_base = Base {
                 font: Some(t.family.heading),
                 ..self.base(t.heading_size).color(t.accent)
             };
-            blocks.push(Block {
-                kind: BlockKind::Heading(self.para(&section.title, &heading_base)),
-                space_before: Space::Section,
-                owner: owner.clone(),
-                span: section.span.clone(),
-            });
+            let heading = self.para(&section.title, &heading_base);
+            let mut block = group.block(BlockKind::Heading(heading), Space::Section);
+            block.keep_with_next = true;
+            blocks.push(block);
             match &section.body {
                 Body::Entries(entries) => {
                     for (i, entry) in entries.iter().enumerate() {
@@ -261,32 +291,15 @@ impl<'a> Builder<'a> {
                 Body::Skills(rows) => {
                     for row in rows {
                         let para = self.para(&row.line(), &self.base(t.body_size));
-                        blocks.push(Block {
-                            kind: BlockKind::Lines {
-                                para,
-                                indent: t.entry_indent,
-                                right: None,
-                                marker: None,
-                            },
-                            space_before: Space::None,
-                            owner: format!("skill row \"{}\"", row.label.text()),
-                            span: row.span.clone(),
-                        });
+                        let mut block = group.block(plain_lines(para, t.entry_indent), Space::None);
+                        block.owner = format!("skill row \"{}\"", row.label.text());
+                        block.span = row.span.clone();
+                        blocks.push(block);
                     }
                 }
                 Body::Text(text) => {
                     let para = self.para(text, &self.base(t.body_size));
-                    blocks.push(Block {
-                        kind: BlockKind::Lines {
-                            para,
-                            indent: t.entry_indent,
-                            right: None,
-                            marker: None,
-                        },
-                        space_before: Space::None,
-                        owner,
-                        span: section.span.clone(),
-                    });
+                    blocks.push(group.block(plain_lines(para, t.entry_indent), Space::None));
                 }
             }
         }
@@ -295,16 +308,8 @@ impl<'a> Builder<'a> {
 
     fn entry(&mut self, entry: &Entry, space: Space, blocks: &mut Vec<Block>) {
         let t = self.theme;
-        let owner = format!("entry \"{}\"", entry.title.text());
-        let lines = |para, indent, space_before, marker: Option<Box<(Para, Pt)>>| Block {
-            kind: BlockKind::Lines {
-                para,
-                indent,
-                right: None,
-                marker,
-            },
-            space_before,
-            owner: owner.clone(),
+        let group = Group {
+            label: format!("entry \"{}\"", entry.title.text()),
             span: entry.span.clone(),
         };
         let head = self.para(&entry.title_line(), &self.base(t.body_size));
@@ -312,42 +317,47 @@ impl<'a> Builder<'a> {
             .dates
             .as_ref()
             .map(|d| Box::new(self.para(d, &self.base(t.body_size))));
-        blocks.push(Block {
-            kind: BlockKind::Lines {
-                para: head,
-                indent: t.entry_indent,
-                right,
-                marker: None,
-            },
-            space_before: space,
-            owner: owner.clone(),
-            span: entry.span.clone(),
-        });
+        let kind = BlockKind::Lines {
+            para: head,
+            indent: t.entry_indent,
+            right,
+            marker: None,
+        };
+        let mut first = group.block(kind, space);
+        first.keep_with_next =
+            entry.subtitle.is_some() || !entry.details.is_empty() || !entry.bullets.is_empty();
+        blocks.push(first);
         if let Some(subtitle) = &entry.subtitle {
             let para = self.para(subtitle, &self.base(t.subtitle_size).italic());
-            blocks.push(lines(para, t.entry_indent, Space::None, None));
+            let mut block = group.block(plain_lines(para, t.entry_indent), Space::None);
+            block.keep_with_next = !entry.details.is_empty() || !entry.bullets.is_empty();
+            blocks.push(block);
         }
         for detail in &entry.details {
             let para = self.para(detail, &self.base(t.subtitle_size));
-            blocks.push(lines(para, t.entry_indent, Space::None, None));
+            let mut block = group.block(plain_lines(para, t.entry_indent), Space::None);
+            // Details stay with the first bullet, or with each other.
+            block.keep_with_next = true;
+            blocks.push(block);
         }
         let marker_x = t.entry_indent + t.bullet_indent;
         for (i, bullet) in entry.bullets.iter().enumerate() {
-            let para = self.para(bullet, &self.base(t.bullet_size));
+            let para = self.para(&bullet.text, &self.base(t.bullet_size));
             let marker = self.para(
-                &Rich::plain(BULLET, bullet.offset()),
+                &Rich::plain(BULLET, bullet.text.offset()),
                 &self.base(t.bullet_size),
             );
             let space = if i == 0 { Space::None } else { Space::Bullet };
-            let mut block = lines(
+            let kind = BlockKind::Lines {
                 para,
-                marker_x + t.bullet_text_indent,
-                space,
-                Some(Box::new((marker, marker_x))),
-            );
+                indent: marker_x + t.bullet_text_indent,
+                right: None,
+                marker: Some(Box::new((marker, marker_x))),
+            };
+            let mut block = group.block(kind, space);
             // Point overflow reports at the bullet itself.
-            block.owner = format!("bullet {} of {owner}", i + 1);
-            block.span = bullet.offset()..bullet.offset();
+            block.owner = format!("bullet {} of {}", i + 1, group.label);
+            block.span = bullet.span.clone();
             blocks.push(block);
         }
     }

@@ -87,10 +87,13 @@ pub struct Overflow {
     pub by: Pt,
     /// The same in lines of body text.
     pub lines: f64,
-    /// A short description of the first element past the bottom margin.
+    /// A short description of the first element past the bottom margin
+    /// (a heading or an entry title whose content falls off counts as falling off).
     pub first: String,
     /// Its byte range in the TOML source.
     pub span: Range<usize>,
+    /// Every entry or section with content past the bottom margin, in order.
+    pub falling: Vec<(String, Range<usize>)>,
 }
 
 /// One placed page.

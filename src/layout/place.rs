@@ -27,19 +27,41 @@ pub fn place(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> Page {
         bottom: theme.margin_top,
     };
     let limit = theme.page_height - theme.margin_bottom;
-    let mut overflow: Option<(String, Range<usize>)> = None;
+    // Index of the first block whose ink runs past the bottom margin.
+    let mut first_off: Option<usize> = None;
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 {
             p.y += p.space(block.space_before);
         }
         p.block(&block.kind);
-        if overflow.is_none() && p.bottom.get() > limit.get() + 0.01 {
-            overflow = Some((block.owner.clone(), block.span.clone()));
+        if first_off.is_none() && p.bottom.get() > limit.get() + 0.01 {
+            first_off = Some(i);
         }
     }
     let available = limit - theme.margin_top;
     let used = p.bottom - theme.margin_top;
     let line = theme.body_size * theme.leading;
+    let overflow = first_off.map(|i| {
+        // A heading or an entry title must not end the page without what follows it.
+        let mut first = i;
+        while first > 0 && blocks[first - 1].keep_with_next {
+            first -= 1;
+        }
+        let mut falling: Vec<(String, Range<usize>)> = Vec::new();
+        for block in &blocks[first..] {
+            if falling.last().is_none_or(|(g, _)| *g != block.group) {
+                falling.push((block.group.clone(), block.group_span.clone()));
+            }
+        }
+        let by = p.bottom - limit;
+        Overflow {
+            by,
+            lines: by / line,
+            first: blocks[first].owner.clone(),
+            span: blocks[first].span.clone(),
+            falling,
+        }
+    });
     Page {
         width: theme.page_width,
         height: theme.page_height,
@@ -47,15 +69,7 @@ pub fn place(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> Page {
         content_bottom: p.bottom,
         available,
         used,
-        overflow: overflow.map(|(first, span)| {
-            let by = p.bottom - limit;
-            Overflow {
-                by,
-                lines: by / line,
-                first,
-                span,
-            }
-        }),
+        overflow,
         warnings: p.warnings,
     }
 }

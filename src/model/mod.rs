@@ -27,9 +27,22 @@ pub struct Resume {
     pub theme: ThemeDef,
     /// The person the résumé is about: name and contact line.
     pub person: Person,
+    /// How the page is fitted.
+    #[serde(default)]
+    pub fit: FitDef,
     /// The sections in the order they are printed.
     #[serde(default)]
     pub sections: Vec<Spanned<Section>>,
+}
+
+/// `[fit]`: how content is fitted to the one page.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FitDef {
+    /// Grow spacing on a page that is clearly not full (default: on).
+    pub spread: Option<bool>,
+    /// Drop the lowest-priority items when even the tightest setting overflows (default: off).
+    pub trim: Option<bool>,
 }
 
 /// `[theme]`: which bundled look and paper to use.
@@ -89,6 +102,8 @@ pub struct Section {
     pub skills: Option<Vec<Spanned<SkillRow>>>,
     /// A free paragraph, such as a summary.
     pub text: Option<Spanned<String>>,
+    /// 1 = essential (never trimmed); higher numbers are dropped first by `--trim`.
+    pub priority: Option<Spanned<u32>>,
 }
 
 /// One entry: a job, a degree or a project.
@@ -108,9 +123,63 @@ pub struct Entry {
     /// Plain lines under the subtitle (coursework, honours).
     #[serde(default)]
     pub details: Vec<Spanned<String>>,
-    /// Bullet points, one string each.
+    /// Bullet points: a string each, or `{ text = "...", priority = 3 }`.
     #[serde(default)]
-    pub bullets: Vec<Spanned<String>>,
+    pub bullets: Vec<Spanned<Bullet>>,
+    /// 1 = essential (never trimmed); higher numbers are dropped first by `--trim`.
+    pub priority: Option<Spanned<u32>>,
+}
+
+/// A bullet: `"text"` or `{ text = "text", priority = 2 }`.
+#[derive(Debug)]
+pub struct Bullet {
+    /// The bullet's text, with inline markup.
+    pub text: String,
+    /// Trimming priority (1 = essential).
+    pub priority: Option<u32>,
+    /// Written as a table rather than a plain string.
+    pub table: bool,
+}
+
+/// The table form of [`Bullet`], parsed strictly.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BulletDef {
+    text: String,
+    priority: Option<u32>,
+}
+
+impl<'de> Deserialize<'de> for Bullet {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct BulletVisitor;
+
+        impl<'de> Visitor<'de> for BulletVisitor {
+            type Value = Bullet;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or a table { text = \"...\", priority = 2 }")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Bullet, E> {
+                Ok(Bullet {
+                    text: v.to_owned(),
+                    priority: None,
+                    table: false,
+                })
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Bullet, A::Error> {
+                let def = BulletDef::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Bullet {
+                    text: def.text,
+                    priority: def.priority,
+                    table: true,
+                })
+            }
+        }
+
+        deserializer.deserialize_any(BulletVisitor)
+    }
 }
 
 /// One skill row: a bold label and its items.

@@ -121,6 +121,39 @@ pub struct Theme {
     pub hyphenate: bool,
     /// Standard ligatures (fi, fl, ffi).
     pub ligatures: bool,
+    /// How far the fitter may tighten or loosen this theme.
+    pub limits: Limits,
+}
+
+/// The bounds within which the fitter adjusts a theme. Each dimension has
+/// its preferred value in the theme itself and a limit here.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limits {
+    /// Smallest factor on vertical spacing (section, entry and bullet gaps).
+    pub spacing_min: f64,
+    /// Largest factor on vertical spacing when spreading an underfull page.
+    pub spacing_max: f64,
+    /// Tightest line height, as a multiple of the font size.
+    pub leading_min: f64,
+    /// Loosest line height when spreading an underfull page.
+    pub leading_max: f64,
+    /// Smallest body font size; every other size shrinks in proportion.
+    pub body_size_min: Pt,
+    /// Smallest side margin; the other margins shrink in proportion.
+    pub margin_min: Pt,
+}
+
+/// One setting of the adjustable dimensions, as chosen by the fitter.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Adjust {
+    /// Factor on vertical spacing.
+    pub spacing: f64,
+    /// Line height as a multiple of the font size.
+    pub leading: f64,
+    /// Factor on every font size.
+    pub size: f64,
+    /// Factor on every margin.
+    pub margin: f64,
 }
 
 impl Theme {
@@ -176,6 +209,14 @@ impl Theme {
             },
             hyphenate: settings.hyphenate,
             ligatures: settings.ligatures,
+            limits: Limits {
+                spacing_min: 0.35,
+                spacing_max: 2.2,
+                leading_min: 1.1,
+                leading_max: 1.35,
+                body_size_min: Pt(9.0),
+                margin_min: Pt::inches(0.3),
+            },
         };
         match settings.font {
             FontChoice::Serif => classic,
@@ -198,8 +239,73 @@ impl Theme {
                 accent: Rgb(0x1f, 0x3a, 0x5f),
                 link_color: Rgb(0x1f, 0x3a, 0x5f),
                 link_underline: false,
+                limits: Limits {
+                    leading_min: 1.12,
+                    leading_max: 1.45,
+                    body_size_min: Pt(8.0),
+                    ..classic.limits
+                },
                 ..classic
             },
+        }
+    }
+
+    /// The theme's own setting: nothing adjusted.
+    pub fn preferred(&self) -> Adjust {
+        Adjust {
+            spacing: 1.0,
+            leading: self.leading,
+            size: 1.0,
+            margin: 1.0,
+        }
+    }
+
+    /// The setting `t` along the tightening path, from 0 (preferred) to 4
+    /// (every limit): spacing first, then leading, then font size, then
+    /// margins, each interpolated between its preferred value and its limit.
+    pub fn tightened(&self, t: f64) -> Adjust {
+        let l = &self.limits;
+        let step = |k: f64| (t - k).clamp(0.0, 1.0);
+        Adjust {
+            spacing: 1.0 - step(0.0) * (1.0 - l.spacing_min),
+            leading: self.leading - step(1.0) * (self.leading - l.leading_min),
+            size: 1.0 - step(2.0) * (1.0 - l.body_size_min / self.body_size),
+            margin: 1.0 - step(3.0) * (1.0 - l.margin_min / self.margin_x),
+        }
+    }
+
+    /// The setting `u` along the loosening path, from 0 (preferred) to 1:
+    /// spacing and leading grow together up to their limits.
+    pub fn loosened(&self, u: f64) -> Adjust {
+        let l = &self.limits;
+        let u = u.clamp(0.0, 1.0);
+        Adjust {
+            spacing: 1.0 + u * (l.spacing_max - 1.0),
+            leading: self.leading + u * (l.leading_max - self.leading),
+            size: 1.0,
+            margin: 1.0,
+        }
+    }
+
+    /// This theme with an adjustment applied.
+    pub fn adjusted(&self, a: Adjust) -> Theme {
+        Theme {
+            margin_top: self.margin_top * a.margin,
+            margin_bottom: self.margin_bottom * a.margin,
+            margin_x: self.margin_x * a.margin,
+            name_size: self.name_size * a.size,
+            contact_size: self.contact_size * a.size,
+            heading_size: self.heading_size * a.size,
+            body_size: self.body_size * a.size,
+            subtitle_size: self.subtitle_size * a.size,
+            bullet_size: self.bullet_size * a.size,
+            leading: a.leading,
+            header_gap: self.header_gap * a.spacing,
+            section_gap: self.section_gap * a.spacing,
+            heading_gap: self.heading_gap * a.spacing,
+            entry_gap: self.entry_gap * a.spacing,
+            bullet_gap: self.bullet_gap * a.spacing,
+            ..self.clone()
         }
     }
 

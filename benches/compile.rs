@@ -1,0 +1,38 @@
+//! Benchmarks of the whole compile and of fitting. Run with `cargo bench`.
+//!
+//! `fit_needed` against `plain` shows what fitting costs: a résumé that
+//! must be tightened runs up to 12 layout passes, but shaping happens once
+//! and size changes rescale the measured glyphs, so the whole compile
+//! stays within a small factor of a build that fits at once.
+
+use std::hint::black_box;
+
+fn main() {
+    divan::main();
+}
+
+fn fixture(path: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .expect("fixture exists")
+}
+
+/// The seed résumé, which fits at the preferred setting (one layout pass).
+#[divan::bench]
+fn plain(bencher: divan::Bencher) {
+    let source = fixture("resume.toml");
+    bencher.bench(|| resume::compile(black_box(&source), None).unwrap());
+}
+
+/// The seed résumé plus one project: the fitter must tighten it.
+#[divan::bench]
+fn fit_needed(bencher: divan::Bencher) {
+    let source = fixture("tests/fixtures/fit/overflow-few-lines.toml");
+    bencher.bench(|| resume::compile(black_box(&source), None).unwrap());
+}
+
+/// Layout only (no PDF), plain and with fitting.
+#[divan::bench(args = ["resume.toml", "tests/fixtures/fit/overflow-few-lines.toml"])]
+fn lay_out(bencher: divan::Bencher, path: &str) {
+    let source = fixture(path);
+    bencher.bench(|| resume::lay_out(black_box(&source)).unwrap());
+}

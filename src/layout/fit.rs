@@ -1,0 +1,164 @@
+//! Fit: choose the most generous setting of the theme's adjustable
+//! dimensions at which the content fills one page.
+//!
+//! Build, break and place are pure, so the fitter simply re-runs placement
+//! (and scales the measured blocks when the font size changes) at candidate
+//! settings. The tightening path orders the dimensions (spacing, then
+//! leading, then font size, then margins) so that one parameter describes
+//! every setting, and a binary search over it needs a bounded number of
+//! passes.
+
+use crate::layout::build::{Block, BlockKind, Para};
+use crate::layout::frame::Page;
+use crate::layout::place::place;
+use crate::text::shape::FontBook;
+use crate::theme::{Adjust, Theme};
+
+/// Bisection steps on the tightening path (its length is 4, so the setting
+/// is found to within 4 / 2^10 of a dimension's range).
+const TIGHTEN_STEPS: usize = 10;
+/// Bisection steps when spreading an underfull page.
+const SPREAD_STEPS: usize = 8;
+/// A page filled less than this is spread, when spreading is on.
+pub const SPREAD_BELOW: f64 = 0.95;
+/// Spreading stops short of a completely full page.
+const SPREAD_TARGET: f64 = 0.995;
+
+/// What the fitter chose.
+#[derive(Clone, Debug)]
+pub struct Fitted {
+    /// The placed page at the chosen setting (it overflows only when even
+    /// the tightest setting does).
+    pub page: Page,
+    /// The theme with the chosen setting applied.
+    pub theme: Theme,
+    /// The chosen setting.
+    pub adjust: Adjust,
+    /// Layout passes run.
+    pub passes: usize,
+}
+
+/// Fit `blocks` (built at the theme's preferred sizes) on one page.
+pub fn fit(blocks: &[Block], theme: &Theme, fonts: &FontBook, spread: bool) -> Fitted {
+    let mut passes = 0;
+    let mut run = |adjust: Adjust| {
+        passes += 1;
+        let adjusted = theme.adjusted(adjust);
+        let page = if adjust.size == 1.0 {
+            place(blocks, &adjusted, fonts)
+        } else {
+            place(&scaled(blocks, adjust.size), &adjusted, fonts)
+        };
+        (page, adjusted, adjust)
+    };
+
+    let preferred = run(theme.preferred());
+    let chosen = if preferred.0.overflow.is_none() {
+        if spread && preferred.0.fill() < SPREAD_BELOW {
+            // Largest loosening that still fits below the target fill.
+            let (mut lo, mut hi) = (0.0, 1.0);
+            let mut best = preferred;
+            let top = run(theme.loosened(hi));
+            if fits_spread(&top.0) {
+                best = top;
+            } else {
+                for _ in 0..SPREAD_STEPS {
+                    let mid = (lo + hi) / 2.0;
+                    let candidate = run(theme.loosened(mid));
+                    if fits_spread(&candidate.0) {
+                        lo = mid;
+                        best = candidate;
+                    } else {
+                        hi = mid;
+                    }
+                }
+            }
+            best
+        } else {
+            preferred
+        }
+    } else {
+        let tightest = run(theme.tightened(4.0));
+        if tightest.0.overflow.is_some() {
+            tightest
+        } else {
+            // Smallest tightening that fits: lo overflows, hi fits.
+            let (mut lo, mut hi) = (0.0, 4.0);
+            let mut best = tightest;
+            for _ in 0..TIGHTEN_STEPS {
+                let mid = (lo + hi) / 2.0;
+                let candidate = run(theme.tightened(mid));
+                if candidate.0.overflow.is_none() {
+                    hi = mid;
+                    best = candidate;
+                } else {
+                    lo = mid;
+                }
+            }
+            best
+        }
+    };
+    let (page, theme, adjust) = chosen;
+    Fitted {
+        page,
+        theme,
+        adjust,
+        passes,
+    }
+}
+
+fn fits_spread(page: &Page) -> bool {
+    page.overflow.is_none() && page.fill() <= SPREAD_TARGET
+}
+
+/// The blocks with every glyph, width and size multiplied by `factor`.
+/// Shaping is linear in the font size (no hinting), so this equals
+/// shaping again at the new size, at a fraction of the cost.
+pub fn scaled(blocks: &[Block], factor: f64) -> Vec<Block> {
+    blocks
+        .iter()
+        .map(|block| {
+            let mut block = block.clone();
+            match &mut block.kind {
+                BlockKind::Centered(para) | BlockKind::Heading(para) => scale_para(para, factor),
+                BlockKind::Lines {
+                    para,
+                    right,
+                    marker,
+                    ..
+                } => {
+                    scale_para(para, factor);
+                    if let Some(right) = right {
+                        scale_para(right, factor);
+                    }
+                    if let Some(marker) = marker {
+                        scale_para(&mut marker.0, factor);
+                    }
+                }
+            }
+            block
+        })
+        .collect()
+}
+
+fn scale_para(para: &mut Para, factor: f64) {
+    para.size = para.size * factor;
+    for run in &mut para.runs {
+        run.size = run.size * factor;
+    }
+    let scale_glyph = |g: &mut crate::text::shape::Glyph| {
+        g.advance = g.advance * factor;
+        g.x_offset = g.x_offset * factor;
+        g.y_offset = g.y_offset * factor;
+    };
+    for g in &mut para.glyphs {
+        scale_glyph(&mut g.glyph);
+    }
+    for f in &mut para.frags {
+        f.width = f.width * factor;
+        f.space_width = f.space_width * factor;
+        if let Some(h) = &mut f.hyphen {
+            scale_glyph(&mut h.glyph);
+        }
+    }
+}
