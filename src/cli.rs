@@ -21,22 +21,56 @@ pub enum Command {
         /// The résumé to compile.
         #[arg(default_value = "resume.toml")]
         input: PathBuf,
-        /// Where to write the PDF [default: the input with a .pdf extension].
-        #[arg(short, long)]
+        /// Where to write the PDF [default: beside the input, named after it
+        /// (and the variant, or the variant's `output`)].
+        #[arg(short, long, conflicts_with = "all")]
         output: Option<PathBuf>,
+        /// Which variants.
+        #[command(flatten)]
+        target: Target,
+        /// With --all: the folder for the PDFs and manifest.json.
+        #[arg(long, default_value = "dist", requires = "all")]
+        out_dir: PathBuf,
+        /// With --all: how many variants to build at once [default: one per core].
+        #[arg(long, short, requires = "all")]
+        jobs: Option<usize>,
         /// Shared options.
         #[command(flatten)]
         common: Common,
     },
-    /// Check the résumé without writing anything: errors, warnings, and how the page was fitted.
+    /// Check without writing anything: errors, warnings, and how each page was fitted.
+    /// With --all it suits a pre-commit hook.
     Check {
         /// The résumé to check.
         #[arg(default_value = "resume.toml")]
         input: PathBuf,
+        /// Which variants.
+        #[command(flatten)]
+        target: Target,
         /// Shared options.
         #[command(flatten)]
         common: Common,
     },
+    /// List the variants with how many items each selects.
+    Variants {
+        /// The résumé.
+        #[arg(default_value = "resume.toml")]
+        input: PathBuf,
+        /// How to print the list.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// Which variants to build or check.
+#[derive(Debug, clap::Args)]
+pub struct Target {
+    /// Build one variant (a `[variants.NAME]` table) instead of the résumé as written.
+    #[arg(long, conflicts_with = "all")]
+    pub variant: Option<String>,
+    /// Every variant plus the résumé as written, in parallel.
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Options of both `build` and `check`.
@@ -54,7 +88,7 @@ pub struct Common {
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Human-readable text on stderr.
+    /// Human-readable text.
     Text,
     /// One JSON object on stdout.
     Json,

@@ -113,6 +113,12 @@ pub struct Settings {
 pub struct Document {
     /// The person's name, printed large at the top.
     pub name: Rich,
+    /// An optional line under the name.
+    pub headline: Option<Rich>,
+    /// The variant this document was selected for (`None`: as written).
+    pub variant: Option<String>,
+    /// The variant's output file name, if it sets one.
+    pub output: Option<String>,
     /// Contact items in order (email, phone, location, links); links carry their URL.
     pub contacts: Vec<Rich>,
     /// Language tag for the PDF metadata.
@@ -204,6 +210,7 @@ impl Document {
     /// promise); tests compare it word for word with `pdftotext`.
     pub fn reading_lines(&self) -> Vec<String> {
         let mut out = vec![self.name.text()];
+        out.extend(self.headline.iter().map(Rich::text));
         let contacts: Vec<String> = self.contacts.iter().map(Rich::text).collect();
         out.push(contacts.join(&format!(" {CONTACT_SEPARATOR} ")));
         for section in &self.sections {
@@ -241,6 +248,50 @@ impl Document {
             .iter()
             .flat_map(|l| l.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
             .collect()
+    }
+}
+
+/// How many items a document holds, for `resume variants`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Sections.
+    pub sections: usize,
+    /// Entries.
+    pub entries: usize,
+    /// Bullets.
+    pub bullets: usize,
+    /// Skill rows.
+    pub skill_rows: usize,
+    /// Contact items (e-mail, phone, location, links).
+    pub contacts: usize,
+}
+
+impl Counts {
+    /// Every item.
+    pub fn total(&self) -> usize {
+        self.sections + self.entries + self.bullets + self.skill_rows + self.contacts
+    }
+}
+
+impl Document {
+    /// How many items of each kind the document holds.
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts {
+            sections: self.sections.len(),
+            contacts: self.contacts.len(),
+            ..Counts::default()
+        };
+        for section in &self.sections {
+            match &section.body {
+                Body::Entries(entries) => {
+                    c.entries += entries.len();
+                    c.bullets += entries.iter().map(|e| e.bullets.len()).sum::<usize>();
+                }
+                Body::Skills(rows) => c.skill_rows += rows.len(),
+                Body::Text(_) => {}
+            }
+        }
+        c
     }
 }
 

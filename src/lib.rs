@@ -42,6 +42,7 @@ pub mod text;
 pub mod theme;
 pub mod trim;
 pub mod units;
+pub mod variant;
 
 use diag::Diagnostic;
 use document::Document;
@@ -108,6 +109,8 @@ pub struct Options {
     pub created: Option<Timestamp>,
     /// Drop low-priority items when the content cannot fit otherwise (as `[fit] trim = true`).
     pub trim: bool,
+    /// The variant to build (`None`: the résumé as written).
+    pub variant: Option<String>,
 }
 
 /// A compiled résumé.
@@ -143,7 +146,17 @@ pub fn lay_out(source: &str) -> Result<Laid, Vec<Diagnostic>> {
 /// an overflowing page is not an error here (see [`compile`]).
 pub fn lay_out_with(source: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
     let resume = model::parse(source).map_err(|d| vec![d])?;
-    let mut document = select::select(&resume, source)?;
+    lay_out_parsed(&resume, source, options)
+}
+
+/// [`lay_out_with`] for an already parsed résumé, so that building many
+/// variants parses the file once.
+pub fn lay_out_parsed(
+    resume: &model::Resume,
+    source: &str,
+    options: &Options,
+) -> Result<Laid, Vec<Diagnostic>> {
+    let mut document = select::select_variant(resume, source, options.variant.as_deref())?;
     let theme = Theme::resolve(&document.settings);
     let fonts = FontBook::new();
     let trim = options.trim || document.settings.trim;
@@ -202,7 +215,20 @@ pub fn compile(source: &str, created: Option<Timestamp>) -> Result<Compiled, Vec
 
 /// Compile with options from outside the TOML.
 pub fn compile_with(source: &str, options: &Options) -> Result<Compiled, Failure> {
-    let laid = lay_out_with(source, options).map_err(|diagnostics| Failure {
+    let resume = model::parse(source).map_err(|d| Failure {
+        diagnostics: vec![d],
+        fit: None,
+    })?;
+    compile_parsed(&resume, source, options)
+}
+
+/// [`compile_with`] for an already parsed résumé.
+pub fn compile_parsed(
+    resume: &model::Resume,
+    source: &str,
+    options: &Options,
+) -> Result<Compiled, Failure> {
+    let laid = lay_out_parsed(resume, source, options).map_err(|diagnostics| Failure {
         diagnostics,
         fit: None,
     })?;

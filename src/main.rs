@@ -1,5 +1,5 @@
 //! The `resume` command: all I/O happens here (reading the TOML, writing
-//! the PDF atomically, printing diagnostics); the library stays pure.
+//! PDFs atomically, printing diagnostics and reports); the library stays pure.
 
 mod cli;
 
@@ -7,27 +7,442 @@ use std::fs;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::Parser;
 use resume::diag::{self, Diagnostic, Source};
+use resume::model::Resume;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    let result = match cli.command {
+    let ok = match cli.command {
         cli::Command::Build {
             input,
             output,
+            target,
+            out_dir,
+            jobs,
             common,
         } => {
-            let output = output.unwrap_or_else(|| input.with_extension("pdf"));
-            run(&input, Some(&output), &common)
+            let mode = if target.all {
+                Mode::All { out_dir, jobs }
+            } else {
+                Mode::One {
+                    variant: target.variant,
+                    output,
+                }
+            };
+            run(&input, mode, true, &common)
         }
-        cli::Command::Check { input, common } => run(&input, None, &common),
+        cli::Command::Check {
+            input,
+            target,
+            common,
+        } => {
+            let mode = if target.all {
+                Mode::All {
+                    out_dir: PathBuf::new(),
+                    jobs: None,
+                }
+            } else {
+                Mode::One {
+                    variant: target.variant,
+                    output: None,
+                }
+            };
+            run(&input, mode, false, &common)
+        }
+        cli::Command::Variants { input, format } => variants(&input, format),
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(()) => ExitCode::from(1),
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
+}
+
+/// What to build.
+enum Mode {
+    /// One document: the résumé as written or one variant.
+    One {
+        variant: Option<String>,
+        output: Option<PathBuf>,
+    },
+    /// The résumé as written and every variant, into a folder.
+    All {
+        out_dir: PathBuf,
+        jobs: Option<usize>,
+    },
+}
+
+/// One document to build: which variant, and where its PDF goes.
+struct Job {
+    variant: Option<String>,
+    output: PathBuf,
+}
+
+/// What came of one job.
+struct Outcome {
+    job: Job,
+    result: Result<resume::Compiled, resume::Failure>,
+    /// Set when the PDF was compiled but could not be written.
+    write_error: Option<Diagnostic>,
+}
+
+impl Outcome {
+    fn ok(&self) -> bool {
+        self.result.is_ok() && self.write_error.is_none()
+    }
+
+    fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut all = match &self.result {
+            Ok(out) => out.warnings.clone(),
+            Err(failure) => failure.diagnostics.clone(),
+        };
+        all.extend(self.write_error.clone());
+        all
+    }
+
+    fn fit(&self) -> Option<&resume::FitReport> {
+        match &self.result {
+            Ok(out) => Some(&out.fit),
+            Err(failure) => failure.fit.as_ref(),
+        }
+    }
+}
+
+/// The input's text and its parsed model, or the diagnostics that stop everything.
+fn load(input: &Path) -> Result<(String, Resume), (String, Vec<Diagnostic>)> {
+    let text = read_input(input).map_err(|d| (String::new(), vec![*d]))?;
+    match resume::model::parse(&text) {
+        Ok(model) => Ok((text, model)),
+        Err(d) => Err((text, vec![d])),
+    }
+}
+
+/// The default PDF name of a variant: its `output`, or the input's stem and the variant name.
+fn default_output(input: &Path, dir: &Path, variant: Option<&str>, resume: &Resume) -> PathBuf {
+    let stem = input
+        .file_stem()
+        .map_or_else(|| "resume".to_owned(), |s| s.to_string_lossy().into_owned());
+    let file = match variant {
+        None => format!("{stem}.pdf"),
+        Some(name) => resume
+            .variants
+            .iter()
+            .find(|(k, _)| k.get_ref() == name)
+            .and_then(|(_, v)| v.get_ref().output.as_ref())
+            .map_or_else(|| format!("{stem}-{name}.pdf"), |o| o.get_ref().clone()),
+    };
+    dir.join(file)
+}
+
+fn run(input: &Path, mode: Mode, write: bool, common: &cli::Common) -> bool {
+    let name = input.display().to_string();
+    let json = common.format == cli::Format::Json;
+    let (text, model) = match load(input) {
+        Ok(loaded) => loaded,
+        Err((text, diagnostics)) => return fail_early(json, &name, &text, diagnostics),
+    };
+    let created = match source_date_epoch() {
+        Ok(t) => t,
+        Err(message) => return fail_early(json, &name, &text, vec![Diagnostic::error(message)]),
+    };
+    let beside = input.parent().unwrap_or(Path::new("")).to_path_buf();
+    let (jobs, threads, out_dir) = match mode {
+        Mode::One { variant, output } => {
+            let output = output
+                .unwrap_or_else(|| default_output(input, &beside, variant.as_deref(), &model));
+            (vec![Job { variant, output }], 1, None)
+        }
+        Mode::All { out_dir, jobs } => {
+            let mut list = vec![Job {
+                variant: None,
+                output: default_output(input, &out_dir, None, &model),
+            }];
+            for variant in resume::variant::names(&model) {
+                let output = default_output(input, &out_dir, Some(&variant), &model);
+                list.push(Job {
+                    variant: Some(variant),
+                    output,
+                });
+            }
+            let threads = jobs
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+                .max(1);
+            (list, threads, Some(out_dir))
+        }
+    };
+    if write {
+        if let Some(clash) = clashing_output(&jobs) {
+            let d = Diagnostic::error(format!("two documents would both be written to {clash}"))
+                .with_hint("give the variants different `output` names");
+            return fail_early(json, &name, &text, vec![d]);
+        }
+        for job in &jobs {
+            if job.output.is_dir() {
+                let out = job.output.display();
+                let d = Diagnostic::error(format!(
+                    "the output path {out} is a directory; {out} was not written"
+                ));
+                return fail_early(json, &name, &text, vec![d]);
+            }
+        }
+        if let Some(dir) = &out_dir
+            && let Err(e) = fs::create_dir_all(dir)
+        {
+            let d = Diagnostic::error(format!(
+                "failed to create {} ({})",
+                dir.display(),
+                io_reason(&e)
+            ));
+            return fail_early(json, &name, &text, vec![d]);
+        }
+    }
+
+    let outcomes = build_all(jobs, threads, &model, &text, created, common.trim, write);
+    let all_ok = outcomes.iter().all(Outcome::ok);
+    let many = out_dir.is_some();
+    if let (Some(dir), true) = (&out_dir, write)
+        && let Err(e) = write_atomically(
+            &dir.join("manifest.json"),
+            manifest(&name, &text, &outcomes).as_bytes(),
+        )
+    {
+        report(
+            &[Diagnostic::error(format!(
+                "failed to write the manifest ({})",
+                io_reason(&e)
+            ))],
+            &name,
+            &text,
+        );
+        return false;
+    }
+    if json {
+        let objects: Vec<Value> = outcomes
+            .iter()
+            .map(|o| outcome_json(&name, &text, o, write))
+            .collect();
+        let value = if many {
+            json!({ "file": name, "ok": all_ok, "variants": objects })
+        } else {
+            objects.into_iter().next().unwrap_or(Value::Null)
+        };
+        println!("{value}");
+    } else {
+        for outcome in &outcomes {
+            print_outcome(&name, &text, outcome, many, write);
+        }
+        if many {
+            let failed = outcomes.iter().filter(|o| !o.ok()).count();
+            let summary = format!(
+                "{} of {} documents ok{}",
+                outcomes.len() - failed,
+                outcomes.len(),
+                out_dir
+                    .as_ref()
+                    .filter(|_| write)
+                    .map(|d| format!("; manifest in {}", d.join("manifest.json").display()))
+                    .unwrap_or_default()
+            );
+            if write {
+                eprintln!("{summary}")
+            } else {
+                println!("{summary}")
+            }
+        }
+    }
+    all_ok
+}
+
+/// Two jobs writing the same file.
+fn clashing_output(jobs: &[Job]) -> Option<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    jobs.iter()
+        .find(|j| !seen.insert(j.output.clone()))
+        .map(|j| j.output.display().to_string())
+}
+
+/// Compile (and write) every job on `threads` threads. The outcomes come
+/// back in job order, and each PDF depends only on its input, so the bytes
+/// are the same whatever the thread count.
+fn build_all(
+    jobs: Vec<Job>,
+    threads: usize,
+    model: &Resume,
+    text: &str,
+    created: Option<resume::Timestamp>,
+    trim: bool,
+    write: bool,
+) -> Vec<Outcome> {
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<Outcome>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
+    let jobs: Vec<Mutex<Option<Job>>> = jobs.into_iter().map(|j| Mutex::new(Some(j))).collect();
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(cell) = jobs.get(i) else { break };
+            let Some(job) = cell.lock().ok().and_then(|mut j| j.take()) else {
+                continue;
+            };
+            let options = resume::Options {
+                created,
+                trim,
+                variant: job.variant.clone(),
+            };
+            let result = resume::compile_parsed(model, text, &options);
+            let write_error = match (&result, write) {
+                (Ok(out), true) => write_atomically(&job.output, &out.pdf).err().map(|e| {
+                    Diagnostic::error(format!(
+                        "failed to write {} ({})",
+                        job.output.display(),
+                        io_reason(&e)
+                    ))
+                }),
+                _ => None,
+            };
+            if let Ok(mut slot) = slots[i].lock() {
+                *slot = Some(Outcome {
+                    job,
+                    result,
+                    write_error,
+                });
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads.min(jobs.len()) {
+            scope.spawn(work);
+        }
+        work();
+    });
+    slots
+        .into_iter()
+        .filter_map(|s| s.into_inner().ok().flatten())
+        .collect()
+}
+
+/// The label of a job in reports.
+fn label(job: &Job) -> String {
+    job.variant
+        .clone()
+        .unwrap_or_else(|| "(as written)".to_owned())
+}
+
+fn print_outcome(name: &str, text: &str, outcome: &Outcome, many: bool, write: bool) {
+    let diagnostics = outcome.diagnostics();
+    if many && (!diagnostics.is_empty() || !outcome.ok()) {
+        eprintln!("== {} ==", label(&outcome.job));
+    }
+    report(&diagnostics, name, text);
+    let fit = outcome.fit().map(fit_line);
+    let prefix = if many {
+        format!("{}: ", label(&outcome.job))
+    } else {
+        String::new()
+    };
+    match (&outcome.result, write, outcome.write_error.is_none()) {
+        (Ok(out), true, true) => {
+            if let Some(fit) = fit {
+                eprintln!("{prefix}{fit}");
+            }
+            eprintln!(
+                "{prefix}wrote {}: 1 page, {} bytes",
+                outcome.job.output.display(),
+                out.pdf.len()
+            );
+        }
+        (Ok(_), false, _) => {
+            if let Some(fit) = fit {
+                println!("{prefix}{fit}");
+            }
+            println!("{prefix}{name}: ok, fits on one page");
+        }
+        _ => {
+            if let Some(fit) = fit {
+                eprintln!("{prefix}{fit}");
+            }
+            if write {
+                eprintln!("{prefix}{} was not written", outcome.job.output.display());
+            }
+        }
+    }
+}
+
+/// Diagnostics that stop before any document is compiled.
+fn fail_early(json: bool, name: &str, text: &str, diagnostics: Vec<Diagnostic>) -> bool {
+    if json {
+        println!(
+            "{}",
+            json!({ "file": name, "ok": false, "diagnostics": diagnostics_json(name, text, &diagnostics) })
+        );
+    } else {
+        report(&diagnostics, name, text);
+    }
+    false
+}
+
+/// `resume variants`: each variant and how many items it selects.
+fn variants(input: &Path, format: cli::Format) -> bool {
+    let name = input.display().to_string();
+    let json = format == cli::Format::Json;
+    let (text, model) = match load(input) {
+        Ok(loaded) => loaded,
+        Err((text, diagnostics)) => return fail_early(json, &name, &text, diagnostics),
+    };
+    let mut ok = true;
+    let mut rows = Vec::new();
+    let names: Vec<Option<String>> = std::iter::once(None)
+        .chain(resume::variant::names(&model).into_iter().map(Some))
+        .collect();
+    for variant in names {
+        let label = variant.clone().unwrap_or_else(|| "(as written)".to_owned());
+        let output = default_output(input, Path::new(""), variant.as_deref(), &model);
+        match resume::select::select_variant(&model, &text, variant.as_deref()) {
+            Ok(doc) => {
+                let counts = doc.counts();
+                rows.push(json!({
+                    "name": variant,
+                    "output": output.display().to_string(),
+                    "sections": counts.sections,
+                    "entries": counts.entries,
+                    "bullets": counts.bullets,
+                    "skill_rows": counts.skill_rows,
+                    "contacts": counts.contacts,
+                    "items": counts.total(),
+                }));
+                if !json {
+                    println!(
+                        "{label:<16} {:>3} items: {} sections, {} entries, {} bullets, {} skill rows, {} contact items → {}",
+                        counts.total(),
+                        counts.sections,
+                        counts.entries,
+                        counts.bullets,
+                        counts.skill_rows,
+                        counts.contacts,
+                        output.display()
+                    );
+                }
+            }
+            Err(diagnostics) => {
+                ok = false;
+                if json {
+                    rows.push(json!({ "name": variant, "ok": false, "diagnostics": diagnostics_json(&name, &text, &diagnostics) }));
+                } else {
+                    eprintln!("== {label} ==");
+                    report(&diagnostics, &name, &text);
+                }
+            }
+        }
+    }
+    if json {
+        println!("{}", json!({ "file": name, "ok": ok, "variants": rows }));
+    }
+    ok
 }
 
 /// Colour only on a terminal, and never with NO_COLOR set.
@@ -82,119 +497,6 @@ fn read_input(input: &Path) -> Result<String, Box<Diagnostic>> {
     }
 }
 
-/// Compile `input`; write the PDF to `output` unless checking. Prints the
-/// diagnostics and the fit report in the chosen format.
-fn run(input: &Path, output: Option<&Path>, common: &cli::Common) -> Result<(), ()> {
-    let name = input.display().to_string();
-    let json = common.format == cli::Format::Json;
-    if let Some(output) = output
-        && output.is_dir()
-    {
-        let out_name = output.display().to_string();
-        let d = Diagnostic::error(format!(
-            "the output path {out_name} is a directory; {out_name} was not written"
-        ));
-        return finish(json, &name, "", Err(vec![d]), None, None);
-    }
-    let text = match read_input(input) {
-        Ok(text) => text,
-        Err(d) => return finish(json, &name, "", Err(vec![*d]), None, None),
-    };
-    let created = match source_date_epoch() {
-        Ok(t) => t,
-        Err(message) => {
-            return finish(
-                json,
-                &name,
-                &text,
-                Err(vec![Diagnostic::error(message)]),
-                None,
-                None,
-            );
-        }
-    };
-    let options = resume::Options {
-        created,
-        trim: common.trim,
-    };
-    match resume::compile_with(&text, &options) {
-        Ok(out) => {
-            let written = match output {
-                Some(path) => match write_atomically(path, &out.pdf) {
-                    Ok(()) => Some(path),
-                    Err(e) => {
-                        let d = Diagnostic::error(format!(
-                            "failed to write {} ({})",
-                            path.display(),
-                            io_reason(&e)
-                        ));
-                        let mut diagnostics = out.warnings.clone();
-                        diagnostics.push(d);
-                        return finish(json, &name, &text, Err(diagnostics), Some(&out.fit), None);
-                    }
-                },
-                None => None,
-            };
-            let bytes = out.pdf.len();
-            finish(
-                json,
-                &name,
-                &text,
-                Ok(out.warnings.clone()),
-                Some(&out.fit),
-                Some((written, bytes)),
-            )
-        }
-        Err(failure) => {
-            let result = finish(
-                json,
-                &name,
-                &text,
-                Err(failure.diagnostics),
-                failure.fit.as_ref(),
-                None,
-            );
-            if let (Some(path), false) = (output, json) {
-                eprintln!("{} was not written", path.display());
-            }
-            result
-        }
-    }
-}
-
-/// Print the outcome and turn it into the exit status.
-fn finish(
-    json: bool,
-    name: &str,
-    text: &str,
-    outcome: Result<Vec<Diagnostic>, Vec<Diagnostic>>,
-    fit: Option<&resume::FitReport>,
-    pdf: Option<(Option<&Path>, usize)>,
-) -> Result<(), ()> {
-    let ok = outcome.is_ok();
-    let diagnostics = match &outcome {
-        Ok(d) | Err(d) => d,
-    };
-    if json {
-        println!("{}", report_json(name, text, ok, diagnostics, fit, pdf));
-    } else {
-        report(diagnostics, name, text);
-        match (fit, pdf) {
-            // `check`: the report is the product, on stdout.
-            (Some(fit), Some((None, _))) => {
-                println!("{}", fit_line(fit));
-                println!("{name}: ok, fits on one page");
-            }
-            (Some(fit), _) => eprintln!("{}", fit_line(fit)),
-            (None, _) => {}
-        }
-        if let Some((Some(path), bytes)) = pdf {
-            eprintln!("wrote {}: 1 page, {bytes} bytes", path.display());
-        }
-    }
-    if ok { Ok(()) } else { Err(()) }
-}
-
 /// One line saying what the fitter chose.
 fn fit_line(fit: &resume::FitReport) -> String {
     let mut line = format!(
@@ -212,59 +514,111 @@ fn fit_line(fit: &resume::FitReport) -> String {
     line
 }
 
-/// The whole outcome as one JSON object, for scripts and CI.
-fn report_json(
-    name: &str,
-    text: &str,
-    ok: bool,
-    diagnostics: &[Diagnostic],
-    fit: Option<&resume::FitReport>,
-    pdf: Option<(Option<&Path>, usize)>,
-) -> serde_json::Value {
-    let located = |span: &Option<std::ops::Range<usize>>| {
-        span.as_ref().map(|s| {
-            let (line, column) = diag::line_col(text, s.start);
-            serde_json::json!({ "line": line, "column": column })
-        })
-    };
-    let diagnostics: Vec<serde_json::Value> = diagnostics
+/// Diagnostics as JSON values.
+fn diagnostics_json(name: &str, text: &str, diagnostics: &[Diagnostic]) -> Vec<Value> {
+    diagnostics
         .iter()
         .map(|d| {
-            serde_json::json!({
+            json!({
                 "severity": if d.is_error() { "error" } else { "warning" },
                 "message": d.message,
                 "file": name,
-                "location": located(&d.span),
+                "location": location(text, d.span.as_ref().map(|s| s.start)),
                 "path": d.path,
                 "hints": d.hints,
             })
         })
-        .collect();
-    let fit = fit.map(|f| {
-        serde_json::json!({
-            "body_size_pt": round2(f.body_size.get()),
-            "leading": round2(f.leading),
-            "spacing": round2(f.spacing),
-            "margin_x_pt": round2(f.margin_x.get()),
-            "margin_top_pt": round2(f.margin_top.get()),
-            "fill": round2(f.fill),
-            "passes": f.passes,
-            "trimmed": f.trimmed.iter().map(|t| serde_json::json!({
-                "what": t.what,
-                "priority": t.priority,
-                "location": located(&Some(t.span.clone())),
-            })).collect::<Vec<_>>(),
-        })
-    });
-    serde_json::json!({
-        "file": name,
-        "ok": ok,
-        "output": pdf.and_then(|(p, _)| p.map(|p| p.display().to_string())),
-        "bytes": pdf.map(|(_, b)| b),
-        "pages": if ok { Some(1) } else { None },
-        "fit": fit,
-        "diagnostics": diagnostics,
+        .collect()
+}
+
+fn location(text: &str, offset: Option<usize>) -> Value {
+    match offset {
+        Some(offset) => {
+            let (line, column) = diag::line_col(text, offset);
+            json!({ "line": line, "column": column })
+        }
+        None => Value::Null,
+    }
+}
+
+/// The fit report as JSON.
+fn fit_json(text: &str, f: &resume::FitReport) -> Value {
+    json!({
+        "body_size_pt": round2(f.body_size.get()),
+        "leading": round2(f.leading),
+        "spacing": round2(f.spacing),
+        "margin_x_pt": round2(f.margin_x.get()),
+        "margin_top_pt": round2(f.margin_top.get()),
+        "fill": round2(f.fill),
+        "passes": f.passes,
+        "trimmed": f.trimmed.iter().map(|t| json!({
+            "what": t.what,
+            "priority": t.priority,
+            "location": location(text, Some(t.span.start)),
+        })).collect::<Vec<_>>(),
     })
+}
+
+/// One outcome as a JSON object.
+fn outcome_json(name: &str, text: &str, o: &Outcome, write: bool) -> Value {
+    let bytes = o.result.as_ref().ok().map(|c| c.pdf.len());
+    json!({
+        "file": name,
+        "variant": o.job.variant,
+        "ok": o.ok(),
+        "output": (write && o.ok()).then(|| o.job.output.display().to_string()),
+        "bytes": bytes,
+        "pages": o.ok().then_some(1),
+        "fit": o.fit().map(|f| fit_json(text, f)),
+        "diagnostics": diagnostics_json(name, text, &o.diagnostics()),
+    })
+}
+
+/// `manifest.json` of a `--all` build: per document its file, sha256,
+/// size, pages, fill, fit settings and warnings.
+fn manifest(name: &str, text: &str, outcomes: &[Outcome]) -> String {
+    let documents: Vec<Value> = outcomes
+        .iter()
+        .map(|o| {
+            let file = o
+                .job
+                .output
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned());
+            let warnings: Vec<String> = o
+                .diagnostics()
+                .iter()
+                .filter(|d| !d.is_error())
+                .map(|d| d.message.clone())
+                .collect();
+            match (&o.result, o.ok()) {
+                (Ok(out), true) => {
+                    let digest = Sha256::digest(&out.pdf);
+                    let sha256: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+                    json!({
+                        "variant": o.job.variant,
+                        "ok": true,
+                        "file": file,
+                        "sha256": sha256,
+                        "bytes": out.pdf.len(),
+                        "pages": 1,
+                        "fill": round2(out.fit.fill),
+                        "fit": fit_json(text, &out.fit),
+                        "warnings": warnings,
+                    })
+                }
+                _ => json!({
+                    "variant": o.job.variant,
+                    "ok": false,
+                    "file": file,
+                    "errors": o.diagnostics().iter().filter(|d| d.is_error()).map(|d| d.message.clone()).collect::<Vec<_>>(),
+                    "warnings": warnings,
+                }),
+            }
+        })
+        .collect();
+    let value = json!({ "source": name, "documents": documents });
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
 }
 
 fn round2(v: f64) -> f64 {

@@ -15,15 +15,48 @@ use crate::document::{
 use crate::model::date::{self, Date};
 use crate::model::markup;
 use crate::model::{self, Dates, Resume};
+use crate::variant::{self, Profile};
 
 /// Resolve a parsed résumé into a document, or every error found.
 pub fn select(resume: &Resume, source: &str) -> Result<Document, Vec<Diagnostic>> {
+    select_variant(resume, source, None)
+}
+
+/// Resolve one variant of a parsed résumé (`None`: the résumé as written,
+/// every item included).
+pub fn select_variant(
+    resume: &Resume,
+    source: &str,
+    variant: Option<&str>,
+) -> Result<Document, Vec<Diagnostic>> {
+    let mut errors = variant::check_ids(resume);
+    let profile = match variant.map(|name| variant::resolve(resume, name)) {
+        Some(Ok(profile)) => Some(profile),
+        Some(Err(mut e)) => {
+            errors.append(&mut e);
+            return Err(errors);
+        }
+        None => None,
+    };
+    let theme = match &profile {
+        Some(p) => variant::merge_theme(&resume.theme, &p.theme),
+        None => resume.theme.clone(),
+    };
+    let fit = match &profile {
+        Some(p) => model::FitDef {
+            spread: p.fit.spread.or(resume.fit.spread),
+            trim: p.fit.trim.or(resume.fit.trim),
+        },
+        None => resume.fit.clone(),
+    };
     let mut cx = Cx {
         source,
-        errors: Vec::new(),
-        smart: resume.theme.smart_punctuation.unwrap_or(true),
+        errors,
+        smart: theme.smart_punctuation.unwrap_or(true),
+        profile,
     };
-    let doc = cx.document(resume);
+    let settings = cx.settings(&theme, &fit);
+    let doc = cx.document(resume, settings);
     if cx.errors.is_empty() {
         Ok(doc)
     } else {
@@ -39,12 +72,43 @@ struct Cx<'a> {
     errors: Vec<Diagnostic>,
     /// Apply smart punctuation to text.
     smart: bool,
+    /// The variant being selected, if any.
+    profile: Option<Profile>,
+}
+
+/// Tags as plain strings.
+fn tag_names(tags: &[Spanned<String>]) -> impl Iterator<Item = &str> + Clone {
+    tags.iter().map(|t| t.get_ref().as_str())
 }
 
 impl Cx<'_> {
-    fn document(&mut self, resume: &Resume) -> Document {
+    /// Whether the variant keeps an item with these tags.
+    fn keeps<'t>(&self, tags: impl IntoIterator<Item = &'t str> + Clone) -> bool {
+        self.profile.as_ref().is_none_or(|p| p.keeps(tags))
+    }
+
+    /// The variant's replacement for a field of `id`, if it has one.
+    fn replaced<'s>(
+        &'s self,
+        id: Option<&Spanned<String>>,
+        field: impl Fn(&'s model::OverrideDef) -> Option<&'s Spanned<String>>,
+    ) -> Option<Spanned<String>> {
+        let id = id?;
+        let over = self.profile.as_ref()?.overrides.get(id.get_ref())?;
+        field(over).cloned()
+    }
+
+    fn document(&mut self, resume: &Resume, settings: Settings) -> Document {
         let person = &resume.person;
-        let name = self.rich(&person.name, "person.name");
+        let person_id = Spanned::new(0..0, "person".to_owned());
+        let name_field = self
+            .replaced(Some(&person_id), |o| o.title.as_ref())
+            .unwrap_or_else(|| person.name.clone());
+        let name = self.rich(&name_field, "person.name");
+        let headline_field = self
+            .replaced(Some(&person_id), |o| o.headline.as_ref())
+            .or_else(|| person.headline.clone());
+        let headline = headline_field.map(|h| self.rich(&h, "person.headline"));
         if name.text().trim().is_empty() {
             self.errors.push(
                 Diagnostic::error("the name is empty")
@@ -87,6 +151,9 @@ impl Cx<'_> {
             contacts.push(self.rich(location, "person.location"));
         }
         for (i, link) in person.links.iter().enumerate() {
+            if !self.keeps(tag_names(&link.get_ref().tags)) {
+                continue;
+            }
             let path = format!("person.links[{i}]");
             let label = self.rich(&link.get_ref().label, &format!("{path}.label"));
             let url = link.get_ref().url.get_ref().trim();
@@ -101,22 +168,41 @@ impl Cx<'_> {
             contacts.push(label.linked(url));
         }
 
-        let sections = resume
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| self.section(s, &format!("sections[{i}]")))
+        // The variant's section order (by id or title), or the order written.
+        let order: Vec<usize> = match self.profile.as_ref().and_then(|p| p.sections.clone()) {
+            Some(refs) => refs
+                .iter()
+                .filter_map(|r| {
+                    resume.sections.iter().position(|s| {
+                        let s = s.get_ref();
+                        s.id.as_ref().is_some_and(|id| id.get_ref() == r.get_ref())
+                            || s.title.get_ref() == r.get_ref()
+                    })
+                })
+                .collect(),
+            None => (0..resume.sections.len()).collect(),
+        };
+        let kept: Vec<usize> = order
+            .into_iter()
+            .filter(|&i| self.keeps(tag_names(&resume.sections[i].get_ref().tags)))
+            .collect();
+        let sections = kept
+            .into_iter()
+            .map(|i| self.section(&resume.sections[i], &format!("sections[{i}]")))
             .collect();
 
         Document {
             name,
+            headline,
+            variant: self.profile.as_ref().map(|p| p.name.clone()),
+            output: self.profile.as_ref().and_then(|p| p.output.clone()),
             contacts,
             lang: resume
                 .lang
                 .as_ref()
                 .map_or_else(|| "en-US".to_owned(), |l| l.get_ref().trim().to_owned()),
             sections,
-            settings: self.settings(&resume.theme, &resume.fit),
+            settings,
         }
     }
 
@@ -170,7 +256,10 @@ impl Cx<'_> {
 
     fn section(&mut self, section: &Spanned<model::Section>, path: &str) -> Section {
         let s = section.get_ref();
-        let title = self.rich(&s.title, &format!("{path}.title"));
+        let title_field = self
+            .replaced(s.id.as_ref(), |o| o.title.as_ref())
+            .unwrap_or_else(|| s.title.clone());
+        let title = self.rich(&title_field, &format!("{path}.title"));
         let kinds = [s.entries.is_some(), s.skills.is_some(), s.text.is_some()];
         let count = kinds.iter().filter(|k| **k).count();
         if count != 1 {
@@ -190,17 +279,24 @@ impl Cx<'_> {
             );
         }
         let body = if let Some(entries) = &s.entries {
+            let kept: Vec<_> = entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| self.keeps(tag_names(&e.get_ref().tags)))
+                .collect();
             Body::Entries(
-                entries
-                    .iter()
-                    .enumerate()
+                kept.into_iter()
                     .map(|(i, e)| self.entry(e, &format!("{path}.entries[{i}]")))
                     .collect(),
             )
         } else if let Some(rows) = &s.skills {
+            let kept: Vec<_> = rows
+                .iter()
+                .enumerate()
+                .filter(|(_, row)| self.keeps(tag_names(&row.get_ref().tags)))
+                .collect();
             Body::Skills(
-                rows.iter()
-                    .enumerate()
+                kept.into_iter()
                     .map(|(i, row)| {
                         let p = format!("{path}.skills[{i}]");
                         SkillRow {
@@ -212,7 +308,10 @@ impl Cx<'_> {
                     .collect(),
             )
         } else if let Some(text) = &s.text {
-            Body::Text(self.rich(text, &format!("{path}.text")))
+            let text = self
+                .replaced(s.id.as_ref(), |o| o.text.as_ref())
+                .unwrap_or_else(|| text.clone());
+            Body::Text(self.rich(&text, &format!("{path}.text")))
         } else {
             Body::Entries(Vec::new())
         };
@@ -226,30 +325,47 @@ impl Cx<'_> {
 
     fn entry(&mut self, entry: &Spanned<model::Entry>, path: &str) -> Entry {
         let e = entry.get_ref();
+        let id = e.id.as_ref();
+        let org = self
+            .replaced(id, |o| o.org.as_ref())
+            .or_else(|| e.org.clone());
+        let location = self
+            .replaced(id, |o| o.location.as_ref())
+            .or_else(|| e.location.clone());
+        let subtitle = self
+            .replaced(id, |o| o.subtitle.as_ref())
+            .or_else(|| e.subtitle.clone());
+        let title = self
+            .replaced(id, |o| o.title.as_ref())
+            .unwrap_or_else(|| e.title.clone());
+        let kept_bullets: Vec<_> = e
+            .bullets
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| self.keeps(b.get_ref().tags.iter().map(String::as_str)))
+            .collect();
         let opt = |cx: &mut Self, field: &Option<Spanned<String>>, name: &str| {
             field
                 .as_ref()
                 .map(|f| cx.rich(f, &format!("{path}.{name}")))
         };
         Entry {
-            title: self.rich(&e.title, &format!("{path}.title")),
-            org: opt(self, &e.org, "org"),
-            location: opt(self, &e.location, "location"),
+            title: self.rich(&title, &format!("{path}.title")),
+            org: opt(self, &org, "org"),
+            location: opt(self, &location, "location"),
             dates: e
                 .dates
                 .as_ref()
                 .map(|d| self.dates(d, &format!("{path}.dates"))),
-            subtitle: opt(self, &e.subtitle, "subtitle"),
+            subtitle: opt(self, &subtitle, "subtitle"),
             details: e
                 .details
                 .iter()
                 .enumerate()
                 .map(|(i, d)| self.rich(d, &format!("{path}.details[{i}]")))
                 .collect(),
-            bullets: e
-                .bullets
-                .iter()
-                .enumerate()
+            bullets: kept_bullets
+                .into_iter()
                 .map(|(i, b)| self.bullet(b, &format!("{path}.bullets[{i}]")))
                 .collect(),
             span: entry.span(),

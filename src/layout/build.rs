@@ -253,6 +253,10 @@ impl<'a> Builder<'a> {
         };
         let name = self.para(&doc.name, &self.base(t.name_size).bold().color(t.accent));
         blocks.push(header.block(BlockKind::Centered(name), Space::None));
+        if let Some(headline) = &doc.headline {
+            let para = self.para(headline, &self.base(t.contact_size * 1.1).italic());
+            blocks.push(header.block(BlockKind::Centered(para), Space::None));
+        }
         if !doc.contacts.is_empty() {
             let mut line = Rich::default();
             for (i, contact) in doc.contacts.iter().enumerate() {

@@ -8,6 +8,7 @@
 pub mod date;
 pub mod markup;
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Deserialize;
@@ -33,10 +34,57 @@ pub struct Resume {
     /// The sections in the order they are printed.
     #[serde(default)]
     pub sections: Vec<Spanned<Section>>,
+    /// Variant profiles by name: tailored selections of the same résumé.
+    #[serde(default)]
+    pub variants: BTreeMap<Spanned<String>, Spanned<VariantDef>>,
+}
+
+/// `[variants.NAME]`: one tailored version of the résumé.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VariantDef {
+    /// Another variant whose settings this one starts from.
+    pub extends: Option<Spanned<String>>,
+    /// Keep tagged items only when they carry one of these tags (untagged items always stay).
+    #[serde(default)]
+    pub include: Vec<Spanned<String>>,
+    /// Drop items that carry any of these tags.
+    #[serde(default)]
+    pub exclude: Vec<Spanned<String>>,
+    /// Which sections to print, in this order (by `id` or title).
+    pub sections: Option<Vec<Spanned<String>>>,
+    /// File name of this variant's PDF.
+    pub output: Option<Spanned<String>>,
+    /// Theme settings that differ from `[theme]`.
+    pub theme: Option<ThemeDef>,
+    /// Fit settings that differ from `[fit]`.
+    pub fit: Option<FitDef>,
+    /// Replacement text for chosen fields, by the `id` of a section or an
+    /// entry (or `person`).
+    #[serde(default, rename = "override")]
+    pub overrides: BTreeMap<Spanned<String>, Spanned<OverrideDef>>,
+}
+
+/// Fields a variant may replace.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverrideDef {
+    /// A section's or an entry's title, or the person's name.
+    pub title: Option<Spanned<String>>,
+    /// An entry's organisation.
+    pub org: Option<Spanned<String>>,
+    /// An entry's location.
+    pub location: Option<Spanned<String>>,
+    /// An entry's subtitle.
+    pub subtitle: Option<Spanned<String>>,
+    /// A text section's paragraph.
+    pub text: Option<Spanned<String>>,
+    /// The person's headline.
+    pub headline: Option<Spanned<String>>,
 }
 
 /// `[fit]`: how content is fitted to the one page.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FitDef {
     /// Grow spacing on a page that is clearly not full (default: on).
@@ -46,7 +94,7 @@ pub struct FitDef {
 }
 
 /// `[theme]`: which bundled look and paper to use.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ThemeDef {
     /// `"serif"` (Latin Modern, the classic look) or `"sans"` (Inter).
@@ -69,6 +117,8 @@ pub struct ThemeDef {
 pub struct Person {
     /// Printed large and centred.
     pub name: Spanned<String>,
+    /// An optional line under the name, such as "Backend Engineer".
+    pub headline: Option<Spanned<String>>,
     /// Becomes a `mailto:` link.
     pub email: Option<Spanned<String>>,
     /// Becomes a `tel:` link.
@@ -88,6 +138,9 @@ pub struct Link {
     pub label: Spanned<String>,
     /// The target, e.g. `https://www.linkedin.com/in/someone`.
     pub url: Spanned<String>,
+    /// Variant tags.
+    #[serde(default)]
+    pub tags: Vec<Spanned<String>>,
 }
 
 /// `[[sections]]`: a titled part of the résumé with exactly one kind of body.
@@ -96,6 +149,11 @@ pub struct Link {
 pub struct Section {
     /// Any title, printed as the section heading.
     pub title: Spanned<String>,
+    /// A name for variants to refer to this section.
+    pub id: Option<Spanned<String>>,
+    /// Variant tags.
+    #[serde(default)]
+    pub tags: Vec<Spanned<String>>,
     /// Education, experience, projects: titled entries with dates and bullets.
     pub entries: Option<Vec<Spanned<Entry>>>,
     /// Rows of `label: items`.
@@ -112,6 +170,11 @@ pub struct Section {
 pub struct Entry {
     /// Bold first words of the entry (job title, school, project name).
     pub title: Spanned<String>,
+    /// A name for variants to refer to this entry.
+    pub id: Option<Spanned<String>>,
+    /// Variant tags.
+    #[serde(default)]
+    pub tags: Vec<Spanned<String>>,
     /// Employer or institution, after the title.
     pub org: Option<Spanned<String>>,
     /// Place, after the organisation.
@@ -137,6 +200,8 @@ pub struct Bullet {
     pub text: String,
     /// Trimming priority (1 = essential).
     pub priority: Option<u32>,
+    /// Variant tags.
+    pub tags: Vec<String>,
     /// Written as a table rather than a plain string.
     pub table: bool,
 }
@@ -147,6 +212,8 @@ pub struct Bullet {
 struct BulletDef {
     text: String,
     priority: Option<u32>,
+    #[serde(default)]
+    tags: Vec<String>,
 }
 
 impl<'de> Deserialize<'de> for Bullet {
@@ -157,13 +224,14 @@ impl<'de> Deserialize<'de> for Bullet {
             type Value = Bullet;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string or a table { text = \"...\", priority = 2 }")
+                f.write_str("a string or a table { text = \"...\", priority = 2, tags = [...] }")
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Bullet, E> {
                 Ok(Bullet {
                     text: v.to_owned(),
                     priority: None,
+                    tags: Vec::new(),
                     table: false,
                 })
             }
@@ -173,6 +241,7 @@ impl<'de> Deserialize<'de> for Bullet {
                 Ok(Bullet {
                     text: def.text,
                     priority: def.priority,
+                    tags: def.tags,
                     table: true,
                 })
             }
@@ -190,6 +259,9 @@ pub struct SkillRow {
     pub label: Spanned<String>,
     /// The items, as one line of text.
     pub items: Spanned<String>,
+    /// Variant tags.
+    #[serde(default)]
+    pub tags: Vec<Spanned<String>>,
 }
 
 /// `dates = "2024"` or `dates = { start = "2024-07", end = "present" }`.

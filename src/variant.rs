@@ -1,0 +1,361 @@
+//! Variant profiles: which tagged items a tailored résumé keeps, in which
+//! section order, with which fields replaced and which theme tweaks.
+//!
+//! A profile is resolved (its `extends` chain merged, every reference
+//! checked against the résumé) before selection, so a typo in a tag, a
+//! section or a variant name is an error with its line, not a silently
+//! different PDF.
+
+use std::collections::{BTreeMap, BTreeSet};
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, did_you_mean};
+use crate::model::{FitDef, OverrideDef, Resume, ThemeDef, VariantDef};
+
+/// A resolved variant profile.
+#[derive(Clone, Debug, Default)]
+pub struct Profile {
+    /// The variant's name.
+    pub name: String,
+    /// Tagged items need one of these tags (when not empty).
+    pub include: BTreeSet<String>,
+    /// Items with any of these tags are dropped.
+    pub exclude: BTreeSet<String>,
+    /// Section references (id or title) in print order, when given.
+    pub sections: Option<Vec<Spanned<String>>>,
+    /// Output file name, when given.
+    pub output: Option<String>,
+    /// Theme settings merged over `[theme]`.
+    pub theme: ThemeDef,
+    /// Fit settings merged over `[fit]`.
+    pub fit: FitDef,
+    /// Field replacements by id (`person`, a section id or an entry id).
+    pub overrides: BTreeMap<String, OverrideDef>,
+}
+
+impl Profile {
+    /// Whether an item with these tags belongs to the variant.
+    pub fn keeps<'a>(&self, tags: impl IntoIterator<Item = &'a str> + Clone) -> bool {
+        let mut tags = tags.into_iter().peekable();
+        if tags.peek().is_none() {
+            return true;
+        }
+        let tags: Vec<&str> = tags.collect();
+        if tags.iter().any(|t| self.exclude.contains(*t)) {
+            return false;
+        }
+        self.include.is_empty() || tags.iter().any(|t| self.include.contains(*t))
+    }
+}
+
+/// The names of every variant, in order.
+pub fn names(resume: &Resume) -> Vec<String> {
+    resume
+        .variants
+        .keys()
+        .map(|k| k.get_ref().clone())
+        .collect()
+}
+
+/// Every tag some item of the résumé carries.
+pub fn known_tags(resume: &Resume) -> BTreeSet<String> {
+    let spanned =
+        |list: &[Spanned<String>]| list.iter().map(|t| t.get_ref().clone()).collect::<Vec<_>>();
+    let mut tags = BTreeSet::new();
+    for link in &resume.person.links {
+        tags.extend(spanned(&link.get_ref().tags));
+    }
+    for section in &resume.sections {
+        let s = section.get_ref();
+        tags.extend(spanned(&s.tags));
+        for entry in s.entries.iter().flatten() {
+            let e = entry.get_ref();
+            tags.extend(spanned(&e.tags));
+            for bullet in &e.bullets {
+                tags.extend(bullet.get_ref().tags.iter().cloned());
+            }
+        }
+        for row in s.skills.iter().flatten() {
+            tags.extend(spanned(&row.get_ref().tags));
+        }
+    }
+    tags
+}
+
+/// Ids that overrides may name: `person`, and every section and entry id.
+fn known_ids(resume: &Resume) -> BTreeMap<String, IdKind> {
+    let mut ids = BTreeMap::new();
+    ids.insert("person".to_owned(), IdKind::Person);
+    for section in &resume.sections {
+        let s = section.get_ref();
+        if let Some(id) = &s.id {
+            let kind = if s.text.is_some() {
+                IdKind::TextSection
+            } else {
+                IdKind::Section
+            };
+            ids.insert(id.get_ref().clone(), kind);
+        }
+        for entry in s.entries.iter().flatten() {
+            if let Some(id) = &entry.get_ref().id {
+                ids.insert(id.get_ref().clone(), IdKind::Entry);
+            }
+        }
+    }
+    ids
+}
+
+/// What an id names, which decides the fields an override may set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum IdKind {
+    Person,
+    Section,
+    TextSection,
+    Entry,
+}
+
+impl IdKind {
+    fn allows(self) -> &'static [&'static str] {
+        match self {
+            IdKind::Person => &["title", "headline"],
+            IdKind::Section => &["title"],
+            IdKind::TextSection => &["title", "text"],
+            IdKind::Entry => &["title", "org", "location", "subtitle"],
+        }
+    }
+}
+
+/// Check the résumé's own ids: each at most once.
+pub fn check_ids(resume: &Resume) -> Vec<Diagnostic> {
+    let mut ids: Vec<&Spanned<String>> = Vec::new();
+    for section in &resume.sections {
+        let s = section.get_ref();
+        ids.extend(&s.id);
+        for entry in s.entries.iter().flatten() {
+            ids.extend(&entry.get_ref().id);
+        }
+    }
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut errors = Vec::new();
+    for id in ids {
+        if id.get_ref() == "person" {
+            errors.push(
+                Diagnostic::error("the id `person` is reserved")
+                    .with_span(id.span())
+                    .with_hint("overrides use `person` for the header; choose another id"),
+            );
+        } else if !seen.insert(id.get_ref()) {
+            errors.push(
+                Diagnostic::error(format!("the id `{}` is used twice", id.get_ref()))
+                    .with_span(id.span())
+                    .with_hint("ids name one section or entry each"),
+            );
+        }
+    }
+    errors
+}
+
+/// Resolve the named variant: merge its `extends` chain and check every
+/// tag, section, id and variant it names.
+pub fn resolve(resume: &Resume, name: &str) -> Result<Profile, Vec<Diagnostic>> {
+    let variants: BTreeMap<&str, &Spanned<VariantDef>> = resume
+        .variants
+        .iter()
+        .map(|(k, v)| (k.get_ref().as_str(), v))
+        .collect();
+    let Some(_) = variants.get(name) else {
+        let mut d = Diagnostic::error(format!("unknown variant `{name}`"));
+        if let Some(close) = did_you_mean(name, variants.keys().copied()) {
+            d = d.with_hint(format!("did you mean `{close}`?"));
+        }
+        let list: Vec<&str> = variants.keys().copied().collect();
+        d = d.with_hint(if list.is_empty() {
+            "the file defines no variants; add a `[variants.NAME]` table".to_owned()
+        } else {
+            format!("the variants are: {}", list.join(", "))
+        });
+        return Err(vec![d]);
+    };
+
+    // The chain from the variant up to its root, checking names and cycles.
+    let mut errors = Vec::new();
+    let mut chain: Vec<(&str, &Spanned<VariantDef>)> = Vec::new();
+    let mut current = name;
+    while let Some(def) = variants.get(current) {
+        if chain.iter().any(|(n, _)| *n == current) {
+            errors.push(
+                Diagnostic::error(format!(
+                    "variant `{name}` extends itself through `{current}`"
+                ))
+                .with_span(def.span())
+                .with_hint("remove one `extends` from the cycle"),
+            );
+            return Err(errors);
+        }
+        chain.push((current, def));
+        let Some(parent) = &def.get_ref().extends else {
+            break;
+        };
+        if !variants.contains_key(parent.get_ref().as_str()) {
+            let mut d = Diagnostic::error(format!("unknown variant `{}`", parent.get_ref()))
+                .with_span(parent.span())
+                .with_path(format!("variants.{current}.extends"));
+            if let Some(close) = did_you_mean(parent.get_ref(), variants.keys().copied()) {
+                d = d.with_hint(format!("did you mean `{close}`?"));
+            }
+            errors.push(d);
+            return Err(errors);
+        }
+        current = parent.get_ref();
+    }
+
+    let tags = known_tags(resume);
+    let ids = known_ids(resume);
+    let section_refs: BTreeSet<String> = resume
+        .sections
+        .iter()
+        .flat_map(|s| {
+            let s = s.get_ref();
+            std::iter::once(s.title.get_ref().clone())
+                .chain(s.id.iter().map(|i| i.get_ref().clone()))
+        })
+        .collect();
+
+    let mut profile = Profile {
+        name: name.to_owned(),
+        ..Profile::default()
+    };
+    // Root first, so that each child overrides its parent.
+    for (variant, def) in chain.iter().rev() {
+        let d = def.get_ref();
+        for (list, field) in [(&d.include, "include"), (&d.exclude, "exclude")] {
+            for tag in list {
+                if !tags.contains(tag.get_ref()) {
+                    let mut e = Diagnostic::error(format!("unknown tag `{}`", tag.get_ref()))
+                        .with_span(tag.span())
+                        .with_path(format!("variants.{variant}.{field}"));
+                    if let Some(close) =
+                        did_you_mean(tag.get_ref(), tags.iter().map(String::as_str))
+                    {
+                        e = e.with_hint(format!("did you mean `{close}`?"));
+                    }
+                    errors.push(e.with_hint(
+                        "no section, entry, bullet, skill row or link carries this tag",
+                    ));
+                }
+            }
+        }
+        profile
+            .include
+            .extend(d.include.iter().map(|t| t.get_ref().clone()));
+        profile
+            .exclude
+            .extend(d.exclude.iter().map(|t| t.get_ref().clone()));
+        if let Some(sections) = &d.sections {
+            for s in sections {
+                if !section_refs.contains(s.get_ref()) {
+                    let mut e = Diagnostic::error(format!("unknown section `{}`", s.get_ref()))
+                        .with_span(s.span())
+                        .with_path(format!("variants.{variant}.sections"));
+                    if let Some(close) =
+                        did_you_mean(s.get_ref(), section_refs.iter().map(String::as_str))
+                    {
+                        e = e.with_hint(format!("did you mean `{close}`?"));
+                    }
+                    errors.push(e.with_hint("name a section by its `id` or its title"));
+                }
+            }
+            profile.sections = Some(sections.clone());
+        }
+        if let Some(output) = &d.output {
+            let file = output.get_ref();
+            if file.is_empty() || file.contains(['/', '\\']) || file.starts_with('.') {
+                errors.push(
+                    Diagnostic::error(format!("`{file}` is not a file name"))
+                        .with_span(output.span())
+                        .with_path(format!("variants.{variant}.output"))
+                        .with_hint(
+                            "write a plain name such as \"ada-ml.pdf\"; --out-dir sets the folder",
+                        ),
+                );
+            }
+            profile.output = Some(file.clone());
+        }
+        if let Some(theme) = &d.theme {
+            profile.theme = merge_theme(&profile.theme, theme);
+        }
+        if let Some(fit) = &d.fit {
+            profile.fit = FitDef {
+                spread: fit.spread.or(profile.fit.spread),
+                trim: fit.trim.or(profile.fit.trim),
+            };
+        }
+        for (id, over) in &d.overrides {
+            let Some(kind) = ids.get(id.get_ref()) else {
+                let mut e = Diagnostic::error(format!("unknown id `{}`", id.get_ref()))
+                    .with_span(over.span())
+                    .with_path(format!("variants.{variant}.override"));
+                if let Some(close) = did_you_mean(id.get_ref(), ids.keys().map(String::as_str)) {
+                    e = e.with_hint(format!("did you mean `{close}`?"));
+                }
+                errors.push(
+                    e.with_hint("overrides name `person` or the `id` of a section or an entry"),
+                );
+                continue;
+            };
+            let o = over.get_ref();
+            let set = [
+                ("title", &o.title),
+                ("org", &o.org),
+                ("location", &o.location),
+                ("subtitle", &o.subtitle),
+                ("text", &o.text),
+                ("headline", &o.headline),
+            ];
+            for (field, value) in set {
+                if let Some(value) = value
+                    && !kind.allows().contains(&field)
+                {
+                    errors.push(
+                        Diagnostic::error(format!(
+                            "`{}` has no field `{field}` to override",
+                            id.get_ref()
+                        ))
+                        .with_span(value.span())
+                        .with_path(format!(
+                            "variants.{variant}.override.{}.{field}",
+                            id.get_ref()
+                        ))
+                        .with_hint(format!("it can override: {}", kind.allows().join(", "))),
+                    );
+                }
+            }
+            let merged = profile.overrides.entry(id.get_ref().clone()).or_default();
+            *merged = OverrideDef {
+                title: o.title.clone().or(merged.title.take()),
+                org: o.org.clone().or(merged.org.take()),
+                location: o.location.clone().or(merged.location.take()),
+                subtitle: o.subtitle.clone().or(merged.subtitle.take()),
+                text: o.text.clone().or(merged.text.take()),
+                headline: o.headline.clone().or(merged.headline.take()),
+            };
+        }
+    }
+    if errors.is_empty() {
+        Ok(profile)
+    } else {
+        Err(errors)
+    }
+}
+
+/// `over`'s settings on top of `base`'s.
+pub fn merge_theme(base: &ThemeDef, over: &ThemeDef) -> ThemeDef {
+    ThemeDef {
+        font: over.font.clone().or_else(|| base.font.clone()),
+        paper: over.paper.clone().or_else(|| base.paper.clone()),
+        justify: over.justify.or(base.justify),
+        hyphenate: over.hyphenate.or(base.hyphenate),
+        ligatures: over.ligatures.or(base.ligatures),
+        smart_punctuation: over.smart_punctuation.or(base.smart_punctuation),
+    }
+}
