@@ -366,3 +366,38 @@ fn variants_lists_counts() {
         );
     }
 }
+
+/// Every example and the seed résumé pass `check --all` (every variant
+/// fits, no error), as a pre-commit hook would run it, and the CI example
+/// builds every variant and uploads dist/.
+#[test]
+fn examples_pass_check_all() {
+    let mut files = vec![common::root().join("resume.toml")];
+    for entry in std::fs::read_dir(common::root().join("examples")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            files.push(path);
+        }
+    }
+    let mut with_variants = 0;
+    for file in &files {
+        let dir = TempDir::new("examples");
+        let (code, stdout, stderr) =
+            run_in(dir.path(), &["check", "--all", file.to_str().unwrap()]);
+        assert_eq!(code, 0, "{}: {stderr}", file.display());
+        assert!(stdout.contains("documents ok"), "{stdout}");
+        assert!(!stderr.contains("warning"), "{}: {stderr}", file.display());
+        let model = resume::model::parse(&std::fs::read_to_string(file).unwrap()).unwrap();
+        if !resume::variant::names(&model).is_empty() {
+            with_variants += 1;
+        }
+    }
+    assert!(files.len() >= 3 && with_variants >= 2);
+    let ci =
+        std::fs::read_to_string(common::root().join("examples/ci/github-actions.yml")).unwrap();
+    assert!(
+        ci.contains("resume build --all")
+            && ci.contains("upload-artifact")
+            && ci.contains("path: dist/")
+    );
+}
