@@ -401,7 +401,7 @@ impl<'a> Builder<'a> {
                 (base.font.unwrap_or_else(|| t.family.face(style)), base.size)
             };
             let fallback = if style.bold {
-                [t.fallback[1], t.fallback[0]]
+                t.fallback_bold
             } else {
                 t.fallback
             };

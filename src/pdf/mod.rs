@@ -5,7 +5,7 @@
 //! krilla turns into a ToUnicode map: extracted text equals the résumé text,
 //! ligatures included.
 
-use krilla::Document;
+use krilla::{Document, SerializeSettings};
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
@@ -80,7 +80,13 @@ pub struct Meta {
 
 /// Write one page as a PDF file.
 pub fn write(page: &Page, meta: &Meta) -> Result<Vec<u8>, String> {
-    let mut document = Document::new();
+    // The document information dictionary carries title, author and
+    // language; XMP would repeat them (it is only required by PDF/A).
+    let settings = SerializeSettings {
+        xmp_metadata: false,
+        ..SerializeSettings::default()
+    };
+    let mut document = Document::new_with(settings);
     let mut metadata = Metadata::new()
         .title(meta.title.clone())
         .authors(vec![meta.author.clone()])

@@ -62,8 +62,11 @@ pub struct Theme {
     pub margin_x: Pt,
     /// The text family.
     pub family: Family,
-    /// Faces tried, in order, for a character the family lacks.
+    /// Faces tried, in order, for a character the family's upright and
+    /// italic faces lack.
     pub fallback: [FontId; 2],
+    /// Faces tried, in order, for a character the bold faces lack.
+    pub fallback_bold: [FontId; 2],
     /// Face for `code` spans.
     pub code_font: FontId,
     /// Size of code relative to the surrounding text (sans faces look large beside a serif).
@@ -176,9 +179,12 @@ impl Theme {
                 bold_italic: FontId::LmBoldItalic,
                 heading: FontId::LmCaps,
             },
-            fallback: [FontId::DejaVu, FontId::DejaVuBold],
-            code_font: FontId::DejaVu,
-            code_scale: 0.86,
+            // Inter first: it covers most symbols Latin Modern lacks (≈, ≤, →)
+            // and embeds as a compact CFF subset; DejaVu Sans covers the rest.
+            fallback: [FontId::InterRegular, FontId::DejaVu],
+            fallback_bold: [FontId::InterBold, FontId::DejaVuBold],
+            code_font: FontId::InterRegular,
+            code_scale: 0.88,
             name_size: Pt(24.0),
             contact_size: Pt(9.5),
             heading_size: Pt(12.5),
@@ -228,6 +234,9 @@ impl Theme {
                     bold_italic: FontId::InterBoldItalic,
                     heading: FontId::InterBold,
                 },
+                fallback: [FontId::DejaVu, FontId::DejaVuBold],
+                fallback_bold: [FontId::DejaVuBold, FontId::DejaVu],
+                code_font: FontId::DejaVu,
                 code_scale: 0.92,
                 name_size: Pt(22.0),
                 contact_size: Pt(8.5),
