@@ -83,6 +83,21 @@ pub struct Common {
     /// How to print the report: text for people, json (one object on stdout) for scripts.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Validate the PDF against a standard; the build fails with the
+    /// validator's messages when the input cannot meet it.
+    #[arg(long, value_enum)]
+    pub pdf_standard: Option<PdfStandard>,
+}
+
+/// PDF standards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfStandard {
+    /// PDF/A-2b (archival; needs SOURCE_DATE_EPOCH for the creation date).
+    #[value(name = "a-2b")]
+    A2b,
+    /// PDF/UA-1 (accessible; headings, lists and links are tagged).
+    #[value(name = "ua-1")]
+    Ua1,
 }
 
 /// Report formats.

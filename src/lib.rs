@@ -35,6 +35,7 @@
 pub mod diag;
 pub mod document;
 pub mod layout;
+pub mod limits;
 pub mod model;
 pub mod pdf;
 pub mod select;
@@ -111,6 +112,8 @@ pub struct Options {
     pub trim: bool,
     /// The variant to build (`None`: the résumé as written).
     pub variant: Option<String>,
+    /// A PDF standard the output must meet.
+    pub standard: Option<pdf::Standard>,
 }
 
 /// A compiled résumé.
@@ -247,6 +250,7 @@ pub fn compile_parsed(
         author: name,
         lang: laid.document.lang.clone(),
         created: options.created,
+        standard: options.standard,
     };
     match pdf::write(&laid.page, &meta) {
         Ok(pdf) => Ok(Compiled {
@@ -256,8 +260,8 @@ pub fn compile_parsed(
             fit: laid.fit,
             warnings,
         }),
-        Err(message) => {
-            warnings.push(Diagnostic::error(message));
+        Err(messages) => {
+            warnings.extend(messages.into_iter().map(Diagnostic::error));
             Err(Failure {
                 diagnostics: warnings,
                 fit: Some(laid.fit),

@@ -203,7 +203,16 @@ fn run(input: &Path, mode: Mode, write: bool, common: &cli::Common) -> bool {
         }
     }
 
-    let outcomes = build_all(jobs, threads, &model, &text, created, common.trim, write);
+    let options = resume::Options {
+        created,
+        trim: common.trim,
+        variant: None,
+        standard: common.pdf_standard.map(|s| match s {
+            cli::PdfStandard::A2b => resume::pdf::Standard::A2b,
+            cli::PdfStandard::Ua1 => resume::pdf::Standard::Ua1,
+        }),
+    };
+    let outcomes = build_all(jobs, threads, &model, &text, &options, write);
     let all_ok = outcomes.iter().all(Outcome::ok);
     let many = out_dir.is_some();
     if let (Some(dir), true) = (&out_dir, write)
@@ -275,8 +284,7 @@ fn build_all(
     threads: usize,
     model: &Resume,
     text: &str,
-    created: Option<resume::Timestamp>,
-    trim: bool,
+    base: &resume::Options,
     write: bool,
 ) -> Vec<Outcome> {
     let next = AtomicUsize::new(0);
@@ -290,9 +298,8 @@ fn build_all(
                 continue;
             };
             let options = resume::Options {
-                created,
-                trim,
                 variant: job.variant.clone(),
+                ..base.clone()
             };
             let result = resume::compile_parsed(model, text, &options);
             let write_error = match (&result, write) {
@@ -640,6 +647,18 @@ fn source_date_epoch() -> Result<Option<resume::Timestamp>, String> {
     }
 }
 
+/// A hook for the crash-safety test: with `RESUME_TEST_PAUSE_BEFORE_RENAME_MS`
+/// set, wait that long between writing the temporary file and renaming it,
+/// so that the test can kill the process at the worst moment.
+fn pause_for_tests() {
+    if let Some(ms) = std::env::var("RESUME_TEST_PAUSE_BEFORE_RENAME_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms.min(60_000)));
+    }
+}
+
 /// Write to a temporary file beside the target, sync it, then rename it over
 /// the target: a crash leaves either the old file or the new one.
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -656,7 +675,13 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let mut file = fs::File::create(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
-        fs::rename(&tmp, path)
+        pause_for_tests();
+        fs::rename(&tmp, path)?;
+        // Make the rename itself durable.
+        if let Ok(dir) = fs::File::open(&dir) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);

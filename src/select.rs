@@ -12,6 +12,7 @@ use crate::diag::Diagnostic;
 use crate::document::{
     Body, Bullet, Document, Entry, FontChoice, Paper, Rich, Section, Settings, SkillRow,
 };
+use crate::limits;
 use crate::model::date::{self, Date};
 use crate::model::markup;
 use crate::model::{self, Dates, Resume};
@@ -473,6 +474,19 @@ impl Cx<'_> {
 
     /// Parse the inline markup of a text field, mapping offsets to the source.
     fn rich(&mut self, field: &Spanned<String>, path: &str) -> Rich {
+        let chars = field.get_ref().chars().count();
+        if chars > limits::MAX_FIELD_CHARS {
+            self.errors.push(
+                Diagnostic::error(format!(
+                    "this text is {chars} characters long; the limit is {}",
+                    limits::MAX_FIELD_CHARS
+                ))
+                .with_span(field.span().start..field.span().start + 1)
+                .with_path(path.to_owned())
+                .with_hint("split it, or shorten it: a bullet is read in seconds"),
+            );
+            return Rich::plain(String::new(), field.span().start);
+        }
         let map = OffsetMap::new(self.source, field);
         match markup::parse_inline(field.get_ref()) {
             Ok(mut spans) => {

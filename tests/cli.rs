@@ -309,3 +309,110 @@ fn captured_stderr_has_no_colour() {
         }
     }
 }
+
+/// Killing the build while the new PDF is written leaves the old PDF
+/// whole: the new bytes go to a temporary file that is renamed at the end.
+#[test]
+fn a_build_killed_mid_write_leaves_the_old_pdf() {
+    let dir = std::env::temp_dir().join(format!("resume-kill-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(common::root().join("resume.toml"), dir.join("resume.toml")).unwrap();
+    let old = b"%PDF-1.7 the previous, complete PDF".to_vec();
+    std::fs::write(dir.join("resume.pdf"), &old).unwrap();
+
+    let mut child = common::bin()
+        .current_dir(&dir)
+        .arg("build")
+        .env("RESUME_TEST_PAUSE_BEFORE_RENAME_MS", "10000")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the temporary file is completely written, then kill.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let temp = loop {
+        let found = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().ends_with(".tmp"));
+        if let Some(path) = found
+            && std::fs::read(&path).is_ok_and(|b| b.ends_with(b"%%EOF\n") || b.ends_with(b"%%EOF"))
+        {
+            break path;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the temporary file appears"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(
+        std::fs::read(dir.join("resume.pdf")).unwrap(),
+        old,
+        "the old PDF is untouched"
+    );
+    // The half-finished build left only its temporary file, never a truncated PDF.
+    assert!(temp.exists());
+
+    // The next build replaces the old PDF with a complete new one.
+    let out = common::bin()
+        .current_dir(&dir)
+        .arg("build")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let new = std::fs::read(dir.join("resume.pdf")).unwrap();
+    assert!(new.starts_with(b"%PDF-") && new.len() > 10_000);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// An output directory that cannot be written is a clear error.
+#[test]
+fn an_unwritable_output_directory_is_an_error() {
+    if runs_as_root() {
+        // Root ignores directory permissions; check the missing-directory case instead.
+        let dir = std::env::temp_dir().join(format!("resume-nodir-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(common::root().join("resume.toml"), dir.join("resume.toml")).unwrap();
+        let out = common::bin()
+            .current_dir(&dir)
+            .args(["build", "-o", "no/such/dir/cv.pdf"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("failed to write no/such/dir/cv.pdf"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("no such file or directory"), "{stderr}");
+        std::fs::remove_dir_all(&dir).unwrap();
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let dir = std::env::temp_dir().join(format!("resume-ro-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("ro")).unwrap();
+    std::fs::copy(common::root().join("resume.toml"), dir.join("resume.toml")).unwrap();
+    std::fs::set_permissions(dir.join("ro"), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let out = common::bin()
+        .current_dir(&dir)
+        .args(["build", "-o", "ro/cv.pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("failed to write ro/cv.pdf"));
+    std::fs::set_permissions(dir.join("ro"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Whether the tests run as root (who may write anywhere).
+fn runs_as_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}

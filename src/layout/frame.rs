@@ -96,6 +96,28 @@ pub struct Overflow {
     pub falling: Vec<(String, Range<usize>)>,
 }
 
+/// What a placed block is, for the PDF's structure tree (PDF/UA).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The name at the top.
+    Title,
+    /// A section heading.
+    Heading,
+    /// A paragraph: the contact line, an entry title, a subtitle, a skill row.
+    Paragraph,
+    /// A bullet point; its first text item is the marker.
+    ListItem,
+}
+
+/// A block's items on the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedBlock {
+    /// What the block is.
+    pub role: Role,
+    /// Its items: `Page::items[items]`.
+    pub items: Range<usize>,
+}
+
 /// One placed page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Page {
@@ -115,6 +137,8 @@ pub struct Page {
     pub overflow: Option<Overflow>,
     /// Warnings from placement (tokens too long for a line).
     pub warnings: Vec<Diagnostic>,
+    /// The blocks in reading order, with their items.
+    pub blocks: Vec<PlacedBlock>,
 }
 
 impl Page {

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::diag::Diagnostic;
 use crate::layout::build::{Block, BlockKind, Frag, PGlyph, Para, Space};
-use crate::layout::frame::{Item, Overflow, Page, PlacedGlyph, TextItem};
+use crate::layout::frame::{Item, Overflow, Page, PlacedBlock, PlacedGlyph, Role, TextItem};
 use crate::layout::linebreak::{Measure, Mode, optimal_fit};
 use crate::text::shape::FontBook;
 use crate::theme::Theme;
@@ -29,11 +29,26 @@ pub fn place(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> Page {
     let limit = theme.page_height - theme.margin_bottom;
     // Index of the first block whose ink runs past the bottom margin.
     let mut first_off: Option<usize> = None;
+    let mut placed = Vec::with_capacity(blocks.len());
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 {
             p.y += p.space(block.space_before);
         }
+        let start = p.items.len();
         p.block(&block.kind);
+        let role = match &block.kind {
+            BlockKind::Centered(_) if i == 0 => Role::Title,
+            BlockKind::Centered(_) => Role::Paragraph,
+            BlockKind::Heading(_) => Role::Heading,
+            BlockKind::Lines {
+                marker: Some(_), ..
+            } => Role::ListItem,
+            BlockKind::Lines { .. } => Role::Paragraph,
+        };
+        placed.push(PlacedBlock {
+            role,
+            items: start..p.items.len(),
+        });
         if first_off.is_none() && p.bottom.get() > limit.get() + 0.01 {
             first_off = Some(i);
         }
@@ -71,6 +86,7 @@ pub fn place(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> Page {
         used,
         overflow,
         warnings: p.warnings,
+        blocks: placed,
     }
 }
 

@@ -320,5 +320,11 @@ impl<'de> Deserialize<'de> for Dates {
 /// stops at the first schema error; the checks in [`crate::select`] report
 /// every independent problem at once).
 pub fn parse(source: &str) -> Result<Resume, Diagnostic> {
-    toml::from_str(source).map_err(|err| diag::from_toml_error(&err, source))
+    crate::limits::check_source(source)?;
+    let resume: Resume =
+        toml::from_str(source).map_err(|err| diag::from_toml_error(&err, source))?;
+    match crate::limits::check_model(&resume) {
+        Some(d) => Err(d),
+        None => Ok(resume),
+    }
 }
