@@ -34,6 +34,7 @@
 
 pub mod diag;
 pub mod document;
+pub mod interop;
 pub mod layout;
 pub mod limits;
 pub mod model;

@@ -1,0 +1,1 @@
+//! JSON Resume (schema v1) import and export.

@@ -1,0 +1,4 @@
+//! Conversions between résumé formats: JSON Resume in and out, plain text
+//! and Markdown out.
+
+pub mod jsonresume;
