@@ -149,7 +149,7 @@ pub fn lay_out(source: &str) -> Result<Laid, Vec<Diagnostic>> {
 /// Parse, select, build, fit and place. Errors come back as diagnostics;
 /// an overflowing page is not an error here (see [`compile`]).
 pub fn lay_out_with(source: &str, options: &Options) -> Result<Laid, Vec<Diagnostic>> {
-    let resume = model::parse(source).map_err(|d| vec![d])?;
+    let resume = model::parse(source)?;
     lay_out_parsed(&resume, source, options)
 }
 
@@ -219,8 +219,8 @@ pub fn compile(source: &str, created: Option<Timestamp>) -> Result<Compiled, Vec
 
 /// Compile with options from outside the TOML.
 pub fn compile_with(source: &str, options: &Options) -> Result<Compiled, Failure> {
-    let resume = model::parse(source).map_err(|d| Failure {
-        diagnostics: vec![d],
+    let resume = model::parse(source).map_err(|diagnostics| Failure {
+        diagnostics,
         fit: None,
     })?;
     compile_parsed(&resume, source, options)

@@ -119,7 +119,7 @@ fn load(input: &Path) -> Result<(String, Resume), (String, Vec<Diagnostic>)> {
     let text = read_input(input).map_err(|d| (String::new(), vec![*d]))?;
     match resume::model::parse(&text) {
         Ok(model) => Ok((text, model)),
-        Err(d) => Err((text, vec![d])),
+        Err(diagnostics) => Err((text, diagnostics)),
     }
 }
 

@@ -68,3 +68,8 @@ fn unknown_font_and_paper_list_the_choices() {
 fn characters_in_no_font_are_warnings() {
     check("missing-glyph");
 }
+
+#[test]
+fn independent_syntax_errors_are_all_reported() {
+    check("several-syntax-errors");
+}

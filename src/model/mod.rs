@@ -316,15 +316,26 @@ impl<'de> Deserialize<'de> for Dates {
 
 /// Parse TOML source into the as-written model.
 ///
-/// Syntax and schema errors come back as one located diagnostic each (serde
-/// stops at the first schema error; the checks in [`crate::select`] report
-/// every independent problem at once).
-pub fn parse(source: &str) -> Result<Resume, Diagnostic> {
-    crate::limits::check_source(source)?;
-    let resume: Resume =
-        toml::from_str(source).map_err(|err| diag::from_toml_error(&err, source))?;
+/// Syntax errors are all reported (the parser recovers and goes on); a
+/// schema error is reported alone, since serde stops at the first one (the
+/// checks in [`crate::select`] then report every independent problem).
+pub fn parse(source: &str) -> Result<Resume, Vec<Diagnostic>> {
+    crate::limits::check_source(source).map_err(|d| vec![d])?;
+    let resume: Resume = toml::from_str(source).map_err(|err| {
+        let (_, syntax) = toml::de::DeTable::parse_recoverable(source);
+        if syntax.len() > 1 {
+            let mut all: Vec<Diagnostic> = syntax
+                .iter()
+                .map(|e| diag::from_toml_error(e, source))
+                .collect();
+            all.sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
+            all
+        } else {
+            vec![diag::from_toml_error(&err, source)]
+        }
+    })?;
     match crate::limits::check_model(&resume) {
-        Some(d) => Err(d),
+        Some(d) => Err(vec![d]),
         None => Ok(resume),
     }
 }
