@@ -440,6 +440,19 @@ impl<'a> Builder<'a> {
                 glyphs.extend(run.glyphs);
             }
         }
+        if let Some(phrase) = rtl_phrase(&text) {
+            let offset = rich.spans.first().map_or(0, |s| s.offset);
+            self.warnings.push(
+                Diagnostic::warning(format!(
+                    "right-to-left phrase `{phrase}` is set with its words in left-to-right order"
+                ))
+                .with_span(offset..offset)
+                .with_hint(
+                    "each right-to-left word is shaped correctly; write one word per field, \
+                     or check the order in the PDF",
+                ),
+            );
+        }
         let glyphs = with_cluster_ends(&text, glyphs, glyph_runs);
         let mut para = Para {
             frags: fragments(&text, &glyphs),
@@ -541,6 +554,33 @@ impl<'a> Builder<'a> {
             text_end: 1,
         })
     }
+}
+
+/// Whether a character is written right to left (Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko and their presentation forms).
+fn is_rtl(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+/// The first phrase of two or more right-to-left words: the layout shapes
+/// each word right to left but keeps the words in logical order, which
+/// reverses such a phrase.
+fn rtl_phrase(text: &str) -> Option<String> {
+    if !text.chars().any(is_rtl) {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).enumerate().find_map(|(i, pair)| {
+        let rtl = |w: &str| w.chars().any(is_rtl);
+        (rtl(pair[0]) && rtl(pair[1])).then(|| {
+            words[i..]
+                .iter()
+                .take_while(|w| rtl(w))
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    })
 }
 
 /// TeX's default cost of ending a line at a hyphenation point.
@@ -790,4 +830,29 @@ fn date_ranges(text: &str) -> Vec<Range<usize>> {
         out.push(start..end);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rtl_phrases_of_several_words_are_found() {
+        assert_eq!(
+            rtl_phrase("Hebrew: שלום עולם, fluent"),
+            Some("שלום עולם,".to_owned())
+        );
+        assert_eq!(rtl_phrase("Arabic (العربية), fluent"), None);
+        assert_eq!(rtl_phrase("plain English text"), None);
+    }
+
+    #[test]
+    fn date_ranges_are_protected() {
+        let text = "Led it Jan 2020 – Mar 2021 and 2019–2021, until Mar 2021 – Present.";
+        let ranges: Vec<&str> = date_ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            ranges,
+            ["Jan 2020 – Mar 2021", "2019–2021", "Mar 2021 – Present"]
+        );
+    }
 }
