@@ -51,6 +51,8 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Print the JSON Schema of the TOML format, for editors to complete and check fields.
+    Schema,
     /// List the variants with how many items each selects.
     Variants {
         /// The résumé.

@@ -56,6 +56,10 @@ fn main() -> ExitCode {
             run(&input, mode, false, &common)
         }
         cli::Command::Variants { input, format } => variants(&input, format),
+        cli::Command::Schema => {
+            print!("{}", resume::model::schema());
+            true
+        }
     };
     if ok {
         ExitCode::SUCCESS

@@ -11,6 +11,7 @@ pub mod markup;
 use std::collections::BTreeMap;
 use std::fmt;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
@@ -18,10 +19,11 @@ use toml::Spanned;
 use crate::diag::{self, Diagnostic};
 
 /// The root of `resume.toml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Resume {
     /// BCP 47 language of the résumé, written into the PDF (default `en-US`).
+    #[schemars(with = "Option<String>")]
     pub lang: Option<Spanned<String>>,
     /// Page and look settings.
     #[serde(default)]
@@ -33,27 +35,34 @@ pub struct Resume {
     pub fit: FitDef,
     /// The sections in the order they are printed.
     #[serde(default)]
+    #[schemars(with = "Vec<Section>")]
     pub sections: Vec<Spanned<Section>>,
     /// Variant profiles by name: tailored selections of the same résumé.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, VariantDef>")]
     pub variants: BTreeMap<Spanned<String>, Spanned<VariantDef>>,
 }
 
 /// `[variants.NAME]`: one tailored version of the résumé.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VariantDef {
     /// Another variant whose settings this one starts from.
+    #[schemars(with = "Option<String>")]
     pub extends: Option<Spanned<String>>,
     /// Keep tagged items only when they carry one of these tags (untagged items always stay).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub include: Vec<Spanned<String>>,
     /// Drop items that carry any of these tags.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub exclude: Vec<Spanned<String>>,
     /// Which sections to print, in this order (by `id` or title).
+    #[schemars(with = "Option<Vec<String>>")]
     pub sections: Option<Vec<Spanned<String>>>,
     /// File name of this variant's PDF.
+    #[schemars(with = "Option<String>")]
     pub output: Option<Spanned<String>>,
     /// Theme settings that differ from `[theme]`.
     pub theme: Option<ThemeDef>,
@@ -62,29 +71,36 @@ pub struct VariantDef {
     /// Replacement text for chosen fields, by the `id` of a section or an
     /// entry (or `person`).
     #[serde(default, rename = "override")]
+    #[schemars(with = "BTreeMap<String, OverrideDef>")]
     pub overrides: BTreeMap<Spanned<String>, Spanned<OverrideDef>>,
 }
 
 /// Fields a variant may replace.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OverrideDef {
     /// A section's or an entry's title, or the person's name.
+    #[schemars(with = "Option<String>")]
     pub title: Option<Spanned<String>>,
     /// An entry's organisation.
+    #[schemars(with = "Option<String>")]
     pub org: Option<Spanned<String>>,
     /// An entry's location.
+    #[schemars(with = "Option<String>")]
     pub location: Option<Spanned<String>>,
     /// An entry's subtitle.
+    #[schemars(with = "Option<String>")]
     pub subtitle: Option<Spanned<String>>,
     /// A text section's paragraph.
+    #[schemars(with = "Option<String>")]
     pub text: Option<Spanned<String>>,
     /// The person's headline.
+    #[schemars(with = "Option<String>")]
     pub headline: Option<Spanned<String>>,
 }
 
 /// `[fit]`: how content is fitted to the one page.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FitDef {
     /// Grow spacing on a page that is clearly not full (default: on).
@@ -94,12 +110,14 @@ pub struct FitDef {
 }
 
 /// `[theme]`: which bundled look and paper to use.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ThemeDef {
     /// `"serif"` (Latin Modern, the classic look) or `"sans"` (Inter).
+    #[schemars(with = "Option<String>")]
     pub font: Option<Spanned<String>>,
     /// `"letter"` or `"a4"`.
+    #[schemars(with = "Option<String>")]
     pub paper: Option<Spanned<String>>,
     /// Justify paragraphs and bullets (default: ragged right).
     pub justify: Option<bool>,
@@ -112,84 +130,110 @@ pub struct ThemeDef {
 }
 
 /// `[person]`: the header of the page.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Printed large and centred.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// An optional line under the name, such as "Backend Engineer".
+    #[schemars(with = "Option<String>")]
     pub headline: Option<Spanned<String>>,
     /// Becomes a `mailto:` link.
+    #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     /// Becomes a `tel:` link.
+    #[schemars(with = "Option<String>")]
     pub phone: Option<Spanned<String>>,
     /// Plain text.
+    #[schemars(with = "Option<String>")]
     pub location: Option<Spanned<String>>,
     /// Labelled links such as LinkedIn or GitHub, in order.
     #[serde(default)]
+    #[schemars(with = "Vec<Link>")]
     pub links: Vec<Spanned<Link>>,
 }
 
 /// A labelled link in the contact line.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     /// The text printed, e.g. `linkedin`.
+    #[schemars(with = "String")]
     pub label: Spanned<String>,
     /// The target, e.g. `https://www.linkedin.com/in/someone`.
+    #[schemars(with = "String")]
     pub url: Spanned<String>,
     /// Variant tags.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub tags: Vec<Spanned<String>>,
 }
 
 /// `[[sections]]`: a titled part of the résumé with exactly one kind of body.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Any title, printed as the section heading.
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
     /// A name for variants to refer to this section.
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
     /// Variant tags.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub tags: Vec<Spanned<String>>,
     /// Education, experience, projects: titled entries with dates and bullets.
+    #[schemars(with = "Option<Vec<Entry>>")]
     pub entries: Option<Vec<Spanned<Entry>>>,
     /// Rows of `label: items`.
+    #[schemars(with = "Option<Vec<SkillRow>>")]
     pub skills: Option<Vec<Spanned<SkillRow>>>,
     /// A free paragraph, such as a summary.
+    #[schemars(with = "Option<String>")]
     pub text: Option<Spanned<String>>,
     /// 1 = essential (never trimmed); higher numbers are dropped first by `--trim`.
+    #[schemars(with = "Option<u32>")]
     pub priority: Option<Spanned<u32>>,
 }
 
 /// One entry: a job, a degree or a project.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// Bold first words of the entry (job title, school, project name).
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
     /// A name for variants to refer to this entry.
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
     /// Variant tags.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub tags: Vec<Spanned<String>>,
     /// Employer or institution, after the title.
+    #[schemars(with = "Option<String>")]
     pub org: Option<Spanned<String>>,
     /// Place, after the organisation.
+    #[schemars(with = "Option<String>")]
     pub location: Option<Spanned<String>>,
     /// A date or a date range, right-aligned on the title's baseline.
+    #[schemars(with = "Option<Dates>")]
     pub dates: Option<Spanned<Dates>>,
     /// Italic line under the title (degree, project kind, a link).
+    #[schemars(with = "Option<String>")]
     pub subtitle: Option<Spanned<String>>,
     /// Plain lines under the subtitle (coursework, honours).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub details: Vec<Spanned<String>>,
     /// Bullet points: a string each, or `{ text = "...", priority = 3 }`.
     #[serde(default)]
+    #[schemars(with = "Vec<Bullet>")]
     pub bullets: Vec<Spanned<Bullet>>,
     /// 1 = essential (never trimmed); higher numbers are dropped first by `--trim`.
+    #[schemars(with = "Option<u32>")]
     pub priority: Option<Spanned<u32>>,
 }
 
@@ -204,6 +248,31 @@ pub struct Bullet {
     pub tags: Vec<String>,
     /// Written as a table rather than a plain string.
     pub table: bool,
+}
+
+impl JsonSchema for Bullet {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Bullet".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A bullet: its text with inline markup, or a table with the text, a trimming priority and variant tags.",
+            "oneOf": [
+                { "type": "string" },
+                {
+                    "type": "object",
+                    "properties": {
+                        "text": { "type": "string", "description": "The bullet's text, with inline markup." },
+                        "priority": { "type": "integer", "minimum": 1, "description": "1 = essential; higher numbers are trimmed first." },
+                        "tags": { "type": "array", "items": { "type": "string" }, "description": "Variant tags." }
+                    },
+                    "required": ["text"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
 }
 
 /// The table form of [`Bullet`], parsed strictly.
@@ -252,15 +321,18 @@ impl<'de> Deserialize<'de> for Bullet {
 }
 
 /// One skill row: a bold label and its items.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SkillRow {
     /// Printed bold, followed by a colon.
+    #[schemars(with = "String")]
     pub label: Spanned<String>,
     /// The items, as one line of text.
+    #[schemars(with = "String")]
     pub items: Spanned<String>,
     /// Variant tags.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub tags: Vec<Spanned<String>>,
 }
 
@@ -276,6 +348,30 @@ pub enum Dates {
         /// Last month or year, or `"present"`.
         end: String,
     },
+}
+
+impl JsonSchema for Dates {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Dates".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A date (\"2024-07\", \"2024\", \"present\", or free text such as \"Fall 2025\") or a range { start, end }.",
+            "oneOf": [
+                { "type": "string" },
+                {
+                    "type": "object",
+                    "properties": {
+                        "start": { "type": "string", "description": "First month or year." },
+                        "end": { "type": "string", "description": "Last month or year, or \"present\"." }
+                    },
+                    "required": ["start", "end"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
 }
 
 /// The table form of [`Dates`], parsed strictly.
@@ -338,4 +434,11 @@ pub fn parse(source: &str) -> Result<Resume, Vec<Diagnostic>> {
         Some(d) => Err(vec![d]),
         None => Ok(resume),
     }
+}
+
+/// The JSON Schema of `resume.toml`, generated from these types, for
+/// editors (Taplo / Even Better TOML) to complete and check fields.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(Resume);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
