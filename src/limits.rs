@@ -5,13 +5,13 @@ use crate::diag::Diagnostic;
 use crate::model::Resume;
 
 /// Largest input file: a résumé is a few kilobytes.
-pub const MAX_INPUT_BYTES: usize = 1 << 20;
+pub const MAX_INPUT_BYTES: usize = 256 << 10;
 /// Deepest nesting of arrays and tables (the model itself needs 4).
 pub const MAX_NESTING: usize = 32;
 /// Most sections, entries, bullets, details, skill rows and links together.
 pub const MAX_ITEMS: usize = 2_000;
 /// Longest single text field, in characters.
-pub const MAX_FIELD_CHARS: usize = 10_000;
+pub const MAX_FIELD_CHARS: usize = 5_000;
 
 /// Check the raw text before parsing it.
 pub fn check_source(text: &str) -> Result<(), Diagnostic> {
