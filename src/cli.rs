@@ -53,6 +53,32 @@ pub enum Command {
     },
     /// Print the JSON Schema of the TOML format, for editors to complete and check fields.
     Schema,
+    /// Convert a JSON Resume file (JSON or YAML) into a resume.toml that builds as it is.
+    Import {
+        /// The JSON Resume file (`.json`, `.yaml` or `.yml`).
+        input: PathBuf,
+        /// Where to write the TOML [default: the input with a .toml extension].
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Export the résumé (or one variant) as JSON Resume, plain text or Markdown.
+    Export {
+        /// The résumé.
+        #[arg(default_value = "resume.toml")]
+        input: PathBuf,
+        /// The format to write.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Export one variant instead of the résumé as written.
+        #[arg(long)]
+        variant: Option<String>,
+        /// Where to write [default: standard output].
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// List the variants with how many items each selects.
     Variants {
         /// The résumé.
@@ -100,6 +126,17 @@ pub enum PdfStandard {
     /// PDF/UA-1 (accessible; headings, lists and links are tagged).
     #[value(name = "ua-1")]
     Ua1,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// JSON Resume (schema v1).
+    Json,
+    /// Plain text for job-portal forms: reading order, bullets as "- ", no markup.
+    Txt,
+    /// Markdown.
+    Md,
 }
 
 /// Report formats.

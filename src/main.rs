@@ -60,6 +60,17 @@ fn main() -> ExitCode {
             print!("{}", resume::model::schema());
             true
         }
+        cli::Command::Import {
+            input,
+            output,
+            force,
+        } => import(&input, output, force),
+        cli::Command::Export {
+            input,
+            format,
+            variant,
+            output,
+        } => export(&input, format, variant.as_deref(), output.as_deref()),
     };
     if ok {
         ExitCode::SUCCESS
@@ -118,9 +129,41 @@ impl Outcome {
     }
 }
 
-/// The input's text and its parsed model, or the diagnostics that stop everything.
+/// Whether a path names a JSON Resume file rather than a TOML résumé.
+fn is_json_resume(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "json" | "yaml" | "yml"))
+}
+
+/// A JSON Resume file converted to TOML text, with its warnings.
+fn convert(input: &Path, text: &str) -> Result<resume::interop::jsonresume::Imported, Diagnostic> {
+    let yaml = input
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+    let result = if yaml {
+        resume::interop::jsonresume::import_yaml(text)
+    } else {
+        resume::interop::jsonresume::import_json(text)
+    };
+    result.map_err(|message| {
+        Diagnostic::error(format!(
+            "failed to read {} as JSON Resume ({message})",
+            input.display()
+        ))
+    })
+}
+
+/// The input's text and its parsed model, or the diagnostics that stop
+/// everything. A JSON Resume file is converted to TOML first.
 fn load(input: &Path) -> Result<(String, Resume), (String, Vec<Diagnostic>)> {
-    let text = read_input(input).map_err(|d| (String::new(), vec![*d]))?;
+    let mut text = read_input(input).map_err(|d| (String::new(), vec![*d]))?;
+    if is_json_resume(input) {
+        text = convert(input, &text)
+            .map_err(|d| (String::new(), vec![d]))?
+            .toml;
+    }
     match resume::model::parse(&text) {
         Ok(model) => Ok((text, model)),
         Err(diagnostics) => Err((text, diagnostics)),
@@ -381,6 +424,88 @@ fn print_outcome(name: &str, text: &str, outcome: &Outcome, many: bool, write: b
                 eprintln!("{prefix}{} was not written", outcome.job.output.display());
             }
         }
+    }
+}
+
+/// `resume import`: JSON Resume to resume.toml, never over an existing file
+/// unless asked.
+fn import(input: &Path, output: Option<PathBuf>, force: bool) -> bool {
+    let name = input.display().to_string();
+    let text = match read_input(input) {
+        Ok(t) => t,
+        Err(d) => return fail_early(false, &name, "", vec![*d]),
+    };
+    let imported = match convert(input, &text) {
+        Ok(i) => i,
+        Err(d) => return fail_early(false, &name, "", vec![d]),
+    };
+    for warning in &imported.warnings {
+        report(&[Diagnostic::warning(warning.clone())], &name, "");
+    }
+    let output = output.unwrap_or_else(|| input.with_extension("toml"));
+    if output.exists() && !force {
+        let d = Diagnostic::error(format!("{} already exists", output.display()))
+            .with_hint("pass --force to replace it, or -o to choose another file");
+        return fail_early(false, &name, "", vec![d]);
+    }
+    match write_atomically(&output, imported.toml.as_bytes()) {
+        Ok(()) => {
+            eprintln!(
+                "wrote {} ({} warning(s)); build it with `resume build {}`",
+                output.display(),
+                imported.warnings.len(),
+                output.display()
+            );
+            true
+        }
+        Err(e) => {
+            let d = Diagnostic::error(format!(
+                "failed to write {} ({})",
+                output.display(),
+                io_reason(&e)
+            ));
+            fail_early(false, &name, "", vec![d])
+        }
+    }
+}
+
+/// `resume export`: the selected document as JSON Resume, text or Markdown.
+fn export(
+    input: &Path,
+    format: cli::ExportFormat,
+    variant: Option<&str>,
+    output: Option<&Path>,
+) -> bool {
+    let name = input.display().to_string();
+    let (text, model) = match load(input) {
+        Ok(loaded) => loaded,
+        Err((text, diagnostics)) => return fail_early(false, &name, &text, diagnostics),
+    };
+    let doc = match resume::select::select_variant(&model, &text, variant) {
+        Ok(doc) => doc,
+        Err(diagnostics) => return fail_early(false, &name, &text, diagnostics),
+    };
+    let out = match format {
+        cli::ExportFormat::Json => resume::interop::jsonresume::export_json(&doc),
+        cli::ExportFormat::Txt => resume::interop::text::export_text(&doc),
+        cli::ExportFormat::Md => resume::interop::text::export_markdown(&doc),
+    };
+    match output {
+        None => {
+            print!("{out}");
+            true
+        }
+        Some(path) => match write_atomically(path, out.as_bytes()) {
+            Ok(()) => true,
+            Err(e) => {
+                let d = Diagnostic::error(format!(
+                    "failed to write {} ({})",
+                    path.display(),
+                    io_reason(&e)
+                ));
+                fail_early(false, &name, &text, vec![d])
+            }
+        },
     }
 }
 

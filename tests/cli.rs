@@ -416,3 +416,50 @@ fn runs_as_root() -> bool {
         .output()
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
+
+/// `import` turns a JSON Resume file into a resume.toml that builds, and
+/// never replaces an existing file unless asked; `build` takes the JSON
+/// file directly; `export` writes JSON Resume, text or Markdown.
+#[test]
+fn import_build_and_export() {
+    let dir = common::TempDir::new("import");
+    let json = common::root().join("tests/fixtures/jsonresume/full.json");
+    std::fs::copy(&json, dir.path().join("cv.json")).unwrap();
+    let (code, _, stderr) = common::run_in(dir.path(), &["import", "cv.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let toml = std::fs::read_to_string(dir.path().join("cv.toml")).unwrap();
+    assert!(toml.contains("[person]"));
+
+    std::fs::write(dir.path().join("cv.toml"), "keep me").unwrap();
+    let (code, _, stderr) = common::run_in(dir.path(), &["import", "cv.json"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("already exists") && stderr.contains("--force"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("cv.toml")).unwrap(),
+        "keep me"
+    );
+    let (code, _, _) = common::run_in(dir.path(), &["import", "cv.json", "--force"]);
+    assert_eq!(code, 0);
+
+    let (code, _, stderr) = common::run_in(dir.path(), &["build", "cv.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(dir.path().join("cv.pdf").is_file());
+
+    let (code, stdout, _) = common::run_in(dir.path(), &["export", "cv.toml", "--format", "json"]);
+    assert_eq!(code, 0);
+    let exported: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert!(exported["basics"]["name"].is_string());
+    let (code, stdout, _) = common::run_in(dir.path(), &["export", "cv.toml", "--format", "txt"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.lines().any(|l| l.starts_with("- ")),
+        "bullets as - : {stdout}"
+    );
+    assert!(!stdout.contains("**"));
+    let (code, stdout, _) = common::run_in(dir.path(), &["export", "cv.toml", "--format", "md"]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("# "), "{stdout}");
+}

@@ -2,3 +2,4 @@
 //! and Markdown out.
 
 pub mod jsonresume;
+pub mod text;

@@ -1,0 +1,374 @@
+//! Plain text and Markdown renderings of a resolved [`Document`].
+//!
+//! Both follow the page's reading order: the name, the headline, the
+//! contact line, then each section with its heading, its entries (title,
+//! organisation and location with the dates on the same line, then the
+//! subtitle, the details and the bullets), its skill rows or its paragraph.
+//!
+//! Plain text is for pasting into job-portal forms: no markup characters,
+//! bullets as `- `, a link as `label (url)` (just the address when the label
+//! is the address, just the label for e-mail and phone links). Markdown keeps
+//! bold, italic, code and links, and escapes characters that Markdown would
+//! read as markup.
+
+use crate::document::{Body, Document, Entry, Rich};
+use crate::model::markup::{Span, Style};
+
+/// Separates the contact items, and the dates from the rest of an entry's line.
+const SEPARATOR: &str = " | ";
+
+/// Plain text for job-portal forms: reading order, bullets as "- ", no markup.
+pub fn export_text(doc: &Document) -> String {
+    let mut out = Vec::new();
+    out.push(plain(&doc.name));
+    out.extend(doc.headline.iter().map(plain));
+    if !doc.contacts.is_empty() {
+        let contacts: Vec<String> = doc.contacts.iter().map(plain).collect();
+        out.push(contacts.join(SEPARATOR));
+    }
+    for section in &doc.sections {
+        out.push(String::new());
+        out.push(plain(&section.title));
+        match &section.body {
+            Body::Entries(entries) => {
+                for (i, entry) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(String::new());
+                    }
+                    out.push(entry_line(entry, plain));
+                    out.extend(entry.subtitle.iter().map(plain));
+                    out.extend(entry.details.iter().map(plain));
+                    out.extend(
+                        entry
+                            .bullets
+                            .iter()
+                            .map(|b| format!("- {}", plain(&b.text))),
+                    );
+                }
+            }
+            Body::Skills(rows) => {
+                for row in rows {
+                    out.push(format!("{}: {}", plain(&row.label), plain(&row.items)));
+                }
+            }
+            Body::Text(text) => out.push(plain(text)),
+        }
+    }
+    finish(out)
+}
+
+/// Markdown.
+pub fn export_markdown(doc: &Document) -> String {
+    let mut out = Vec::new();
+    out.push(format!("# {}", heading(markdown(&doc.name))));
+    if let Some(headline) = &doc.headline {
+        out.push(String::new());
+        out.push(block(markdown(headline)));
+    }
+    if !doc.contacts.is_empty() {
+        let contacts: Vec<String> = doc.contacts.iter().map(markdown).collect();
+        out.push(String::new());
+        out.push(block(contacts.join(" \u{2022} ")));
+    }
+    for section in &doc.sections {
+        out.push(String::new());
+        out.push(format!("## {}", heading(markdown(&section.title))));
+        match &section.body {
+            Body::Entries(entries) => {
+                for entry in entries {
+                    out.push(String::new());
+                    out.push(format!("### {}", heading(entry_line(entry, markdown))));
+                    if let Some(subtitle) = &entry.subtitle {
+                        out.push(String::new());
+                        out.push(block(markdown(&subtitle.clone().italic())));
+                    }
+                    for detail in &entry.details {
+                        out.push(String::new());
+                        out.push(block(markdown(detail)));
+                    }
+                    if !entry.bullets.is_empty() {
+                        out.push(String::new());
+                        out.extend(
+                            entry
+                                .bullets
+                                .iter()
+                                .map(|b| format!("- {}", block(markdown(&b.text)))),
+                        );
+                    }
+                }
+            }
+            Body::Skills(rows) => {
+                out.push(String::new());
+                for row in rows {
+                    out.push(format!("- {}", block(markdown(&row.line()))));
+                }
+            }
+            Body::Text(text) => {
+                out.push(String::new());
+                out.push(block(markdown(text)));
+            }
+        }
+    }
+    finish(out)
+}
+
+/// The lines joined, each without trailing spaces, ending in one newline.
+fn finish(lines: Vec<String>) -> String {
+    let mut out = String::new();
+    for line in lines {
+        // Text fields may hold line breaks; keep them, trimmed the same way.
+        for part in line.split('\n') {
+            out.push_str(part.trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `title, org, location | dates`, each part rendered by `render`.
+fn entry_line(entry: &Entry, render: fn(&Rich) -> String) -> String {
+    let mut line = [
+        Some(&entry.title),
+        entry.org.as_ref(),
+        entry.location.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(render)
+    .filter(|p| !p.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
+    if let Some(dates) = &entry.dates {
+        let dates = render(dates);
+        if !dates.trim().is_empty() {
+            if !line.is_empty() {
+                line.push_str(SEPARATOR);
+            }
+            line.push_str(&dates);
+        }
+    }
+    line
+}
+
+/// Runs of spans that share one link (or none).
+fn link_runs(spans: &[Span]) -> Vec<(&[Span], Option<&str>)> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for i in 1..=spans.len() {
+        let ends = match (spans.get(i), spans.get(start)) {
+            (Some(next), Some(first)) => next.link != first.link,
+            _ => true,
+        };
+        if ends && let (Some(run), Some(first)) = (spans.get(start..i), spans.get(start)) {
+            runs.push((run, first.link.as_deref()));
+            start = i;
+        }
+    }
+    runs
+}
+
+/// Plain text, links as `label (url)`: just the label for e-mail and phone
+/// links, just the address when the label is the address.
+fn plain(rich: &Rich) -> String {
+    let mut out = String::new();
+    for (run, link) in link_runs(&rich.spans) {
+        let text: String = run.iter().map(|s| s.text.as_str()).collect();
+        let Some(url) = link.filter(|u| !u.starts_with("mailto:") && !u.starts_with("tel:")) else {
+            out.push_str(&text);
+            continue;
+        };
+        let bare = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .unwrap_or(url);
+        let bare = bare.strip_suffix('/').unwrap_or(bare);
+        if text.trim().is_empty() || text == url || text == bare {
+            out.push_str(url);
+        } else {
+            out.push_str(&format!("{text} ({url})"));
+        }
+    }
+    out
+}
+
+/// Markdown for rich text: styles, links and escapes.
+fn markdown(rich: &Rich) -> String {
+    // Adjacent spans of one style and link become one, so that a bold label
+    // and its bold colon are one `**…**`.
+    let mut spans: Vec<Span> = Vec::with_capacity(rich.spans.len());
+    for span in &rich.spans {
+        match spans.last_mut() {
+            Some(last) if last.style == span.style && last.link == span.link => {
+                last.text.push_str(&span.text);
+            }
+            _ => spans.push(span.clone()),
+        }
+    }
+    let mut out = String::new();
+    for (run, link) in link_runs(&spans) {
+        let mut inner = String::new();
+        for span in run {
+            inner.push_str(&styled(span));
+        }
+        match link {
+            None => out.push_str(&inner),
+            Some(url) => {
+                let target = if url.contains([' ', '(', ')', '<', '>']) {
+                    format!("<{}>", url.replace('<', "%3C").replace('>', "%3E"))
+                } else {
+                    url.to_owned()
+                };
+                if inner.trim().is_empty() {
+                    out.push_str(&format!("<{target}>"));
+                } else {
+                    out.push_str(&format!("[{inner}]({target})"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One span in Markdown, with whitespace kept outside the emphasis markers.
+fn styled(span: &Span) -> String {
+    let text = span.text.as_str();
+    if text.trim().is_empty() {
+        return text.to_owned();
+    }
+    let start = text.len() - text.trim_start().len();
+    let end = text.trim_end().len();
+    let (lead, core, trail) = (
+        text.get(..start).unwrap_or(""),
+        text.get(start..end).unwrap_or(""),
+        text.get(end..).unwrap_or(""),
+    );
+    let body = if span.style.code {
+        code(core)
+    } else {
+        escape(core)
+    };
+    let marks = match span.style {
+        Style {
+            bold: true,
+            italic: true,
+            ..
+        } => "***",
+        Style { bold: true, .. } => "**",
+        Style { italic: true, .. } => "*",
+        _ => "",
+    };
+    format!("{lead}{marks}{body}{marks}{trail}")
+}
+
+/// A code span whose fence is longer than any backtick run inside.
+fn code(text: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        if c == '`' {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    let fence = "`".repeat(longest + 1);
+    if text.starts_with('`') || text.ends_with('`') {
+        format!("{fence} {text} {fence}")
+    } else {
+        format!("{fence}{text}{fence}")
+    }
+}
+
+/// Backslash before every character Markdown could read as inline markup.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A heading on one line: a Markdown heading cannot span lines.
+fn heading(text: String) -> String {
+    text.split(['\n', '\r'])
+        .filter(|part| !part.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A paragraph's lines, each made safe from reading as a heading, a list
+/// item, a quote or a rule.
+fn block(text: String) -> String {
+    text.split('\n')
+        .map(|line| {
+            let trimmed = line.trim_start();
+            let indent = line.len() - trimmed.len();
+            let first = trimmed.chars().next();
+            let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+            let numbered =
+                digits > 0 && matches!(trimmed.as_bytes().get(digits), Some(b'.') | Some(b')'));
+            let needs = matches!(first, Some('#' | '-' | '+' | '=' | '>'));
+            if needs {
+                format!("{}\\{}", &line[..indent], trimmed)
+            } else if numbered {
+                format!(
+                    "{}{}\\{}",
+                    &line[..indent],
+                    &trimmed[..digits],
+                    &trimmed[digits..]
+                )
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Rich;
+
+    fn rich(source: &str) -> Rich {
+        Rich {
+            spans: crate::model::markup::parse_inline(source).expect("markup"),
+        }
+    }
+
+    #[test]
+    fn plain_links() {
+        assert_eq!(
+            plain(&rich("see [the blog](https://x.org/b) now")),
+            "see the blog (https://x.org/b) now"
+        );
+        assert_eq!(plain(&rich("[x.org](https://x.org/)")), "https://x.org/");
+        assert_eq!(
+            plain(&Rich::plain("ada@example.com", 0).linked("mailto:ada@example.com")),
+            "ada@example.com"
+        );
+        assert_eq!(plain(&rich("**bold** `code` *it*")), "bold code it");
+    }
+
+    #[test]
+    fn markdown_styles_and_escapes() {
+        assert_eq!(
+            markdown(&rich("**bold** text, *it* and `a*b`")),
+            "**bold** text, *it* and `a*b`"
+        );
+        assert_eq!(markdown(&rich("\\*not\\* _x_")), "\\*not\\* \\_x\\_");
+        assert_eq!(
+            markdown(&rich("[a **b**](https://x.org)")),
+            "[a **b**](https://x.org)"
+        );
+        assert_eq!(markdown(&rich("``a`b``")), "``a`b``");
+        assert_eq!(
+            block("- not a list\n1. nor this".to_owned()),
+            "\\- not a list\n1\\. nor this"
+        );
+    }
+}
