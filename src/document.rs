@@ -134,6 +134,8 @@ pub struct Document {
 pub struct Section {
     /// The heading.
     pub title: Rich,
+    /// The section's `id`, if it has one.
+    pub id: Option<String>,
     /// Byte range of the section in the TOML source.
     pub span: Range<usize>,
     /// What the section holds.

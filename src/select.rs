@@ -318,6 +318,7 @@ impl Cx<'_> {
         };
         Section {
             title,
+            id: s.id.as_ref().map(|i| i.get_ref().clone()),
             span: section.span(),
             body,
             priority: self.priority(s.priority.as_ref(), &format!("{path}.priority")),

@@ -36,10 +36,10 @@
 //! without a start is a single date, which exports as `endDate` (as
 //! `date` or `releaseDate` in awards, certificates and publications).
 //!
-//! Every section carries an `id` (`work`, `education`, …) for variants to
-//! refer to. The resolved [`Document`] keeps only the section titles, so
-//! [`export_json`] recognises sections by title, case-insensitively and by
-//! keyword: text sections go to `basics.summary`; entry sections whose title
+//! Every section carries an `id` (`work`, `education`, …), which variants
+//! can refer to and [`export_json`] maps back to its key. A section without
+//! one of these ids (a hand-written file) is recognised by its title,
+//! case-insensitively and by keyword: text sections go to `basics.summary`; entry sections whose title
 //! mentions volunteering, education, projects, awards (honours,
 //! achievements), certificates (licences), publications or references go to
 //! those keys and every other entry section goes to `work` when one of its
@@ -1388,6 +1388,26 @@ impl Key {
         }
     }
 
+    /// The key a section id names, when it is one of ours.
+    fn from_id(id: &str) -> Option<Key> {
+        const ALL: [Key; 13] = [
+            Key::Summary,
+            Key::Work,
+            Key::Education,
+            Key::Projects,
+            Key::Skills,
+            Key::Volunteer,
+            Key::Awards,
+            Key::Certificates,
+            Key::Publications,
+            Key::Languages,
+            Key::Interests,
+            Key::References,
+            Key::Profiles,
+        ];
+        ALL.into_iter().find(|k| k.id() == id)
+    }
+
     fn id(self) -> &'static str {
         match self {
             Key::Summary => "summary",
@@ -2120,7 +2140,12 @@ fn from_document(doc: &Document) -> Resume {
         }
     }
     for section in &doc.sections {
-        let key = classify(&section.title.text(), &section.body);
+        // The section's id says which key it came from; the title is a guess.
+        let key = section
+            .id
+            .as_deref()
+            .and_then(Key::from_id)
+            .unwrap_or_else(|| classify(&section.title.text(), &section.body));
         match &section.body {
             Body::Text(text) => {
                 let text = flat(text);
