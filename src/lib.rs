@@ -164,45 +164,67 @@ pub fn lay_out_parsed(
     let theme = Theme::resolve(&document.settings);
     let fonts = FontBook::new();
     let trim = options.trim || document.settings.trim;
-    let mut trimmed = Vec::new();
-    loop {
+    let spread = document.settings.spread;
+    let build = |doc: &Document| {
         let mut builder = Builder::new(&theme, &fonts);
-        let blocks = builder.build(&document);
-        let mut warnings = builder.warnings;
-        let fitted = fit::fit(&blocks, &theme, &fonts, document.settings.spread);
-        if fitted.page.overflow.is_some()
-            && trim
-            && let Some(dropped) = trim::drop_one(&mut document)
-        {
-            trimmed.push(dropped);
-            continue;
-        }
-        warnings.extend(fitted.page.warnings.iter().cloned());
-        for t in &trimmed {
-            warnings.push(
-                Diagnostic::warning(format!("dropped {} to fit the page", t.what))
-                    .with_span(t.span.start..t.span.start)
-                    .with_hint(format!("its priority is {}", t.priority)),
-            );
-        }
-        let report = FitReport {
-            body_size: fitted.theme.body_size,
-            leading: fitted.theme.leading,
-            spacing: fitted.adjust.spacing,
-            margin_x: fitted.theme.margin_x,
-            margin_top: fitted.theme.margin_top,
-            fill: fitted.page.fill(),
-            passes: fitted.passes,
-            trimmed,
+        let blocks = builder.build(doc);
+        (blocks, builder.warnings)
+    };
+    let (mut blocks, mut warnings) = build(&document);
+    let mut fitted = fit::fit(&blocks, &theme, &fonts, spread);
+    let mut trimmed = Vec::new();
+    if fitted.page.overflow.is_some() && trim {
+        // Drop as few optional items as make it fit at the tightest
+        // setting: bisect on how many, in the fixed drop order.
+        let plan = trim::plan(&document);
+        let fits = |k: usize| {
+            let (doc, _) = trim::apply(&document, &plan, k);
+            fit::fits_tightest(&build(&doc).0, &theme, &fonts)
         };
-        return Ok(Laid {
-            document,
-            theme: fitted.theme,
-            page: fitted.page,
-            fit: report,
-            warnings,
-        });
+        if !plan.is_empty() {
+            let (mut lo, mut hi) = (0, plan.len());
+            if fits(hi) {
+                while hi - lo > 1 {
+                    let mid = lo + (hi - lo) / 2;
+                    if fits(mid) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+            }
+            let (doc, dropped) = trim::apply(&document, &plan, hi);
+            document = doc;
+            trimmed = dropped;
+            (blocks, warnings) = build(&document);
+            fitted = fit::fit(&blocks, &theme, &fonts, spread);
+        }
     }
+    warnings.extend(fitted.page.warnings.iter().cloned());
+    for t in &trimmed {
+        warnings.push(
+            Diagnostic::warning(format!("dropped {} to fit the page", t.what))
+                .with_span(t.span.start..t.span.start)
+                .with_hint(format!("its priority is {}", t.priority)),
+        );
+    }
+    let report = FitReport {
+        body_size: fitted.theme.body_size,
+        leading: fitted.theme.leading,
+        spacing: fitted.adjust.spacing,
+        margin_x: fitted.theme.margin_x,
+        margin_top: fitted.theme.margin_top,
+        fill: fitted.page.fill(),
+        passes: fitted.passes,
+        trimmed,
+    };
+    Ok(Laid {
+        document,
+        theme: fitted.theme,
+        page: fitted.page,
+        fit: report,
+        warnings,
+    })
 }
 
 /// Compile TOML source into a one-page PDF.

@@ -105,12 +105,19 @@ impl Cx<'_> {
         let name_field = self
             .replaced(Some(&person_id), |o| o.title.as_ref())
             .unwrap_or_else(|| person.name.clone());
+        let errors_before = self.errors.len();
         let name = self.rich(&name_field, "person.name");
+        let name_failed = self.errors.len() > errors_before;
         let headline_field = self
             .replaced(Some(&person_id), |o| o.headline.as_ref())
             .or_else(|| person.headline.clone());
         let headline = headline_field.map(|h| self.rich(&h, "person.headline"));
-        if name.text().trim().is_empty() {
+        if !name_failed
+            && name
+                .text()
+                .chars()
+                .all(|c| c.is_whitespace() || is_invisible(c))
+        {
             self.errors.push(
                 Diagnostic::error("the name is empty")
                     .with_span(person.name.span())
@@ -489,6 +496,20 @@ impl Cx<'_> {
             return Rich::plain(String::new(), field.span().start);
         }
         let map = OffsetMap::new(self.source, field);
+        if let Some((at, c)) = field
+            .get_ref()
+            .char_indices()
+            .find(|(_, c)| c.is_control() && !c.is_whitespace())
+        {
+            let start = map.at(at);
+            self.errors.push(
+                Diagnostic::error(format!("control character U+{:04X} in text", c as u32))
+                    .with_span(start..start + 1)
+                    .with_path(path.to_owned())
+                    .with_hint("remove it; it prints as nothing and confuses text extraction"),
+            );
+            return Rich::plain(String::new(), field.span().start);
+        }
         match markup::parse_inline(field.get_ref()) {
             Ok(mut spans) => {
                 let mut previous = None;
@@ -578,6 +599,12 @@ impl OffsetMap {
             self.base
         }
     }
+}
+
+/// Characters that print as nothing: zero-width spaces, joiners, marks
+/// and the byte-order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 /// Typographic punctuation: `---` to an em dash, `--` to an en dash, `...`

@@ -107,6 +107,15 @@ pub fn fit(blocks: &[Block], theme: &Theme, fonts: &FontBook, spread: bool) -> F
     }
 }
 
+/// Whether the blocks fit on the page at the theme's tightest setting.
+pub fn fits_tightest(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> bool {
+    let adjust = theme.tightened(4.0);
+    let scaled = scaled(blocks, adjust.size);
+    place(&scaled, &theme.adjusted(adjust), fonts)
+        .overflow
+        .is_none()
+}
+
 fn fits_spread(page: &Page) -> bool {
     page.overflow.is_none() && page.fill() <= SPREAD_TARGET
 }

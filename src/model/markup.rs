@@ -236,6 +236,17 @@ fn find_links(input: &str) -> Result<Vec<Link>, MarkupError> {
                         });
                         i = close + 1;
                     }
+                    (Some(_), None) if bytes.get(i + 1) == Some(&b'(') => {
+                        return Err(MarkupError {
+                            offset: i + 1,
+                            len: 1,
+                            message: "unclosed link target".to_owned(),
+                            hint: Some(
+                                "close it with `)`, or write `\\(` for a literal parenthesis"
+                                    .to_owned(),
+                            ),
+                        });
+                    }
                     _ => i += 1,
                 }
             }
@@ -979,12 +990,22 @@ mod tests {
             "[a",
             "a]",
             "](x)",
-            "[a](",
-            "[a](b",
             "[[[",
             "]]](((",
         ] {
             assert_eq!(ok(input), vec![sp(input, "", None, 0)], "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_link_target_without_its_parenthesis_is_an_error() {
+        for (input, at) in [("[a](", 3), ("[a](b", 3), ("see [docs](https://x.org", 10)] {
+            let e = parse_inline(input).unwrap_err();
+            assert_eq!(
+                (e.offset, e.message.as_str()),
+                (at, "unclosed link target"),
+                "{input:?}"
+            );
         }
     }
 
