@@ -6,7 +6,10 @@
 
 use std::ops::Range;
 
-use rustybuzz::{Face, UnicodeBuffer};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::theme::fonts::FontId;
@@ -60,9 +63,21 @@ impl Default for Features {
     }
 }
 
-/// The parsed bundled faces.
+/// The parsed bundled faces, and the shaping plans made so far.
 pub struct FontBook {
     faces: Vec<Face<'static>>,
+    /// Shaping plans by face, direction, script and ligature setting:
+    /// making a plan costs more than shaping a short run with it.
+    plans: RefCell<Vec<(PlanKey, Rc<ShapePlan>)>>,
+}
+
+/// What a shaping plan depends on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct PlanKey {
+    font: FontId,
+    direction: Direction,
+    script: Script,
+    ligatures: bool,
 }
 
 impl Default for FontBook {
@@ -81,7 +96,10 @@ impl FontBook {
             .iter()
             .map(|id| Face::from_slice(id.data(), 0).expect("bundled font parses"))
             .collect();
-        FontBook { faces }
+        FontBook {
+            faces,
+            plans: RefCell::new(Vec::new()),
+        }
     }
 
     fn face(&self, font: FontId) -> &Face<'static> {
@@ -171,6 +189,7 @@ impl FontBook {
         let scale = size.get() / f64::from(face.units_per_em());
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(&text[range.clone()]);
+        buffer.guess_segment_properties();
         let off = |tag: &[u8; 4]| {
             rustybuzz::Feature::new(rustybuzz::ttf_parser::Tag::from_bytes(tag), 0, ..)
         };
@@ -179,7 +198,34 @@ impl FontBook {
         } else {
             vec![off(b"liga"), off(b"clig"), off(b"dlig")]
         };
-        let output = rustybuzz::shape(face, &switched, buffer);
+        let key = PlanKey {
+            font,
+            direction: buffer.direction(),
+            script: buffer.script(),
+            ligatures: features.ligatures,
+        };
+        let output = if key.direction == Direction::Invalid {
+            rustybuzz::shape(face, &switched, buffer)
+        } else {
+            let cached = self
+                .plans
+                .borrow()
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, plan)| Rc::clone(plan));
+            let plan = cached.unwrap_or_else(|| {
+                let plan = Rc::new(ShapePlan::new(
+                    face,
+                    key.direction,
+                    Some(key.script),
+                    None,
+                    &switched,
+                ));
+                self.plans.borrow_mut().push((key, Rc::clone(&plan)));
+                plan
+            });
+            rustybuzz::shape_with_plan(face, &plan, buffer)
+        };
         let glyphs = output
             .glyph_infos()
             .iter()
