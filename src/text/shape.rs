@@ -6,8 +6,7 @@
 
 use std::ops::Range;
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 
 use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -68,7 +67,7 @@ pub struct FontBook {
     faces: Vec<Face<'static>>,
     /// Shaping plans by face, direction, script and ligature setting:
     /// making a plan costs more than shaping a short run with it.
-    plans: RefCell<Vec<(PlanKey, Rc<ShapePlan>)>>,
+    plans: Mutex<Vec<(PlanKey, Arc<ShapePlan>)>>,
 }
 
 /// What a shaping plan depends on.
@@ -98,7 +97,7 @@ impl FontBook {
             .collect();
         FontBook {
             faces,
-            plans: RefCell::new(Vec::new()),
+            plans: Mutex::new(Vec::new()),
         }
     }
 
@@ -207,21 +206,23 @@ impl FontBook {
         let output = if key.direction == Direction::Invalid {
             rustybuzz::shape(face, &switched, buffer)
         } else {
-            let cached = self
-                .plans
-                .borrow()
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, plan)| Rc::clone(plan));
+            let cached = self.plans.lock().ok().and_then(|plans| {
+                plans
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, plan)| Arc::clone(plan))
+            });
             let plan = cached.unwrap_or_else(|| {
-                let plan = Rc::new(ShapePlan::new(
+                let plan = Arc::new(ShapePlan::new(
                     face,
                     key.direction,
                     Some(key.script),
                     None,
                     &switched,
                 ));
-                self.plans.borrow_mut().push((key, Rc::clone(&plan)));
+                if let Ok(mut plans) = self.plans.lock() {
+                    plans.push((key, Arc::clone(&plan)));
+                }
                 plan
             });
             rustybuzz::shape_with_plan(face, &plan, buffer)
