@@ -12,6 +12,10 @@ pub const MAX_NESTING: usize = 32;
 pub const MAX_ITEMS: usize = 2_000;
 /// Longest single text field, in characters.
 pub const MAX_FIELD_CHARS: usize = 5_000;
+/// Most variant profiles in one file (each is a whole compile for `--all`).
+pub const MAX_VARIANTS: usize = 64;
+/// Longest `extends` chain.
+pub const MAX_EXTENDS_DEPTH: usize = 16;
 
 /// Check the raw text before parsing it.
 pub fn check_source(text: &str) -> Result<(), Diagnostic> {
@@ -89,6 +93,15 @@ pub fn check_model(resume: &Resume) -> Option<Diagnostic> {
             let e = entry.get_ref();
             items += 1 + e.bullets.len() + e.details.len();
         }
+    }
+    if resume.variants.len() > MAX_VARIANTS {
+        return Some(
+            Diagnostic::error(format!(
+                "the file defines {} variants; the limit is {MAX_VARIANTS}",
+                resume.variants.len()
+            ))
+            .with_hint("each variant is a separate PDF; keep the ones you send out"),
+        );
     }
     (items > MAX_ITEMS).then(|| {
         Diagnostic::error(format!(

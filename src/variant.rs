@@ -193,6 +193,17 @@ pub fn resolve(resume: &Resume, name: &str) -> Result<Profile, Vec<Diagnostic>> 
             return Err(errors);
         }
         chain.push((current, def));
+        if chain.len() > crate::limits::MAX_EXTENDS_DEPTH {
+            errors.push(
+                Diagnostic::error(format!(
+                    "variant `{name}` extends a chain of more than {} variants",
+                    crate::limits::MAX_EXTENDS_DEPTH
+                ))
+                .with_span(def.span())
+                .with_hint("let variants extend a common base instead of each other"),
+            );
+            return Err(errors);
+        }
         let Some(parent) = &def.get_ref().extends else {
             break;
         };
