@@ -141,7 +141,13 @@ impl Placer<'_> {
                 let lines = optimal_fit(&frags, measure, Mode::Ragged);
                 for line in &lines {
                     let baseline = self.baseline(para.size);
-                    let w = natural_width(&frags[line.clone()]);
+                    let mut w = natural_width(&frags[line.clone()]);
+                    // A line ending at a hyphenation point also draws the hyphen.
+                    if line.end < frags.len()
+                        && let Some(h) = &frags[line.end - 1].hyphen
+                    {
+                        w += h.glyph.advance;
+                    }
                     let set = Set::new(para, &frags, line.clone(), None);
                     self.line(&set, left + (width - w) / 2.0, baseline);
                     self.advance_line(para.size, baseline);
