@@ -601,6 +601,25 @@ fn a_long_chain_of_variants() {
 }
 
 #[test]
+fn variants_at_the_limits() {
+    // As many variants as allowed, in `extends` chains as deep as allowed,
+    // every one checked.
+    use resume::limits::{MAX_EXTENDS_DEPTH, MAX_VARIANTS};
+    let variants: String = (0..MAX_VARIANTS)
+        .map(|i| match i % MAX_EXTENDS_DEPTH {
+            0 => format!("[variants.v{i}]\ninclude = [\"a\"]\n"),
+            _ => format!("[variants.v{i}]\nextends = \"v{}\"\n", i - 1),
+        })
+        .collect();
+    let text = format!(
+        "[person]\nname = \"Ada Example\"\n\n[[sections]]\ntitle = \"Experience\"\n\n\
+         [[sections.entries]]\ntitle = \"Engineer\"\ntags = [\"a\"]\nbullets = [\"Shipped\"]\n\n\
+         {variants}"
+    );
+    generated_with("variants-limits", text.as_bytes(), &["--all"], 0, &[]);
+}
+
+#[test]
 fn deeply_nested_arrays() {
     let depth = 10_000;
     let text = format!(
