@@ -74,6 +74,30 @@ impl TempDir {
     pub fn path(&self) -> &Path {
         &self.0
     }
+
+    /// Write a file into the directory and return its path.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, contents).expect("write fixture");
+        path
+    }
+
+    /// Copy the seed `resume.toml` into the directory.
+    pub fn with_seed(self) -> TempDir {
+        std::fs::copy(root().join("resume.toml"), self.0.join("resume.toml"))
+            .expect("copy resume.toml");
+        self
+    }
+
+    /// The names of the files in the directory, sorted.
+    pub fn files(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&self.0)
+            .expect("read temp dir")
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
 }
 
 impl Drop for TempDir {
