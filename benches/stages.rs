@@ -135,7 +135,7 @@ fn write_pdf(bencher: Bencher, path: &str) {
     let page = fitted(&document, &theme, &fonts).page;
     assert!(page.overflow.is_none(), "{path} must fit on one page");
     let meta = meta(&document);
-    bencher.bench(|| pdf::write(black_box(&page), &meta).unwrap());
+    bencher.bench(|| pdf::write(black_box(&page), &meta, &[]).unwrap());
 }
 
 #[divan::bench(name = "8_compile", args = INPUTS)]

@@ -52,6 +52,7 @@ use layout::build::Builder;
 use layout::fit;
 use layout::frame::Page;
 use text::shape::FontBook;
+pub use text::shape::FontFile;
 use theme::Theme;
 use units::Pt;
 
@@ -115,6 +116,39 @@ pub struct Options {
     pub variant: Option<String>,
     /// A PDF standard the output must meet.
     pub standard: Option<pdf::Standard>,
+    /// The `[fonts] fallback` files, read by [`load_fallback_fonts`]; a
+    /// résumé's fallback fonts are used only when they are loaded here.
+    pub fonts: Vec<FontFile>,
+}
+
+/// Read the résumé's `[fonts] fallback` files with `read` (the caller does
+/// the I/O, e.g. relative to the TOML file's directory). A file that cannot
+/// be read is an error at its path in the TOML.
+pub fn load_fallback_fonts(
+    resume: &model::Resume,
+    mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
+) -> Result<Vec<FontFile>, Vec<Diagnostic>> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in &resume.fonts.fallback {
+        match read(path.get_ref()) {
+            Ok(data) => files.push(FontFile {
+                path: path.get_ref().clone(),
+                data: std::sync::Arc::new(data),
+            }),
+            Err(why) => errors.push(
+                Diagnostic::error(format!("cannot read font file `{}`: {why}", path.get_ref()))
+                    .with_span(path.span())
+                    .with_path("fonts.fallback")
+                    .with_hint("a relative path is relative to the résumé file"),
+            ),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
 }
 
 /// A compiled résumé.
@@ -162,7 +196,18 @@ pub fn lay_out_parsed(
 ) -> Result<Laid, Vec<Diagnostic>> {
     let mut document = select::select_variant(resume, source, options.variant.as_deref())?;
     let theme = Theme::resolve(&document.settings);
-    let fonts = FontBook::new();
+    let fonts = FontBook::with_fallback(&options.fonts).map_err(|i| {
+        let file = &options.fonts[i];
+        let mut d = Diagnostic::error(format!(
+            "`{}` is not a font file (TrueType, OpenType or a collection)",
+            file.path
+        ))
+        .with_path("fonts.fallback");
+        if let Some(path) = resume.fonts.fallback.get(i) {
+            d = d.with_span(path.span());
+        }
+        vec![d]
+    })?;
     let trim = options.trim || document.settings.trim;
     let spread = document.settings.spread;
     let build = |doc: &Document| {
@@ -275,7 +320,7 @@ pub fn compile_parsed(
         created: options.created,
         standard: options.standard,
     };
-    match pdf::write(&laid.page, &meta) {
+    match pdf::write(&laid.page, &meta, &options.fonts) {
         Ok(pdf) => Ok(Compiled {
             pdf,
             page: laid.page,

@@ -199,6 +199,13 @@ fn run(input: &Path, mode: Mode, write: bool, common: &cli::Common) -> bool {
         Err(message) => return fail_early(json, &name, &text, vec![Diagnostic::error(message)]),
     };
     let beside = input.parent().unwrap_or(Path::new("")).to_path_buf();
+    let fonts = resume::load_fallback_fonts(&model, |path| {
+        fs::read(beside.join(path)).map_err(|e| io_reason(&e))
+    });
+    let fonts = match fonts {
+        Ok(fonts) => fonts,
+        Err(diagnostics) => return fail_early(json, &name, &text, diagnostics),
+    };
     let (jobs, threads, out_dir) = match mode {
         Mode::One { variant, output } => {
             let output = output
@@ -258,6 +265,7 @@ fn run(input: &Path, mode: Mode, write: bool, common: &cli::Common) -> bool {
             cli::PdfStandard::A2b => resume::pdf::Standard::A2b,
             cli::PdfStandard::Ua1 => resume::pdf::Standard::Ua1,
         }),
+        fonts,
     };
     let outcomes = build_all(jobs, threads, &model, &text, &options, write);
     let all_ok = outcomes.iter().all(Outcome::ok);

@@ -38,6 +38,8 @@ pub struct PGlyph {
     /// End of this glyph's cluster in the paragraph text: the glyph stands
     /// for `text[glyph.cluster..text_end]` (a ligature for several letters).
     pub text_end: usize,
+    /// Bidi embedding level of its cluster: odd is right to left.
+    pub level: u8,
 }
 
 /// A word and the whitespace after it, as a range of glyphs.
@@ -221,7 +223,7 @@ struct Base {
 /// Builds blocks, collecting warnings.
 pub struct Builder<'a> {
     theme: &'a Theme,
-    fonts: &'a FontBook,
+    fonts: &'a FontBook<'a>,
     /// Warnings found while shaping (characters no font covers).
     pub warnings: Vec<Diagnostic>,
     /// The document's language, for hyphenation.
@@ -232,7 +234,7 @@ pub struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     /// A builder for one theme.
-    pub fn new(theme: &'a Theme, fonts: &'a FontBook) -> Self {
+    pub fn new(theme: &'a Theme, fonts: &'a FontBook<'a>) -> Self {
         Builder {
             theme,
             fonts,
@@ -385,6 +387,7 @@ impl<'a> Builder<'a> {
             sources.push((text.len(), span.offset));
             text.push_str(&span.text);
         }
+        let levels = bidi_levels(&text);
         let mut runs: Vec<RunStyle> = Vec::new();
         let mut glyphs: Vec<Glyph> = Vec::new();
         let mut glyph_runs: Vec<usize> = Vec::new();
@@ -408,52 +411,47 @@ impl<'a> Builder<'a> {
             let features = Features {
                 ligatures: t.ligatures && !style.code,
             };
-            let (shaped, missing) = self
-                .fonts
-                .shape(&text, range, font, &fallback, size, features);
-            for m in missing {
-                self.warnings.push(missing_glyph(
-                    &m.text,
-                    span.offset + m.offset.saturating_sub(*start),
-                ));
-            }
-            for run in shaped {
-                let color = if span.link.is_some() {
-                    t.link_color
-                } else {
-                    base.color
-                };
-                let style = RunStyle {
-                    font: run.font,
-                    size: run.size,
-                    color,
-                    link: span.link.clone(),
-                };
-                let index = match runs.last() {
-                    Some(last) if *last == style => runs.len() - 1,
-                    _ => {
-                        runs.push(style);
-                        runs.len() - 1
-                    }
-                };
-                glyph_runs.extend(std::iter::repeat_n(index, run.glyphs.len()));
-                glyphs.extend(run.glyphs);
+            for (range, level) in level_runs(&levels, range) {
+                let (shaped, missing) = self.fonts.shape(
+                    &text,
+                    range,
+                    font,
+                    &fallback,
+                    size,
+                    features,
+                    level % 2 == 1,
+                );
+                for m in missing {
+                    self.warnings.push(missing_glyph(
+                        &m.text,
+                        span.offset + m.offset.saturating_sub(*start),
+                    ));
+                }
+                for run in shaped {
+                    let color = if span.link.is_some() {
+                        t.link_color
+                    } else {
+                        base.color
+                    };
+                    let style = RunStyle {
+                        font: run.font,
+                        size: run.size,
+                        color,
+                        link: span.link.clone(),
+                    };
+                    let index = match runs.last() {
+                        Some(last) if *last == style => runs.len() - 1,
+                        _ => {
+                            runs.push(style);
+                            runs.len() - 1
+                        }
+                    };
+                    glyph_runs.extend(std::iter::repeat_n(index, run.glyphs.len()));
+                    glyphs.extend(run.glyphs);
+                }
             }
         }
-        if let Some(phrase) = rtl_phrase(&text) {
-            let offset = rich.spans.first().map_or(0, |s| s.offset);
-            self.warnings.push(
-                Diagnostic::warning(format!(
-                    "right-to-left phrase `{phrase}` is set with its words in left-to-right order"
-                ))
-                .with_span(offset..offset)
-                .with_hint(
-                    "each right-to-left word is shaped correctly; write one word per field, \
-                     or check the order in the PDF",
-                ),
-            );
-        }
-        let glyphs = with_cluster_ends(&text, glyphs, glyph_runs);
+        let glyphs = with_cluster_ends(&text, glyphs, glyph_runs, &levels);
         let mut para = Para {
             frags: fragments(&text, &glyphs),
             text,
@@ -541,9 +539,15 @@ impl<'a> Builder<'a> {
 
     /// The hyphen glyph in a run's face and size.
     fn hyphen_glyph(&self, style: &RunStyle, run: usize) -> Option<PGlyph> {
-        let (shaped, missing) =
-            self.fonts
-                .shape("-", 0..1, style.font, &[], style.size, Features::default());
+        let (shaped, missing) = self.fonts.shape(
+            "-",
+            0..1,
+            style.font,
+            &[],
+            style.size,
+            Features::default(),
+            false,
+        );
         if !missing.is_empty() {
             return None;
         }
@@ -552,35 +556,45 @@ impl<'a> Builder<'a> {
             glyph,
             run,
             text_end: 1,
+            level: 0,
         })
     }
 }
 
-/// Whether a character is written right to left (Hebrew, Arabic, Syriac,
-/// Thaana, N'Ko and their presentation forms).
-fn is_rtl(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+/// Resolved bidi embedding levels per byte of `text` (Unicode Bidirectional
+/// Algorithm, each paragraph's direction from its first strong character),
+/// or nothing when the text has no right-to-left character: all level 0.
+fn bidi_levels(text: &str) -> Vec<u8> {
+    let rtl = text.chars().any(|c| {
+        matches!(
+            unicode_bidi::bidi_class(c),
+            unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
+        )
+    });
+    if !rtl {
+        return Vec::new();
+    }
+    unicode_bidi::BidiInfo::new(text, None)
+        .levels
+        .iter()
+        .map(|l| l.number())
+        .collect()
 }
 
-/// The first phrase of two or more right-to-left words: the layout shapes
-/// each word right to left but keeps the words in logical order, which
-/// reverses such a phrase.
-fn rtl_phrase(text: &str) -> Option<String> {
-    if !text.chars().any(is_rtl) {
-        return None;
+/// `range` cut where the bidi level changes, each piece with its level.
+fn level_runs(levels: &[u8], range: Range<usize>) -> Vec<(Range<usize>, u8)> {
+    let level = |i: usize| levels.get(i).copied().unwrap_or(0);
+    let mut out: Vec<(Range<usize>, u8)> = Vec::new();
+    for i in range.clone() {
+        match out.last_mut() {
+            Some((r, l)) if *l == level(i) => r.end = i + 1,
+            _ => out.push((i..i + 1, level(i))),
+        }
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.windows(2).enumerate().find_map(|(i, pair)| {
-        let rtl = |w: &str| w.chars().any(is_rtl);
-        (rtl(pair[0]) && rtl(pair[1])).then(|| {
-            words[i..]
-                .iter()
-                .take_while(|w| rtl(w))
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-    })
+    if out.is_empty() {
+        out.push((range, 0));
+    }
+    out
 }
 
 /// TeX's default cost of ending a line at a hyphenation point.
@@ -630,7 +644,12 @@ fn hyphenation_points(dict: &Standard, text: &str, glyphs: &[PGlyph], frag: &Fra
 }
 
 /// Attach to each glyph the end of its cluster's text.
-fn with_cluster_ends(text: &str, glyphs: Vec<Glyph>, runs: Vec<usize>) -> Vec<PGlyph> {
+fn with_cluster_ends(
+    text: &str,
+    glyphs: Vec<Glyph>,
+    runs: Vec<usize>,
+    levels: &[u8],
+) -> Vec<PGlyph> {
     let mut starts: Vec<usize> = glyphs.iter().map(|g| g.cluster).collect();
     starts.sort_unstable();
     starts.dedup();
@@ -641,6 +660,7 @@ fn with_cluster_ends(text: &str, glyphs: Vec<Glyph>, runs: Vec<usize>) -> Vec<PG
             let i = starts.partition_point(|s| *s <= glyph.cluster);
             let text_end = starts.get(i).copied().unwrap_or(text.len());
             PGlyph {
+                level: levels.get(glyph.cluster).copied().unwrap_or(0),
                 glyph,
                 run,
                 text_end,
@@ -837,13 +857,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rtl_phrases_of_several_words_are_found() {
-        assert_eq!(
-            rtl_phrase("Hebrew: שלום עולם, fluent"),
-            Some("שלום עולם,".to_owned())
-        );
-        assert_eq!(rtl_phrase("Arabic (العربية), fluent"), None);
-        assert_eq!(rtl_phrase("plain English text"), None);
+    fn bidi_levels_mark_right_to_left_runs() {
+        assert!(bidi_levels("plain English text").is_empty());
+        let text = "Hebrew: שלום עולם, fluent";
+        let levels = bidi_levels(text);
+        let runs: Vec<(&str, u8)> = level_runs(&levels, 0..text.len())
+            .into_iter()
+            .map(|(r, l)| (&text[r], l))
+            .collect();
+        assert_eq!(runs, [("Hebrew: ", 0), ("שלום עולם", 1), (", fluent", 0)]);
+        // A paragraph that starts right to left has an odd base level, so
+        // its digits sit at level 2.
+        let text = "שנת 2020";
+        let levels = bidi_levels(text);
+        let runs: Vec<(&str, u8)> = level_runs(&levels, 0..text.len())
+            .into_iter()
+            .map(|(r, l)| (&text[r], l))
+            .collect();
+        assert_eq!(runs, [("שנת ", 1), ("2020", 2)]);
     }
 
     #[test]

@@ -390,6 +390,10 @@ struct DrawGlyph<'a> {
     y_offset: Pt,
     run: usize,
     text: GlyphText<'a>,
+    /// Bidi level (odd: right to left).
+    level: u8,
+    /// The cluster the glyph belongs to (`None` for an added hyphen).
+    cluster: Option<usize>,
 }
 
 /// One line of a paragraph, about to be drawn.
@@ -519,7 +523,10 @@ impl<'a> Set<'a> {
         match (hyphen, carry) {
             (Some(h), carry) => {
                 let text = carry.and_then(|r| para.text.get(r)).unwrap_or("-");
-                out.push(draw(h, h.glyph.advance, GlyphText::Own(text)));
+                let mut hyphen = draw(h, h.glyph.advance, GlyphText::Own(text));
+                hyphen.cluster = None;
+                hyphen.level = out.last().map_or(0, |g| g.level);
+                out.push(hyphen);
             }
             (None, Some(carry)) => {
                 // No hyphen: the last glyph carries its own text and the rest of the word.
@@ -536,7 +543,68 @@ impl<'a> Set<'a> {
             }
             (None, None) => {}
         }
+        if out.iter().any(|g| g.level > 0) {
+            to_visual_order(&mut out);
+        }
         out
+    }
+}
+
+/// Reorder a line's glyphs (logical order, right-to-left runs included)
+/// into drawing order by the bidi rule L2: from the highest level down to
+/// the lowest odd one, reverse every run of glyphs at that level or higher.
+/// A ligature's glyphs keep their text on the first one drawn.
+fn to_visual_order(glyphs: &mut [DrawGlyph<'_>]) {
+    reverse_by_level(glyphs, |g| g.level);
+    let mut start = 0;
+    while start < glyphs.len() {
+        let cluster = glyphs[start].cluster;
+        let mut end = start + 1;
+        while end < glyphs.len() && cluster.is_some() && glyphs[end].cluster == cluster {
+            end += 1;
+        }
+        let group = &mut glyphs[start..end];
+        if group.len() > 1
+            && group
+                .iter()
+                .any(|g| matches!(g.text, GlyphText::SameAsPrevious))
+        {
+            let own = group.iter().find_map(|g| match g.text {
+                GlyphText::Own(t) => Some(t),
+                GlyphText::SameAsPrevious => None,
+            });
+            for (k, g) in group.iter_mut().enumerate() {
+                g.text = match (k, own) {
+                    (0, Some(t)) => GlyphText::Own(t),
+                    _ => GlyphText::SameAsPrevious,
+                };
+            }
+        }
+        start = end;
+    }
+}
+
+/// Rule L2 of the Unicode Bidirectional Algorithm on any sequence.
+pub(crate) fn reverse_by_level<T>(items: &mut [T], level: impl Fn(&T) -> u8) {
+    let Some(highest) = items.iter().map(&level).max() else {
+        return;
+    };
+    let lowest = items.iter().map(&level).min().unwrap_or(0);
+    let lowest_odd = lowest + 1 - lowest % 2;
+    for l in (lowest_odd..=highest).rev() {
+        let mut i = 0;
+        while i < items.len() {
+            if level(&items[i]) < l {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < items.len() && level(&items[j]) >= l {
+                j += 1;
+            }
+            items[i..j].reverse();
+            i = j;
+        }
     }
 }
 
@@ -548,6 +616,8 @@ fn draw<'a>(g: &PGlyph, advance: Pt, text: GlyphText<'a>) -> DrawGlyph<'a> {
         y_offset: g.glyph.y_offset,
         run: g.run,
         text,
+        level: g.level,
+        cluster: Some(g.glyph.cluster),
     }
 }
 
@@ -661,4 +731,29 @@ fn split_token(para: &Para, frag: &Frag, max: Pt) -> Vec<Frag> {
         start = end;
     }
     pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reverse_by_level;
+
+    fn visual(text: &str, levels: &[u8]) -> String {
+        let mut items: Vec<(char, u8)> = text.chars().zip(levels.iter().copied()).collect();
+        reverse_by_level(&mut items, |(_, l)| *l);
+        items.into_iter().map(|(c, _)| c).collect()
+    }
+
+    #[test]
+    fn bidi_rule_l2_reverses_runs_from_the_highest_level_down() {
+        // Left-to-right paragraph with a right-to-left phrase (upper case).
+        assert_eq!(
+            visual("ab CD EF gh", &[0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0]),
+            "ab FE DC gh"
+        );
+        // Right-to-left paragraph with a number inside: digits keep their order.
+        assert_eq!(visual("AB 12 CD", &[1, 1, 1, 2, 2, 1, 1, 1]), "DC 12 BA");
+        // Nothing to do at level 0.
+        assert_eq!(visual("abc", &[0, 0, 0]), "abc");
+        assert_eq!(visual("", &[]), "");
+    }
 }

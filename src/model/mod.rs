@@ -33,6 +33,9 @@ pub struct Resume {
     /// How the page is fitted.
     #[serde(default)]
     pub fit: FitDef,
+    /// Fonts from outside the binary.
+    #[serde(default)]
+    pub fonts: FontsDef,
     /// The sections in the order they are printed.
     #[serde(default)]
     #[schemars(with = "Vec<Section>")]
@@ -107,6 +110,18 @@ pub struct FitDef {
     pub spread: Option<bool>,
     /// Drop the lowest-priority items when even the tightest setting overflows (default: off).
     pub trim: Option<bool>,
+}
+
+/// `[fonts]`: font files to use besides the bundled ones.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FontsDef {
+    /// Font files (`.ttf`, `.otf`, `.ttc`; the first face of a collection)
+    /// for characters the bundled fonts lack, such as CJK, tried in order.
+    /// A relative path is relative to this file.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub fallback: Vec<Spanned<String>>,
 }
 
 /// `[theme]`: which bundled look and paper to use.

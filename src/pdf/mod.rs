@@ -24,10 +24,12 @@ use krilla::tagging::{
     TagTree,
 };
 use krilla::text::{Font, GlyphId, KrillaGlyph};
-use krilla::{Document, SerializeSettings};
+use krilla::{Data, Document, SerializeSettings};
 use std::num::NonZeroU16;
+use std::sync::Arc;
 
 use crate::layout::frame::{Item, Page, Role, TextItem};
+use crate::text::shape::FontFile;
 use crate::theme::Rgb;
 use crate::theme::fonts::FontId;
 
@@ -111,7 +113,9 @@ impl Standard {
 }
 
 /// Write one page as a PDF file.
-pub fn write(page: &Page, meta: &Meta) -> Result<Vec<u8>, Vec<String>> {
+/// `fallback` holds the `[fonts] fallback` files that the page's
+/// [`FontId::Fallback`] runs refer to.
+pub fn write(page: &Page, meta: &Meta, fallback: &[FontFile]) -> Result<Vec<u8>, Vec<String>> {
     // The document information dictionary carries title, author and
     // language; XMP would repeat them (the standards require it, and krilla
     // then writes it anyway).
@@ -154,7 +158,7 @@ pub fn write(page: &Page, meta: &Meta) -> Result<Vec<u8>, Vec<String>> {
     document.set_metadata(metadata);
 
     let tagging = meta.standard == Some(Standard::Ua1);
-    let mut fonts: Vec<Option<Font>> = vec![None; FontId::ALL.len()];
+    let mut fonts: Vec<Option<Font>> = vec![None; FontId::ALL.len() + fallback.len()];
     let settings = PageSettings::from_wh(page.width.get() as f32, page.height.get() as f32)
         .ok_or_else(|| vec!["invalid page size".to_owned()])?;
     let mut pdf_page = document.start_page_with(settings);
@@ -183,10 +187,19 @@ pub fn write(page: &Page, meta: &Meta) -> Result<Vec<u8>, Vec<String>> {
             for item in &page.items[range] {
                 match item {
                     Item::Text(text) => {
-                        let font = match &mut fonts[text.font.index()] {
+                        let slot = fonts.get_mut(text.font.index()).ok_or_else(|| {
+                            vec![format!("no font file for {}", text.font.name())]
+                        })?;
+                        let font = match slot {
                             Some(f) => f.clone(),
                             slot @ None => {
-                                let f = Font::new(text.font.data().into(), 0).ok_or_else(|| {
+                                let data: Option<Data> = match text.font {
+                                    FontId::Fallback(n) => fallback
+                                        .get(usize::from(n))
+                                        .map(|file| Arc::clone(&file.data).into()),
+                                    bundled => bundled.data().map(Into::into),
+                                };
+                                let f = data.and_then(|d| Font::new(d, 0)).ok_or_else(|| {
                                     vec![format!("failed to load font {}", text.font.name())]
                                 })?;
                                 *slot = Some(f.clone());

@@ -62,9 +62,21 @@ impl Default for Features {
     }
 }
 
-/// The parsed bundled faces, and the shaping plans made so far.
-pub struct FontBook {
-    faces: Vec<Face<'static>>,
+/// A font file loaded at run time (`[fonts] fallback`).
+#[derive(Clone, Debug)]
+pub struct FontFile {
+    /// The path as written in the TOML, for messages.
+    pub path: String,
+    /// The file's bytes.
+    pub data: Arc<Vec<u8>>,
+}
+
+/// The parsed faces (the bundled ones, then the fallback files), and the
+/// shaping plans made so far.
+pub struct FontBook<'a> {
+    faces: Vec<Face<'a>>,
+    /// Faces of `[fonts] fallback`, tried after every other fallback.
+    extra: Vec<FontId>,
     /// Shaping plans by face, direction, script and ligature setting:
     /// making a plan costs more than shaping a short run with it.
     plans: Mutex<Vec<(PlanKey, Arc<ShapePlan>)>>,
@@ -79,30 +91,49 @@ struct PlanKey {
     ligatures: bool,
 }
 
-impl Default for FontBook {
+impl Default for FontBook<'static> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl FontBook {
+impl FontBook<'static> {
     /// Parse every bundled face.
     ///
     /// The font files are compiled into the binary and checked by a test, so
     /// a failure here is a build defect, not an input error.
-    pub fn new() -> FontBook {
+    pub fn new() -> FontBook<'static> {
         let faces = FontId::ALL
             .iter()
-            .map(|id| Face::from_slice(id.data(), 0).expect("bundled font parses"))
+            .filter_map(|id| id.data())
+            .map(|data| Face::from_slice(data, 0).expect("bundled font parses"))
             .collect();
         FontBook {
             faces,
+            extra: Vec::new(),
             plans: Mutex::new(Vec::new()),
         }
     }
+}
 
-    fn face(&self, font: FontId) -> &Face<'static> {
-        &self.faces[font.index()]
+impl<'a> FontBook<'a> {
+    /// The bundled faces plus fallback files, which are tried (in order)
+    /// after the bundled fallbacks. Fails with the index of the first file
+    /// that is not a font (at most 256 files are used).
+    pub fn with_fallback(files: &'a [FontFile]) -> Result<FontBook<'a>, usize> {
+        let mut book = FontBook::new();
+        for (i, file) in files.iter().enumerate().take(usize::from(u8::MAX) + 1) {
+            let face = Face::from_slice(file.data.as_slice(), 0).ok_or(i)?;
+            book.faces.push(face);
+            book.extra.push(FontId::Fallback(i as u8));
+        }
+        Ok(book)
+    }
+
+    fn face(&self, font: FontId) -> &Face<'a> {
+        self.faces
+            .get(font.index())
+            .unwrap_or(&self.faces[FontId::LmRegular.index()])
     }
 
     /// Whether the face has a real glyph for the character.
@@ -123,8 +154,13 @@ impl FontBook {
     /// Shape `text[range]` in `font` at `size`, falling back per grapheme to
     /// the faces in `fallback` where `font` lacks a character.
     ///
+    /// `rtl` shapes the text right to left (one bidi run of odd level); the
+    /// glyphs still come back in logical order, first character first, and
+    /// placement reverses such runs into visual order line by line.
+    ///
     /// Returns runs in order and the graphemes that no face covers (they are
     /// still set, in `font`, so nothing is silently dropped from the text).
+    #[allow(clippy::too_many_arguments)]
     pub fn shape(
         &self,
         text: &str,
@@ -133,6 +169,7 @@ impl FontBook {
         fallback: &[FontId],
         size: Pt,
         features: Features,
+        rtl: bool,
     ) -> (Vec<Shaped>, Vec<Missing>) {
         let Some(slice) = text.get(range.clone()) else {
             return (Vec::new(), Vec::new());
@@ -153,7 +190,8 @@ impl FontBook {
                         .chars()
                         .all(|c| is_invisible(c) || self.covers(*f, c))
                 };
-                match std::iter::once(&font).chain(fallback).find(|f| drawable(f)) {
+                let mut candidates = std::iter::once(&font).chain(fallback).chain(&self.extra);
+                match candidates.find(|f| drawable(f)) {
                     Some(f) => *f,
                     None => {
                         missing.push(Missing {
@@ -171,7 +209,7 @@ impl FontBook {
         }
         let runs = segments
             .into_iter()
-            .map(|(f, r)| self.shape_one(text, r, f, size, features))
+            .map(|(f, r)| self.shape_one(text, r, f, size, features, rtl))
             .collect();
         (runs, missing)
     }
@@ -183,11 +221,17 @@ impl FontBook {
         font: FontId,
         size: Pt,
         features: Features,
+        rtl: bool,
     ) -> Shaped {
         let face = self.face(font);
         let scale = size.get() / f64::from(face.units_per_em());
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(&text[range.clone()]);
+        buffer.set_direction(if rtl {
+            Direction::RightToLeft
+        } else {
+            Direction::LeftToRight
+        });
         buffer.guess_segment_properties();
         let off = |tag: &[u8; 4]| {
             rustybuzz::Feature::new(rustybuzz::ttf_parser::Tag::from_bytes(tag), 0, ..)
@@ -203,31 +247,27 @@ impl FontBook {
             script: buffer.script(),
             ligatures: features.ligatures,
         };
-        let output = if key.direction == Direction::Invalid {
-            rustybuzz::shape(face, &switched, buffer)
-        } else {
-            let cached = self.plans.lock().ok().and_then(|plans| {
-                plans
-                    .iter()
-                    .find(|(k, _)| *k == key)
-                    .map(|(_, plan)| Arc::clone(plan))
-            });
-            let plan = cached.unwrap_or_else(|| {
-                let plan = Arc::new(ShapePlan::new(
-                    face,
-                    key.direction,
-                    Some(key.script),
-                    None,
-                    &switched,
-                ));
-                if let Ok(mut plans) = self.plans.lock() {
-                    plans.push((key, Arc::clone(&plan)));
-                }
-                plan
-            });
-            rustybuzz::shape_with_plan(face, &plan, buffer)
-        };
-        let glyphs = output
+        let cached = self.plans.lock().ok().and_then(|plans| {
+            plans
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, plan)| Arc::clone(plan))
+        });
+        let plan = cached.unwrap_or_else(|| {
+            let plan = Arc::new(ShapePlan::new(
+                face,
+                key.direction,
+                Some(key.script),
+                None,
+                &switched,
+            ));
+            if let Ok(mut plans) = self.plans.lock() {
+                plans.push((key, Arc::clone(&plan)));
+            }
+            plan
+        });
+        let output = rustybuzz::shape_with_plan(face, &plan, buffer);
+        let mut glyphs: Vec<Glyph> = output
             .glyph_infos()
             .iter()
             .zip(output.glyph_positions())
@@ -239,6 +279,10 @@ impl FontBook {
                 cluster: range.start + info.cluster as usize,
             })
             .collect();
+        if rtl {
+            // The shaper returns visual order; keep logical order until placement.
+            glyphs.reverse();
+        }
         Shaped { font, size, glyphs }
     }
 }
@@ -272,6 +316,7 @@ mod tests {
             &[],
             Pt(10.0),
             Features::default(),
+            false,
         );
         assert!(missing.is_empty());
         let kerned: Pt = runs[0].glyphs.iter().map(|g| g.advance).sum();
@@ -282,6 +327,7 @@ mod tests {
             &[],
             Pt(10.0),
             Features::default(),
+            false,
         );
         let (v, _) = book.shape(
             "V",
@@ -290,6 +336,7 @@ mod tests {
             &[],
             Pt(10.0),
             Features::default(),
+            false,
         );
         let apart = a[0].glyphs[0].advance + v[0].glyphs[0].advance;
         assert!(kerned < apart, "AV is kerned: {kerned} < {apart}");
@@ -301,10 +348,19 @@ mod tests {
             &[],
             Pt(10.0),
             Features::default(),
+            false,
         );
         assert!(runs[0].glyphs.len() < 6, "ffi ligature forms");
         let plain = Features { ligatures: false };
-        let (runs, _) = book.shape("office", 0..6, FontId::LmRegular, &[], Pt(10.0), plain);
+        let (runs, _) = book.shape(
+            "office",
+            0..6,
+            FontId::LmRegular,
+            &[],
+            Pt(10.0),
+            plain,
+            false,
+        );
         assert_eq!(runs[0].glyphs.len(), 6, "no ligature when switched off");
     }
 
@@ -319,6 +375,7 @@ mod tests {
             &[FontId::DejaVu],
             Pt(10.0),
             Features::default(),
+            false,
         );
         let fonts: Vec<FontId> = runs.iter().map(|r| r.font).collect();
         assert!(

@@ -26,6 +26,8 @@ pub enum FontId {
     DejaVu,
     /// DejaVu Sans Bold.
     DejaVuBold,
+    /// The n-th font file of `[fonts] fallback`, loaded at run time.
+    Fallback(u8),
 }
 
 impl FontId {
@@ -44,9 +46,9 @@ impl FontId {
         FontId::DejaVuBold,
     ];
 
-    /// The font file.
-    pub fn data(self) -> &'static [u8] {
-        match self {
+    /// The font file of a bundled face (`None` for a fallback file).
+    pub fn data(self) -> Option<&'static [u8]> {
+        Some(match self {
             FontId::LmRegular => {
                 include_bytes!("../../fonts/latin-modern-roman/lmroman10-regular.otf")
             }
@@ -66,7 +68,8 @@ impl FontId {
             FontId::InterBoldItalic => include_bytes!("../../fonts/inter/Inter-BoldItalic.otf"),
             FontId::DejaVu => include_bytes!("../../fonts/dejavu-sans/DejaVuSans.ttf"),
             FontId::DejaVuBold => include_bytes!("../../fonts/dejavu-sans/DejaVuSans-Bold.ttf"),
-        }
+            FontId::Fallback(_) => return None,
+        })
     }
 
     /// A short stable name, used in layout dumps and messages.
@@ -83,11 +86,18 @@ impl FontId {
             FontId::InterBoldItalic => "inter-bolditalic",
             FontId::DejaVu => "dejavusans",
             FontId::DejaVuBold => "dejavusans-bold",
+            FontId::Fallback(_) => "fallback",
         }
     }
 
-    /// The position in [`FontId::ALL`], for table lookups.
+    /// The position in [`FontId::ALL`] (fallback files after it), for table lookups.
     pub fn index(self) -> usize {
-        self as usize
+        match self {
+            FontId::Fallback(n) => FontId::ALL.len() + usize::from(n),
+            bundled => FontId::ALL
+                .iter()
+                .position(|f| *f == bundled)
+                .unwrap_or_default(),
+        }
     }
 }
