@@ -187,16 +187,14 @@ pub fn lay_out_with(source: &str, options: &Options) -> Result<Laid, Vec<Diagnos
     lay_out_parsed(&resume, source, options)
 }
 
-/// [`lay_out_with`] for an already parsed résumé, so that building many
-/// variants parses the file once.
-pub fn lay_out_parsed(
+/// The faces a résumé is set in: the bundled ones and the `[fonts]
+/// fallback` files loaded into `options`. One book can serve every variant
+/// of the résumé (it caches shaping results).
+pub fn font_book<'a>(
     resume: &model::Resume,
-    source: &str,
-    options: &Options,
-) -> Result<Laid, Vec<Diagnostic>> {
-    let mut document = select::select_variant(resume, source, options.variant.as_deref())?;
-    let theme = Theme::resolve(&document.settings);
-    let fonts = FontBook::with_fallback(&options.fonts).map_err(|i| {
+    options: &'a Options,
+) -> Result<FontBook<'a>, Vec<Diagnostic>> {
+    FontBook::with_fallback(&options.fonts).map_err(|i| {
         let file = &options.fonts[i];
         let mut d = Diagnostic::error(format!(
             "`{}` is not a font file (TrueType, OpenType or a collection)",
@@ -207,16 +205,38 @@ pub fn lay_out_parsed(
             d = d.with_span(path.span());
         }
         vec![d]
-    })?;
+    })
+}
+
+/// [`lay_out_with`] for an already parsed résumé, so that building many
+/// variants parses the file once.
+pub fn lay_out_parsed(
+    resume: &model::Resume,
+    source: &str,
+    options: &Options,
+) -> Result<Laid, Vec<Diagnostic>> {
+    let fonts = font_book(resume, options)?;
+    lay_out_in(resume, source, options, &fonts)
+}
+
+/// [`lay_out_parsed`] with a font book made by [`font_book`].
+pub fn lay_out_in(
+    resume: &model::Resume,
+    source: &str,
+    options: &Options,
+    fonts: &FontBook<'_>,
+) -> Result<Laid, Vec<Diagnostic>> {
+    let mut document = select::select_variant(resume, source, options.variant.as_deref())?;
+    let theme = Theme::resolve(&document.settings);
     let trim = options.trim || document.settings.trim;
     let spread = document.settings.spread;
     let build = |doc: &Document| {
-        let mut builder = Builder::new(&theme, &fonts);
+        let mut builder = Builder::new(&theme, fonts);
         let blocks = builder.build(doc);
         (blocks, builder.warnings)
     };
     let (mut blocks, mut warnings) = build(&document);
-    let mut fitted = fit::fit(&blocks, &theme, &fonts, spread);
+    let mut fitted = fit::fit(&blocks, &theme, fonts, spread);
     let mut trimmed = Vec::new();
     if fitted.page.overflow.is_some() && trim {
         // Drop as few optional items as make it fit at the tightest
@@ -224,7 +244,7 @@ pub fn lay_out_parsed(
         let plan = trim::plan(&document);
         let fits = |k: usize| {
             let (doc, _) = trim::apply(&document, &plan, k);
-            fit::fits_tightest(&build(&doc).0, &theme, &fonts)
+            fit::fits_tightest(&build(&doc).0, &theme, fonts)
         };
         if !plan.is_empty() {
             let (mut lo, mut hi) = (0, plan.len());
@@ -242,7 +262,7 @@ pub fn lay_out_parsed(
             document = doc;
             trimmed = dropped;
             (blocks, warnings) = build(&document);
-            fitted = fit::fit(&blocks, &theme, &fonts, spread);
+            fitted = fit::fit(&blocks, &theme, fonts, spread);
         }
     }
     warnings.extend(fitted.page.warnings.iter().cloned());
@@ -299,7 +319,22 @@ pub fn compile_parsed(
     source: &str,
     options: &Options,
 ) -> Result<Compiled, Failure> {
-    let laid = lay_out_parsed(resume, source, options).map_err(|diagnostics| Failure {
+    let fonts = font_book(resume, options).map_err(|diagnostics| Failure {
+        diagnostics,
+        fit: None,
+    })?;
+    compile_in(resume, source, options, &fonts)
+}
+
+/// [`compile_parsed`] with a font book made by [`font_book`], which
+/// several compilations (the variants of one résumé) can share.
+pub fn compile_in(
+    resume: &model::Resume,
+    source: &str,
+    options: &Options,
+    fonts: &FontBook<'_>,
+) -> Result<Compiled, Failure> {
+    let laid = lay_out_in(resume, source, options, fonts).map_err(|diagnostics| Failure {
         diagnostics,
         fit: None,
     })?;

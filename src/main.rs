@@ -267,7 +267,11 @@ fn run(input: &Path, mode: Mode, write: bool, common: &cli::Common) -> bool {
         }),
         fonts,
     };
-    let outcomes = build_all(jobs, threads, &model, &text, &options, write);
+    let fonts = match resume::font_book(&model, &options) {
+        Ok(fonts) => fonts,
+        Err(diagnostics) => return fail_early(json, &name, &text, diagnostics),
+    };
+    let outcomes = build_all(jobs, threads, &model, &text, &options, &fonts, write);
     let all_ok = outcomes.iter().all(Outcome::ok);
     let many = out_dir.is_some();
     if let (Some(dir), true) = (&out_dir, write)
@@ -340,6 +344,7 @@ fn build_all(
     model: &Resume,
     text: &str,
     base: &resume::Options,
+    fonts: &resume::text::shape::FontBook<'_>,
     write: bool,
 ) -> Vec<Outcome> {
     let next = AtomicUsize::new(0);
@@ -356,7 +361,7 @@ fn build_all(
                 variant: job.variant.clone(),
                 ..base.clone()
             };
-            let result = resume::compile_parsed(model, text, &options);
+            let result = resume::compile_in(model, text, &options, fonts);
             let write_error = match (&result, write) {
                 (Ok(out), true) => write_atomically(&job.output, &out.pdf).err().map(|e| {
                     Diagnostic::error(format!(

@@ -10,7 +10,7 @@
 
 use crate::layout::build::{Block, BlockKind, Para};
 use crate::layout::frame::Page;
-use crate::layout::place::place;
+use crate::layout::place::{Breaks, place, place_with};
 use crate::text::shape::FontBook;
 use crate::theme::{Adjust, Theme};
 
@@ -34,22 +34,35 @@ pub struct Fitted {
     pub theme: Theme,
     /// The chosen setting.
     pub adjust: Adjust,
-    /// Layout passes run.
+    /// Settings measured (the chosen one is then drawn once more).
     pub passes: usize,
 }
 
 /// Fit `blocks` (built at the theme's preferred sizes) on one page.
+///
+/// Candidate settings are only measured, with each paragraph broken once
+/// per size and measure; the chosen one is then drawn.
 pub fn fit(blocks: &[Block], theme: &Theme, fonts: &FontBook, spread: bool) -> Fitted {
     let mut passes = 0;
-    let mut run = |adjust: Adjust| {
-        passes += 1;
+    let mut breaks = Breaks::default();
+    let mut place_at = |adjust: Adjust, draw: bool| {
         let adjusted = theme.adjusted(adjust);
         let page = if adjust.size == 1.0 {
-            place(blocks, &adjusted, fonts)
+            place_with(blocks, &adjusted, fonts, &mut breaks, draw)
         } else {
-            place(&scaled(blocks, adjust.size), &adjusted, fonts)
+            place_with(
+                &scaled(blocks, adjust.size),
+                &adjusted,
+                fonts,
+                &mut breaks,
+                draw,
+            )
         };
         (page, adjusted, adjust)
+    };
+    let mut run = |adjust: Adjust| {
+        passes += 1;
+        place_at(adjust, false)
     };
 
     let preferred = run(theme.preferred());
@@ -98,7 +111,7 @@ pub fn fit(blocks: &[Block], theme: &Theme, fonts: &FontBook, spread: bool) -> F
             best
         }
     };
-    let (page, theme, adjust) = chosen;
+    let (page, theme, adjust) = place_at(chosen.2, true);
     Fitted {
         page,
         theme,

@@ -3,6 +3,7 @@
 //! fitter can re-run it with other settings.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diag::Diagnostic;
@@ -16,11 +17,44 @@ use crate::units::Pt;
 /// Place blocks on one page. Content that runs past the bottom margin is
 /// still placed (so it can be inspected) and reported in [`Page::overflow`].
 pub fn place(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> Page {
+    place_with(blocks, theme, fonts, &mut Breaks::default(), true)
+}
+
+/// Line breaks already computed, by block, size and measure. Valid for one
+/// list of blocks (and scaled copies of it): a fitter placing the same
+/// blocks at other spacings or leadings breaks every paragraph once.
+#[derive(Debug, Default)]
+pub struct Breaks {
+    lines: HashMap<BreakKey, Vec<Range<usize>>>,
+}
+
+/// What a paragraph's line breaks depend on, besides its fragments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct BreakKey {
+    block: usize,
+    size: u64,
+    first: u64,
+    rest: u64,
+    justified: bool,
+}
+
+/// [`place`] with a break cache; `draw: false` only measures (no text
+/// items, links or rules: the page's heights, fill and overflow are exact).
+pub fn place_with(
+    blocks: &[Block],
+    theme: &Theme,
+    fonts: &FontBook,
+    breaks: &mut Breaks,
+    draw: bool,
+) -> Page {
     let (ascent, descent) = fonts.vertical_metrics(theme.family.regular);
     let mut p = Placer {
         theme,
         ascent,
         descent,
+        draw,
+        breaks,
+        block_index: 0,
         items: Vec::new(),
         warnings: Vec::new(),
         y: theme.margin_top,
@@ -35,6 +69,7 @@ pub fn place(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> Page {
             p.y += p.space(block.space_before);
         }
         let start = p.items.len();
+        p.block_index = i;
         p.block(&block.kind);
         let role = match &block.kind {
             BlockKind::Centered(_) if i == 0 => Role::Title,
@@ -94,6 +129,11 @@ struct Placer<'a> {
     theme: &'a Theme,
     ascent: f64,
     descent: f64,
+    /// Emit items; off when only measuring.
+    draw: bool,
+    breaks: &'a mut Breaks,
+    /// The block being placed, for the break cache.
+    block_index: usize,
     items: Vec<Item>,
     warnings: Vec<Diagnostic>,
     /// Top of the next line box.
@@ -138,7 +178,7 @@ impl Placer<'_> {
                 let width = right - left;
                 let measure = Measure::uniform(width.get());
                 let frags = self.prepare(para, measure);
-                let lines = optimal_fit(&frags, measure, Mode::Ragged);
+                let lines = self.break_lines(para, &frags, measure, Mode::Ragged);
                 for line in &lines {
                     let baseline = self.baseline(para.size);
                     let mut w = natural_width(&frags[line.clone()]);
@@ -156,7 +196,7 @@ impl Placer<'_> {
             BlockKind::Heading(para) => {
                 let measure = Measure::uniform((right - left).get());
                 let frags = self.prepare(para, measure);
-                let lines = optimal_fit(&frags, measure, Mode::Ragged);
+                let lines = self.break_lines(para, &frags, measure, Mode::Ragged);
                 let mut rule_y = self.y;
                 for line in &lines {
                     let baseline = self.baseline(para.size);
@@ -191,7 +231,7 @@ impl Placer<'_> {
                     rest: width.get(),
                 };
                 let frags = self.prepare(para, measure);
-                let lines = optimal_fit(&frags, measure, t.mode);
+                let lines = self.break_lines(para, &frags, measure, t.mode);
                 let size = para.size;
                 if lines.is_empty() {
                     // An empty paragraph still takes its line, so markers and dates show.
@@ -223,6 +263,29 @@ impl Placer<'_> {
                 }
             }
         }
+    }
+
+    /// The lines of the current block's paragraph, from the cache when it
+    /// was broken at this size and measure before.
+    fn break_lines(
+        &mut self,
+        para: &Para,
+        frags: &[Frag],
+        measure: Measure,
+        mode: Mode,
+    ) -> Vec<Range<usize>> {
+        let key = BreakKey {
+            block: self.block_index,
+            size: para.size.get().to_bits(),
+            first: measure.first.to_bits(),
+            rest: measure.rest.to_bits(),
+            justified: mode == Mode::Justified,
+        };
+        self.breaks
+            .lines
+            .entry(key)
+            .or_insert_with(|| optimal_fit(frags, measure, mode))
+            .clone()
     }
 
     /// The paragraph's fragments, with any token wider than the measure split
@@ -278,6 +341,9 @@ impl Placer<'_> {
     /// Emit one line as text items (one per run), with link areas and
     /// underlines. Trailing whitespace is not drawn.
     fn line(&mut self, set: &Set, x: Pt, baseline: Pt) {
+        if !self.draw {
+            return;
+        }
         let glyphs = set.glyphs();
         let mut pen = x;
         let mut start = 0;

@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
@@ -80,6 +81,23 @@ pub struct FontBook<'a> {
     /// Shaping plans by face, direction, script and ligature setting:
     /// making a plan costs more than shaping a short run with it.
     plans: Mutex<Vec<(PlanKey, Arc<ShapePlan>)>>,
+    /// Results of [`FontBook::shape`] by what they depend on, with offsets
+    /// relative to the shaped slice.
+    shaped: Mutex<HashMap<ShapeKey, ShapeResult>>,
+}
+
+/// Runs and uncovered graphemes, as [`FontBook::shape`] returns them.
+type ShapeResult = (Vec<Shaped>, Vec<Missing>);
+
+/// Everything a shaping result depends on.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct ShapeKey {
+    text: String,
+    font: FontId,
+    fallback: Vec<FontId>,
+    size: u64,
+    ligatures: bool,
+    rtl: bool,
 }
 
 /// What a shaping plan depends on.
@@ -112,6 +130,7 @@ impl FontBook<'static> {
             faces,
             extra: Vec::new(),
             plans: Mutex::new(Vec::new()),
+            shaped: Mutex::new(HashMap::new()),
         }
     }
 }
@@ -174,6 +193,50 @@ impl<'a> FontBook<'a> {
         let Some(slice) = text.get(range.clone()) else {
             return (Vec::new(), Vec::new());
         };
+        // Shaping sees only the slice, so its result can be reused for the
+        // same slice anywhere (variants share most of their text).
+        let key = ShapeKey {
+            text: slice.to_owned(),
+            font,
+            fallback: fallback.to_vec(),
+            size: size.get().to_bits(),
+            ligatures: features.ligatures,
+            rtl,
+        };
+        let cached = self.shaped.lock().ok().and_then(|c| c.get(&key).cloned());
+        let (mut runs, mut missing) = match cached {
+            Some(hit) => hit,
+            None => {
+                let fresh = self.shape_uncached(slice, font, fallback, size, features, rtl);
+                if let Ok(mut cache) = self.shaped.lock() {
+                    cache.insert(key, fresh.clone());
+                }
+                fresh
+            }
+        };
+        for run in &mut runs {
+            for g in &mut run.glyphs {
+                g.cluster += range.start;
+            }
+        }
+        for m in &mut missing {
+            m.offset += range.start;
+        }
+        (runs, missing)
+    }
+
+    /// [`FontBook::shape`] of all of `text`, without the cache.
+    fn shape_uncached(
+        &self,
+        text: &str,
+        font: FontId,
+        fallback: &[FontId],
+        size: Pt,
+        features: Features,
+        rtl: bool,
+    ) -> (Vec<Shaped>, Vec<Missing>) {
+        let range = 0..text.len();
+        let slice = text;
         let mut missing = Vec::new();
         // Split the text into segments of one face each.
         let mut segments: Vec<(FontId, Range<usize>)> = Vec::new();
