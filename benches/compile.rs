@@ -20,14 +20,20 @@ fn fixture(path: &str) -> String {
 #[divan::bench]
 fn plain(bencher: divan::Bencher) {
     let source = fixture("resume.toml");
-    bencher.bench(|| resume::compile(black_box(&source), None).unwrap());
+    // Empty krilla's process-wide memo of font subsets, as a fresh process has it.
+    bencher
+        .with_inputs(|| comemo::evict(0))
+        .bench_local_values(|()| resume::compile(black_box(&source), None).unwrap());
 }
 
 /// The seed résumé plus one project: the fitter must tighten it.
 #[divan::bench]
 fn fit_needed(bencher: divan::Bencher) {
     let source = fixture("tests/fixtures/fit/overflow-few-lines.toml");
-    bencher.bench(|| resume::compile(black_box(&source), None).unwrap());
+    // Empty krilla's process-wide memo of font subsets, as a fresh process has it.
+    bencher
+        .with_inputs(|| comemo::evict(0))
+        .bench_local_values(|()| resume::compile(black_box(&source), None).unwrap());
 }
 
 /// Layout only (no PDF), plain and with fitting.

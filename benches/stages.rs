@@ -16,6 +16,12 @@
 //! | `7_pdf` | `pdf::write` of the fitted page |
 //! | `8_compile` | `resume::compile`, everything above end to end |
 //!
+//! The font book caches shaping results and krilla memoises font subsets
+//! for the whole process (both serve `--all`); every stage above therefore
+//! gets a fresh font book and an emptied memo per sample, as a single
+//! `resume build` would. `10_variant` is the warm case: one more variant of
+//! the same résumé with both caches filled, the marginal cost in `--all`.
+//!
 //! `9_scaling` repeats every bullet of the seed résumé 1, 4 and 16 times and
 //! times build plus one `place` call (which places past the page end), so
 //! time against content length can be read off; the items counter is the
@@ -104,8 +110,9 @@ fn theme_fonts(bencher: Bencher, path: &str) {
 fn build(bencher: Bencher, path: &str) {
     let document = selected(&read(path));
     let theme = Theme::resolve(&document.settings);
-    let fonts = FontBook::new();
-    bencher.bench(|| built(black_box(&document), &theme, &fonts));
+    bencher
+        .with_inputs(FontBook::new)
+        .bench_local_values(|fonts| built(black_box(&document), &theme, &fonts));
 }
 
 #[divan::bench(name = "5_place", args = INPUTS)]
@@ -135,13 +142,40 @@ fn write_pdf(bencher: Bencher, path: &str) {
     let page = fitted(&document, &theme, &fonts).page;
     assert!(page.overflow.is_none(), "{path} must fit on one page");
     let meta = meta(&document);
-    bencher.bench(|| pdf::write(black_box(&page), &meta, &[]).unwrap());
+    bencher
+        .with_inputs(|| comemo::evict(0))
+        .bench_local_values(|()| pdf::write(black_box(&page), &meta, &[]).unwrap());
 }
 
 #[divan::bench(name = "8_compile", args = INPUTS)]
 fn compile(bencher: Bencher, path: &str) {
     let source = read(path);
-    bencher.bench(|| resume::compile(black_box(&source), None).unwrap());
+    bencher
+        .with_inputs(|| comemo::evict(0))
+        .bench_local_values(|()| resume::compile(black_box(&source), None).unwrap());
+}
+
+#[divan::bench(name = "10_variant", args = ["backend", "ml"])]
+fn variant(bencher: Bencher, name: &str) {
+    let source = read("resume.toml");
+    let resume = parsed(&source);
+    let options = resume::Options {
+        variant: Some(name.to_owned()),
+        ..Default::default()
+    };
+    let base = resume::Options::default();
+    bencher
+        .with_inputs(|| {
+            // Fresh caches filled by the résumé as written, as --all does
+            // before the variants.
+            comemo::evict(0);
+            let fonts = resume::font_book(&resume, &base).unwrap();
+            resume::compile_in(&resume, &source, &base, &fonts).unwrap();
+            fonts
+        })
+        .bench_local_values(|fonts| {
+            resume::compile_in(black_box(&resume), &source, &options, &fonts).unwrap()
+        });
 }
 
 /// The seed résumé with every `bullets` array repeated `copies` times, and
@@ -172,8 +206,10 @@ fn scaling(bencher: Bencher, copies: usize) {
     let (source, bullets) = repeated_bullets(copies);
     let document = selected(&source);
     let theme = Theme::resolve(&document.settings);
-    let fonts = FontBook::new();
     bencher
         .counter(ItemsCount::new(bullets))
-        .bench(|| place(&built(black_box(&document), &theme, &fonts), &theme, &fonts));
+        .with_inputs(FontBook::new)
+        .bench_local_values(|fonts| {
+            place(&built(black_box(&document), &theme, &fonts), &theme, &fonts)
+        });
 }

@@ -207,6 +207,27 @@ fn run(input: &Path, mode: Mode, write: bool, common: &cli::Common) -> bool {
         Ok(fonts) => fonts,
         Err(diagnostics) => return fail_early(json, &name, &text, diagnostics),
     };
+    if !write && matches!(mode, Mode::One { variant: None, .. }) {
+        // `check` of the résumé as written also checks every variant
+        // profile, so that a typo in one cannot wait for the next --all.
+        let mut errors: Vec<Diagnostic> = Vec::new();
+        for variant in resume::variant::names(&model) {
+            for d in resume::variant::resolve(&model, &variant)
+                .err()
+                .unwrap_or_default()
+            {
+                let seen = errors
+                    .iter()
+                    .any(|e| e.message == d.message && e.span == d.span);
+                if !seen {
+                    errors.push(d);
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return fail_early(json, &name, &text, errors);
+        }
+    }
     let (jobs, threads, out_dir) = match mode {
         Mode::One { variant, output } => {
             let output = output

@@ -299,6 +299,22 @@ fn one_failing_variant_does_not_stop_the_others() {
     let (code, _, stderr) = run_in(dir.path(), &["check", "cv.toml", "--all"]);
     assert_eq!(code, 1);
     assert!(stderr.contains("unknown tag `bakend`"));
+
+    // So does a plain `check`, which checks every profile, once per error.
+    let (code, _, stderr) = run_in(dir.path(), &["check", "cv.toml"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr.matches("unknown tag `bakend`").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("cv.toml:{line}:{col}")),
+        "{stderr}"
+    );
+    // Building the résumé as written is not held up by a variant's typo.
+    let (code, _, stderr) = run_in(dir.path(), &["build", "cv.toml"]);
+    assert_eq!(code, 0, "{stderr}");
 }
 
 /// Overrides replace chosen fields; theme tweaks apply; `extends` inherits.
