@@ -164,16 +164,22 @@ impl Cx<'_> {
             }
             let path = format!("person.links[{i}]");
             let label = self.rich(&link.get_ref().label, &format!("{path}.label"));
-            let url = link.get_ref().url.get_ref().trim();
-            if url.is_empty() || url.chars().any(char::is_whitespace) {
-                self.errors.push(
-                    Diagnostic::error(format!("`{url}` is not a link target"))
-                        .with_span(link.get_ref().url.span())
-                        .with_path(format!("{path}.url"))
-                        .with_hint("write a full address such as \"https://github.com/someone\""),
-                );
-            }
-            contacts.push(label.linked(url));
+            let written = link.get_ref().url.get_ref();
+            let url = match crate::model::markup::link_target(written) {
+                Ok(url) => url,
+                Err(message) => {
+                    self.errors.push(
+                        Diagnostic::error(message)
+                            .with_span(link.get_ref().url.span())
+                            .with_path(format!("{path}.url"))
+                            .with_hint(
+                                "write a full address such as \"https://github.com/someone\"",
+                            ),
+                    );
+                    written.trim().to_owned()
+                }
+            };
+            contacts.push(label.linked(&url));
         }
 
         // The variant's section order (by id or title), or the order written.
@@ -513,8 +519,27 @@ impl Cx<'_> {
         match markup::parse_inline(field.get_ref()) {
             Ok(mut spans) => {
                 let mut previous = None;
+                let mut reported: Vec<String> = Vec::new();
                 for span in &mut spans {
                     span.offset = map.at(span.offset);
+                    if let Some(url) = span.link.take() {
+                        match markup::link_target(&url) {
+                            Ok(target) => span.link = Some(target),
+                            Err(message) if !reported.contains(&url) => {
+                                self.errors.push(
+                                    Diagnostic::error(message)
+                                        .with_span(span.offset..span.offset + span.text.len())
+                                        .with_path(path.to_owned())
+                                        .with_hint(
+                                            "a link opens an https, http, mailto or tel address, \
+                                             as `[label](https://example.com)`",
+                                        ),
+                                );
+                                reported.push(url);
+                            }
+                            Err(_) => {}
+                        }
+                    }
                     if self.smart && !span.style.code {
                         span.text = smarten(&span.text, previous);
                     }

@@ -166,6 +166,7 @@ const CASES: &[Case] = &[
     bad("duplicate-inline-key"),
     bad("duplicate-ids"),
     bad("hostile-contact"),
+    bad("hostile-links"),
     // Text the fonts may not have.
     Case {
         // NUL, BEL, ESC, BS and DEL would print as the blank `.notdef` glyph.

@@ -227,3 +227,21 @@ fn no_bullet_of_the_seed_ends_with_a_lonely_word() {
         }
     }
 }
+
+/// Link targets without a scheme open as web or mail addresses.
+#[test]
+fn links_without_a_scheme_get_one() {
+    let source = "[person]\nname = \"Ada\"\nlinks = [{ label = \"site\", url = \"example.com/ada\" }]\n\n\
+                  [[sections]]\ntitle = \"Contact\"\ntext = \"[mail](ada@example.com)\"\n";
+    let laid = resume::lay_out(source).expect("lays out");
+    let urls: Vec<&str> = laid
+        .page
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            resume::layout::frame::Item::Link { url, .. } => Some(url.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(urls, ["https://example.com/ada", "mailto:ada@example.com"]);
+}

@@ -656,11 +656,11 @@ impl Reader {
 
     fn url(&mut self, f: &mut Fields, key: &'static str) -> String {
         let url = self.text_or(f, key, "website").trim().to_owned();
-        if url.chars().any(char::is_whitespace) {
-            self.warn(format!(
-                "{}: `{url}` is not a link target (it contains spaces); not carried over",
-                f.at(key)
-            ));
+        if url.is_empty() {
+            return url;
+        }
+        if let Err(reason) = crate::model::markup::link_target(&url) {
+            self.warn(format!("{}: {reason}; not carried over", f.at(key)));
             return String::new();
         }
         url
