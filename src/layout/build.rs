@@ -856,25 +856,24 @@ fn date_ranges(text: &str) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
 
+    /// The text cut into runs of one bidi level.
+    fn level_pieces(text: &str) -> Vec<(&str, u8)> {
+        level_runs(&bidi_levels(text), 0..text.len())
+            .into_iter()
+            .map(|(r, l)| (&text[r], l))
+            .collect()
+    }
+
     #[test]
     fn bidi_levels_mark_right_to_left_runs() {
         assert!(bidi_levels("plain English text").is_empty());
-        let text = "Hebrew: שלום עולם, fluent";
-        let levels = bidi_levels(text);
-        let runs: Vec<(&str, u8)> = level_runs(&levels, 0..text.len())
-            .into_iter()
-            .map(|(r, l)| (&text[r], l))
-            .collect();
-        assert_eq!(runs, [("Hebrew: ", 0), ("שלום עולם", 1), (", fluent", 0)]);
+        assert_eq!(
+            level_pieces("Hebrew: שלום עולם, fluent"),
+            [("Hebrew: ", 0), ("שלום עולם", 1), (", fluent", 0)]
+        );
         // A paragraph that starts right to left has an odd base level, so
         // its digits sit at level 2.
-        let text = "שנת 2020";
-        let levels = bidi_levels(text);
-        let runs: Vec<(&str, u8)> = level_runs(&levels, 0..text.len())
-            .into_iter()
-            .map(|(r, l)| (&text[r], l))
-            .collect();
-        assert_eq!(runs, [("שנת ", 1), ("2020", 2)]);
+        assert_eq!(level_pieces("שנת 2020"), [("שנת ", 1), ("2020", 2)]);
     }
 
     #[test]
