@@ -378,6 +378,22 @@ pub fn from_toml_error(err: &toml::de::Error, source: &str) -> Diagnostic {
         raw.to_string()
     } else if let Some(rest) = raw.strip_prefix("invalid type: ") {
         type_message(rest, spanned_text, &mut hints)
+    } else if let Some(rest) = raw.strip_prefix("invalid value: ") {
+        // Out of range for the field's type, e.g. a negative priority.
+        let message = type_message(rest, spanned_text, &mut hints);
+        message.replacen("invalid type: ", "invalid value: ", 1)
+    } else if raw == "integer number overflowed" {
+        let digits = spanned_text
+            .trim_start_matches(['+', '-'])
+            .trim_start_matches("0x")
+            .trim_start_matches("0o")
+            .trim_start_matches("0b");
+        if digits.is_empty() {
+            hints.push("write digits after the prefix, as `0x1F`, or a plain number".to_owned());
+            format!("`{spanned_text}` is not a number: no digits follow its prefix")
+        } else {
+            format!("`{spanned_text}` is too large for a number")
+        }
     } else if raw.is_empty() {
         "invalid toml".to_string()
     } else {
@@ -491,7 +507,12 @@ fn type_message(rest: &str, spanned_text: &str, hints: &mut Vec<String>) -> Stri
         Some((found, expected)) => (found, Some(expected)),
         None => (rest, None),
     };
-    let found = match found {
+    // serde names the Rust type it fell back to for integers beyond 64 bits.
+    let found = match found.split_once("` as ") {
+        Some((integer, _)) if found.starts_with("integer `") => format!("{integer}` (too large)"),
+        _ => found.to_owned(),
+    };
+    let found = match found.as_str() {
         "sequence" => "array".to_string(),
         // toml hands datetimes to serde as a map with a private key.
         "map" if spanned_text.starts_with(|c: char| c.is_ascii_digit()) => "datetime".to_string(),
@@ -504,7 +525,10 @@ fn type_message(rest: &str, spanned_text: &str, hints: &mut Vec<String>) -> Stri
     let expected = expected.map(|e| match e {
         "a sequence" => "an array",
         "a map" => "a table",
-        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a non-negative integer",
+        "u8" => "a non-negative integer up to 255",
+        "u16" => "a non-negative integer up to 65535",
+        "u32" => "a non-negative integer up to 4294967295",
+        "u64" | "u128" | "usize" => "a non-negative integer",
         "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "an integer",
         "f32" | "f64" => "a number",
         other => other,
@@ -1738,7 +1762,7 @@ dates = \"2015\"
         let d = diag_for::<Resume>("[person]\nname = \"x\"\nage = \"3\"\n");
         assert_eq!(
             d.message,
-            "invalid type: string \"3\", expected a non-negative integer"
+            "invalid type: string \"3\", expected a non-negative integer up to 4294967295"
         );
         assert!(d.hints.is_empty());
 
@@ -1748,10 +1772,29 @@ dates = \"2015\"
     }
 
     #[test]
-    fn invalid_value_is_kept() {
+    fn invalid_values_name_the_range_not_the_rust_type() {
         let d = diag_for::<Resume>("[person]\nname = \"x\"\nage = -3\n");
-        assert_eq!(d.message, "invalid value: integer `-3`, expected u32");
+        assert_eq!(
+            d.message,
+            "invalid value: integer `-3`, expected a non-negative integer up to 4294967295"
+        );
         assert_eq!(d.path.as_deref(), Some("person.age"));
+
+        let d = diag_for::<Resume>("[person]\nname = \"x\"\nage = 99999999999999999999\n");
+        assert_eq!(
+            d.message,
+            "invalid type: integer `99999999999999999999` (too large), \
+             expected a non-negative integer up to 4294967295"
+        );
+    }
+
+    #[test]
+    fn an_integer_prefix_without_digits_says_so() {
+        let d = diag_for::<Resume>("[person]\nname = \"x\"\nage = 0x\n");
+        assert_eq!(
+            d.message,
+            "`0x` is not a number: no digits follow its prefix"
+        );
     }
 
     #[test]

@@ -709,6 +709,21 @@ fn read_input(input: &Path) -> Result<String, Box<Diagnostic>> {
             Ok(text)
         }
         Err(e) => {
+            let bytes = e.as_bytes();
+            // A UTF-16 file starts with its byte-order mark, or has a zero
+            // byte beside most ASCII characters.
+            let head = &bytes[..bytes.len().min(200)];
+            let zeros = head.iter().filter(|b| **b == 0).count();
+            if head.starts_with(&[0xFF, 0xFE])
+                || head.starts_with(&[0xFE, 0xFF])
+                || zeros * 4 > head.len()
+            {
+                return Err(Box::new(
+                    Diagnostic::error("the file is UTF-16 encoded, not UTF-8").with_hint(
+                        "save it as UTF-8 (in most editors: Save with Encoding → UTF-8)",
+                    ),
+                ));
+            }
             let valid = e.utf8_error().valid_up_to();
             Err(Box::new(
                 Diagnostic::error(format!(

@@ -182,10 +182,21 @@ pub fn resolve(resume: &Resume, name: &str) -> Result<Profile, Vec<Diagnostic>> 
     let mut chain: Vec<(&str, &Spanned<VariantDef>)> = Vec::new();
     let mut current = name;
     while let Some(def) = variants.get(current) {
-        if chain.iter().any(|(n, _)| *n == current) {
+        if let Some(start) = chain.iter().position(|(n, _)| *n == current) {
+            let cycle: Vec<&str> = chain[start..]
+                .iter()
+                .map(|(n, _)| *n)
+                .chain([current])
+                .collect();
+            let through = if start == 0 {
+                String::new()
+            } else {
+                format!("extends `{current}`, which ")
+            };
             errors.push(
                 Diagnostic::error(format!(
-                    "variant `{name}` extends itself through `{current}`"
+                    "variant `{name}` {through}extends itself: {}",
+                    cycle.join(" → ")
                 ))
                 .with_span(def.span())
                 .with_hint("remove one `extends` from the cycle"),
