@@ -74,7 +74,7 @@ fn cjk_comes_from_a_fallback_font_file_given_relative_to_the_toml() {
     let (code, _, err) = run_in(dir.path(), &["build", "cv/cv.toml"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("character `山` (U+5C71) is in no bundled font"),
+        err.contains("`山` (U+5C71)"),
         "{err}"
     );
 
@@ -88,7 +88,7 @@ fn cjk_comes_from_a_fallback_font_file_given_relative_to_the_toml() {
     // Run from the directory above: the path is relative to the TOML file.
     let (code, _, err) = run_in(dir.path(), &["build", "cv/cv.toml"]);
     assert_eq!(code, 0, "{err}");
-    assert!(!err.contains("is in no bundled font"), "{err}");
+    assert!(!err.contains("in no font"), "{err}");
     let pdf = dir.path().join("cv/cv.pdf");
     assert!(pdf.is_file());
 

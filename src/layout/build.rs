@@ -411,6 +411,7 @@ impl<'a> Builder<'a> {
             let features = Features {
                 ligatures: t.ligatures && !style.code,
             };
+            let mut uncovered: Vec<(String, usize)> = Vec::new();
             for (range, level) in level_runs(&levels, range) {
                 let (shaped, missing) = self.fonts.shape(
                     &text,
@@ -421,12 +422,10 @@ impl<'a> Builder<'a> {
                     features,
                     level % 2 == 1,
                 );
-                for m in missing {
-                    self.warnings.push(missing_glyph(
-                        &m.text,
-                        span.offset + m.offset.saturating_sub(*start),
-                    ));
-                }
+                uncovered.extend(missing.into_iter().map(|m| {
+                    let at = span.offset + m.offset.saturating_sub(*start);
+                    (m.text, at)
+                }));
                 for run in shaped {
                     let color = if span.link.is_some() {
                         t.link_color
@@ -449,6 +448,9 @@ impl<'a> Builder<'a> {
                     glyph_runs.extend(std::iter::repeat_n(index, run.glyphs.len()));
                     glyphs.extend(run.glyphs);
                 }
+            }
+            if !uncovered.is_empty() {
+                self.warnings.push(missing_glyphs(&uncovered));
             }
         }
         let glyphs = with_cluster_ends(&text, glyphs, glyph_runs, &levels);
@@ -684,18 +686,48 @@ impl Base {
     }
 }
 
-fn missing_glyph(grapheme: &str, offset: usize) -> Diagnostic {
-    let codes: Vec<String> = grapheme
-        .chars()
-        .map(|c| format!("U+{:04X}", c as u32))
+/// Characters listed in one warning at most; the rest are counted.
+const MAX_LISTED_MISSING: usize = 8;
+
+/// One warning for the graphemes of a text field that no font covers
+/// (with their source offsets), pointing at the first.
+fn missing_glyphs(uncovered: &[(String, usize)]) -> Diagnostic {
+    let mut distinct: Vec<&str> = Vec::new();
+    for (g, _) in uncovered {
+        if !distinct.contains(&g.as_str()) {
+            distinct.push(g);
+        }
+    }
+    let describe = |g: &str| {
+        let codes: Vec<String> = g.chars().map(|c| format!("U+{:04X}", c as u32)).collect();
+        format!("`{}` ({})", g.escape_debug(), codes.join(" "))
+    };
+    let listed: Vec<String> = distinct
+        .iter()
+        .take(MAX_LISTED_MISSING)
+        .map(|g| describe(g))
         .collect();
-    Diagnostic::warning(format!(
-        "character `{}` ({}) is in no bundled font",
-        grapheme.escape_debug(),
-        codes.join(" ")
-    ))
-    .with_span(offset..offset + grapheme.len())
-    .with_hint("it would print as a blank; replace it with a character the fonts have")
+    let more = distinct.len().saturating_sub(MAX_LISTED_MISSING);
+    let message = match (distinct.len(), more) {
+        (1, _) => format!("character {} is in no font", listed[0]),
+        (_, 0) => format!("characters {} are in no font", listed.join(", ")),
+        _ => format!(
+            "characters {} and {more} more are in no font",
+            listed.join(", ")
+        ),
+    };
+    let (first, at) = &uncovered[0];
+    let (they, blanks, them) = if distinct.len() == 1 {
+        ("it", "a blank", "it")
+    } else {
+        ("they", "blanks", "them")
+    };
+    Diagnostic::warning(message)
+        .with_span(*at..*at + first.len())
+        .with_hint(format!(
+            "{they} would print as {blanks}; name a font file that has {them} in \
+             `[fonts] fallback = [\"...\"]`, or replace {them}"
+        ))
 }
 
 /// Group glyphs into fragments at UAX #14 break opportunities, except
