@@ -272,6 +272,20 @@ fn import_reports_what_it_cannot_carry() {
     }
 }
 
+/// Text the bundled fonts cannot print gets a pointer to `[fonts] fallback`.
+#[test]
+fn generated_toml_points_non_latin_text_to_fallback_fonts() {
+    let (_, imported) = load("non-latin.json");
+    assert!(
+        imported.toml.contains("# [fonts]\n# fallback = ["),
+        "{}",
+        imported.toml
+    );
+    assert!(imported.toml.contains("(山田太郎"), "names the characters");
+    let (_, imported) = load("full.json");
+    assert!(!imported.toml.contains("# [fonts]"));
+}
+
 #[test]
 fn generated_toml_is_commented_and_named() {
     let (_, imported) = load("full.json");

@@ -73,10 +73,7 @@ fn cjk_comes_from_a_fallback_font_file_given_relative_to_the_toml() {
     imported(&dir, None);
     let (code, _, err) = run_in(dir.path(), &["build", "cv/cv.toml"]);
     assert_eq!(code, 0, "{err}");
-    assert!(
-        err.contains("`山` (U+5C71)"),
-        "{err}"
-    );
+    assert!(err.contains("`山` (U+5C71)"), "{err}");
 
     std::fs::create_dir_all(dir.path().join("cv/fonts")).unwrap();
     std::fs::copy(

@@ -1755,6 +1755,7 @@ fn to_toml(r: &Resume, warnings: &mut Vec<String>) -> String {
          # and ellipses from -- --- and ...\n\
          smart_punctuation = false\n\n",
     );
+    let person_at = out.len();
     out.push_str("[person]\n");
     out.push_str(&format!("name = {}\n", q(&esc(&b.name))));
     for (key, value) in [
@@ -1856,6 +1857,40 @@ fn to_toml(r: &Resume, warnings: &mut Vec<String>) -> String {
          #\n\
          # Then: resume build --variant short, or resume build --all\n",
     );
+    let uncovered = uncovered_characters(&out);
+    if !uncovered.is_empty() {
+        let sample: String = uncovered.iter().take(8).collect();
+        out.insert_str(
+            person_at,
+            &format!(
+                "# Some text ({sample}) uses characters that the bundled fonts lack. Name a font\n\
+                 # file that has them (absolute, or relative to this file), for example:\n\
+                 # [fonts]\n\
+                 # fallback = [\"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc\"]\n\n"
+            ),
+        );
+    }
+    out
+}
+
+/// Characters of `text` that no bundled face has, in order of appearance.
+fn uncovered_characters(text: &str) -> Vec<char> {
+    if text.is_ascii() {
+        return Vec::new();
+    }
+    let book = crate::text::shape::FontBook::new();
+    let mut out: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if c.is_ascii() || c.is_whitespace() || c.is_control() || out.contains(&c) {
+            continue;
+        }
+        if !crate::theme::fonts::FontId::ALL
+            .iter()
+            .any(|f| book.covers(*f, c))
+        {
+            out.push(c);
+        }
+    }
     out
 }
 
