@@ -464,3 +464,55 @@ fn a_hyphenated_centred_line_stays_within_the_margins() {
         panic!("{e}");
     }
 }
+
+/// Words for mixed-direction paragraphs: Hebrew, Arabic (with a mark),
+/// Latin, digits, punctuation that bidi resolves by its neighbours.
+const MIXED: &[&str] = &[
+    "שלום",
+    "עולם,",
+    "שנת",
+    "مرحبا",
+    "بالعالم.",
+    "نظامًا",
+    "العربية:",
+    "Rust",
+    "office",
+    "fluent.",
+    "2024",
+    "10K+",
+    "(p99)",
+    "a/b",
+    "123",
+    "«ok»",
+    "—",
+];
+
+proptest! {
+    #![proptest_config(config(32))]
+
+    /// Reordering right-to-left runs draws every character once: the text
+    /// the page's items carry is the document's text, character for
+    /// character, in every typesetting mode.
+    #[test]
+    fn mixed_direction_text_draws_every_character_once(
+        words in prop::collection::vec(prop::sample::select(MIXED), 1..60),
+        justify in any::<bool>(),
+        hyphenate in any::<bool>(),
+    ) {
+        let text = words.join(" ");
+        let source = format!(
+            "[theme]\njustify = {justify}\nhyphenate = {hyphenate}\n\n\
+             [person]\nname = \"Ada\"\n\n[[sections]]\ntitle = \"Languages\"\ntext = {}\n",
+            Value::String(text)
+        );
+        let laid = resume::lay_out(&source).expect("lays out");
+        let sorted = |s: String| {
+            let mut chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+            chars.sort_unstable();
+            chars
+        };
+        let drawn: String = texts(&laid.page.items).iter().map(|t| t.text.as_str()).collect();
+        prop_assert_eq!(sorted(drawn), sorted(laid.document.words().concat()));
+        check_geometry(&source)?;
+    }
+}
