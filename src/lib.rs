@@ -355,7 +355,12 @@ pub fn compile_in(
         created: options.created,
         standard: options.standard,
     };
-    match pdf::write(&laid.page, &meta, &options.fonts) {
+    let written = pdf::write(&laid.page, &meta, &options.fonts);
+    // krilla memoises font subsets for the whole process (so that the
+    // variants of --all share them); drop those that recent compilations
+    // have not used, so that a long-lived process does not grow.
+    comemo::evict(KEEP_UNUSED_SUBSETS);
+    match written {
         Ok(pdf) => Ok(Compiled {
             pdf,
             page: laid.page,
@@ -372,6 +377,9 @@ pub fn compile_in(
         }
     }
 }
+
+/// How many compilations a memoised font subset survives without being used.
+const KEEP_UNUSED_SUBSETS: usize = 16;
 
 /// The diagnostic for content that does not fit on the page even at the
 /// tightest setting: by how much, what falls off, and what to try.
