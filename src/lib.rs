@@ -130,6 +130,18 @@ pub fn load_fallback_fonts(
 ) -> Result<Vec<FontFile>, Vec<Diagnostic>> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    if let Some(extra) = resume.fonts.fallback.get(limits::MAX_FALLBACK_FONTS) {
+        errors.push(
+            Diagnostic::error(format!(
+                "more than {} fallback fonts",
+                limits::MAX_FALLBACK_FONTS
+            ))
+            .with_span(extra.span())
+            .with_path("fonts.fallback")
+            .with_hint("one font per script is enough; list the ones the résumé needs"),
+        );
+        return Err(errors);
+    }
     for path in &resume.fonts.fallback {
         match read(path.get_ref()) {
             Ok(data) => files.push(FontFile {

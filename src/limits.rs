@@ -16,6 +16,10 @@ pub const MAX_FIELD_CHARS: usize = 5_000;
 pub const MAX_VARIANTS: usize = 64;
 /// Longest `extends` chain.
 pub const MAX_EXTENDS_DEPTH: usize = 16;
+/// Largest `[fonts] fallback` file (a full CJK collection is about 20 MB).
+pub const MAX_FONT_BYTES: u64 = 64 << 20;
+/// Most `[fonts] fallback` files.
+pub const MAX_FALLBACK_FONTS: usize = 8;
 
 /// Check the raw text before parsing it.
 pub fn check_source(text: &str) -> Result<(), Diagnostic> {

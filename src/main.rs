@@ -200,9 +200,7 @@ fn run(input: &Path, mode: Mode, write: bool, common: &cli::Common) -> bool {
         Err(message) => return fail_early(json, &name, &text, vec![Diagnostic::error(message)]),
     };
     let beside = input.parent().unwrap_or(Path::new("")).to_path_buf();
-    let fonts = resume::load_fallback_fonts(&model, |path| {
-        fs::read(beside.join(path)).map_err(|e| io_reason(&e))
-    });
+    let fonts = resume::load_fallback_fonts(&model, |path| read_font(&beside.join(path)));
     let fonts = match fonts {
         Ok(fonts) => fonts,
         Err(diagnostics) => return fail_early(json, &name, &text, diagnostics),
@@ -690,6 +688,29 @@ fn io_reason(e: &std::io::Error) -> String {
         Some(at) => text[..at].to_lowercase(),
         None => text.to_lowercase(),
     }
+}
+
+/// Read a fallback font file: a regular file within the size limit (so that
+/// `/dev/zero` or a huge file is an error, not a hang).
+fn read_font(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let limit = resume::limits::MAX_FONT_BYTES;
+    let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
+    if !meta.is_file() {
+        return Err("it is not a regular file".to_owned());
+    }
+    let too_big = |size: u64| format!("it is {} MiB; the limit is {} MiB", size >> 20, limit >> 20);
+    if meta.len() > limit {
+        return Err(too_big(meta.len()));
+    }
+    let mut data = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut data))
+        .map_err(|e| io_reason(&e))?;
+    if data.len() as u64 > limit {
+        return Err(too_big(data.len() as u64));
+    }
+    Ok(data)
 }
 
 /// Read the input as UTF-8 text, without a byte-order mark.

@@ -134,6 +134,24 @@ fn a_fallback_font_that_cannot_be_used_is_an_error_at_its_line() {
         "{err}"
     );
     assert!(err.contains("cv.toml:2:13"), "{err}");
+
+    // A device or a directory is refused before it is read (no hang on /dev/zero).
+    for path in ["/dev/zero", "."] {
+        dir.write("cv.toml", toml.replace("missing.otf", path));
+        let (code, _, err) = run_in(dir.path(), &["check", "cv.toml"]);
+        assert_eq!(code, 1);
+        assert!(err.contains("it is not a regular file"), "{path}: {err}");
+    }
+
+    // At most eight files.
+    let many = ["\"notes.otf\""; 9].join(", ");
+    dir.write(
+        "cv.toml",
+        format!("[fonts]\nfallback = [{many}]\n\n[person]\nname = \"Ada\"\n"),
+    );
+    let (code, _, err) = run_in(dir.path(), &["check", "cv.toml"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("more than 8 fallback fonts"), "{err}");
 }
 
 /// Left edge of the glyph that stands for the first character of `word`,
