@@ -10,7 +10,7 @@ use crate::diag::Diagnostic;
 use crate::document::{BULLET, Body, CONTACT_SEPARATOR, Document, Entry, Rich};
 use crate::layout::linebreak::Fragment;
 use crate::model::markup::Style;
-use crate::text::shape::{Features, FontBook, Glyph};
+use crate::text::shape::{Features, FontBook, Glyph, Spec};
 use crate::theme::fonts::FontId;
 use crate::theme::{Rgb, Theme};
 use crate::units::Pt;
@@ -413,15 +413,14 @@ impl<'a> Builder<'a> {
             };
             let mut uncovered: Vec<(String, usize)> = Vec::new();
             for (range, level) in level_runs(&levels, range) {
-                let (shaped, missing) = self.fonts.shape(
-                    &text,
-                    range,
+                let spec = Spec {
                     font,
-                    &fallback,
+                    fallback: &fallback,
                     size,
                     features,
-                    level % 2 == 1,
-                );
+                    rtl: level % 2 == 1,
+                };
+                let (shaped, missing) = self.fonts.shape(&text, range, &spec);
                 uncovered.extend(missing.into_iter().map(|m| {
                     let at = span.offset + m.offset.saturating_sub(*start);
                     (m.text, at)
@@ -541,15 +540,9 @@ impl<'a> Builder<'a> {
 
     /// The hyphen glyph in a run's face and size.
     fn hyphen_glyph(&self, style: &RunStyle, run: usize) -> Option<PGlyph> {
-        let (shaped, missing) = self.fonts.shape(
-            "-",
-            0..1,
-            style.font,
-            &[],
-            style.size,
-            Features::default(),
-            false,
-        );
+        let (shaped, missing) = self
+            .fonts
+            .shape("-", 0..1, &Spec::new(style.font, style.size));
         if !missing.is_empty() {
             return None;
         }

@@ -72,6 +72,35 @@ pub struct FontFile {
     pub data: Arc<Vec<u8>>,
 }
 
+/// How a run of text is shaped.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spec<'f> {
+    /// The face to use where it has the characters.
+    pub font: FontId,
+    /// Faces to try, in order, for characters `font` lacks (the
+    /// `[fonts] fallback` files come after these).
+    pub fallback: &'f [FontId],
+    /// The size.
+    pub size: Pt,
+    /// Switchable OpenType features.
+    pub features: Features,
+    /// Right to left (a bidi run of odd level).
+    pub rtl: bool,
+}
+
+impl Spec<'static> {
+    /// `font` at `size`: no fallback, default features, left to right.
+    pub fn new(font: FontId, size: Pt) -> Self {
+        Spec {
+            font,
+            fallback: &[],
+            size,
+            features: Features::default(),
+            rtl: false,
+        }
+    }
+}
+
 /// The parsed faces (the bundled ones, then the fallback files), and the
 /// shaping plans made so far.
 pub struct FontBook<'a> {
@@ -170,25 +199,20 @@ impl<'a> FontBook<'a> {
         )
     }
 
-    /// Shape `text[range]` in `font` at `size`, falling back per grapheme to
-    /// the faces in `fallback` where `font` lacks a character.
+    /// Shape `text[range]` as `spec` says, falling back per grapheme to the
+    /// fallback faces where the spec's font lacks a character.
     ///
-    /// `rtl` shapes the text right to left (one bidi run of odd level); the
-    /// glyphs still come back in logical order, first character first, and
-    /// placement reverses such runs into visual order line by line.
+    /// A right-to-left spec shapes the text right to left; the glyphs still
+    /// come back in logical order, first character first, and placement
+    /// reverses such runs into visual order line by line.
     ///
     /// Returns runs in order and the graphemes that no face covers (they are
-    /// still set, in `font`, so nothing is silently dropped from the text).
-    #[allow(clippy::too_many_arguments)]
+    /// still set, in the spec's font, so nothing is silently dropped).
     pub fn shape(
         &self,
         text: &str,
         range: Range<usize>,
-        font: FontId,
-        fallback: &[FontId],
-        size: Pt,
-        features: Features,
-        rtl: bool,
+        spec: &Spec<'_>,
     ) -> (Vec<Shaped>, Vec<Missing>) {
         let Some(slice) = text.get(range.clone()) else {
             return (Vec::new(), Vec::new());
@@ -197,17 +221,17 @@ impl<'a> FontBook<'a> {
         // same slice anywhere (variants share most of their text).
         let key = ShapeKey {
             text: slice.to_owned(),
-            font,
-            fallback: fallback.to_vec(),
-            size: size.get().to_bits(),
-            ligatures: features.ligatures,
-            rtl,
+            font: spec.font,
+            fallback: spec.fallback.to_vec(),
+            size: spec.size.get().to_bits(),
+            ligatures: spec.features.ligatures,
+            rtl: spec.rtl,
         };
         let cached = self.shaped.lock().ok().and_then(|c| c.get(&key).cloned());
         let (mut runs, mut missing) = match cached {
             Some(hit) => hit,
             None => {
-                let fresh = self.shape_uncached(slice, font, fallback, size, features, rtl);
+                let fresh = self.shape_uncached(slice, spec);
                 if let Ok(mut cache) = self.shaped.lock() {
                     cache.insert(key, fresh.clone());
                 }
@@ -226,15 +250,14 @@ impl<'a> FontBook<'a> {
     }
 
     /// [`FontBook::shape`] of all of `text`, without the cache.
-    fn shape_uncached(
-        &self,
-        text: &str,
-        font: FontId,
-        fallback: &[FontId],
-        size: Pt,
-        features: Features,
-        rtl: bool,
-    ) -> (Vec<Shaped>, Vec<Missing>) {
+    fn shape_uncached(&self, text: &str, spec: &Spec<'_>) -> (Vec<Shaped>, Vec<Missing>) {
+        let Spec {
+            font,
+            fallback,
+            size,
+            features,
+            rtl,
+        } = *spec;
         let range = 0..text.len();
         let slice = text;
         let mut missing = Vec::new();
@@ -372,58 +395,23 @@ mod tests {
     #[test]
     fn kerning_and_ligatures_are_applied() {
         let book = FontBook::new();
-        let (runs, missing) = book.shape(
-            "AV",
-            0..2,
-            FontId::LmRegular,
-            &[],
-            Pt(10.0),
-            Features::default(),
-            false,
-        );
+        let ten = Spec::new(FontId::LmRegular, Pt(10.0));
+        let (runs, missing) = book.shape("AV", 0..2, &ten);
         assert!(missing.is_empty());
         let kerned: Pt = runs[0].glyphs.iter().map(|g| g.advance).sum();
-        let (a, _) = book.shape(
-            "A",
-            0..1,
-            FontId::LmRegular,
-            &[],
-            Pt(10.0),
-            Features::default(),
-            false,
-        );
-        let (v, _) = book.shape(
-            "V",
-            0..1,
-            FontId::LmRegular,
-            &[],
-            Pt(10.0),
-            Features::default(),
-            false,
-        );
+        let (a, _) = book.shape("A", 0..1, &ten);
+        let (v, _) = book.shape("V", 0..1, &ten);
         let apart = a[0].glyphs[0].advance + v[0].glyphs[0].advance;
         assert!(kerned < apart, "AV is kerned: {kerned} < {apart}");
 
-        let (runs, _) = book.shape(
-            "office",
-            0..6,
-            FontId::LmRegular,
-            &[],
-            Pt(10.0),
-            Features::default(),
-            false,
-        );
+        let (runs, _) = book.shape("office", 0..6, &ten);
         assert!(runs[0].glyphs.len() < 6, "ffi ligature forms");
         let plain = Features { ligatures: false };
-        let (runs, _) = book.shape(
-            "office",
-            0..6,
-            FontId::LmRegular,
-            &[],
-            Pt(10.0),
-            plain,
-            false,
-        );
+        let plain = Spec {
+            features: plain,
+            ..ten
+        };
+        let (runs, _) = book.shape("office", 0..6, &plain);
         assert_eq!(runs[0].glyphs.len(), 6, "no ligature when switched off");
     }
 
@@ -431,15 +419,11 @@ mod tests {
     fn falls_back_per_grapheme_and_reports_uncovered() {
         let book = FontBook::new();
         let text = "D ≈ 200N \u{10FFFD}";
-        let (runs, missing) = book.shape(
-            text,
-            0..text.len(),
-            FontId::LmRegular,
-            &[FontId::DejaVu],
-            Pt(10.0),
-            Features::default(),
-            false,
-        );
+        let spec = Spec {
+            fallback: &[FontId::DejaVu],
+            ..Spec::new(FontId::LmRegular, Pt(10.0))
+        };
+        let (runs, missing) = book.shape(text, 0..text.len(), &spec);
         let fonts: Vec<FontId> = runs.iter().map(|r| r.font).collect();
         assert!(
             fonts.contains(&FontId::DejaVu),
