@@ -154,41 +154,46 @@ fn a_fallback_font_that_cannot_be_used_is_an_error_at_its_line() {
     assert!(err.contains("more than 8 fallback fonts"), "{err}");
 }
 
-/// Left edge of the glyph that stands for the first character of `word`,
-/// and of the word's last character, on the page.
-fn glyph_x(page: &resume::layout::frame::Page, line_y: f64, c: char) -> f64 {
-    for item in &page.items {
-        let Item::Text(t) = item else { continue };
-        if (t.y.get() - line_y).abs() > 0.01 {
-            continue;
-        }
-        let mut x = t.x.get();
-        for g in &t.glyphs {
-            if t.text[g.text.clone()].starts_with(c) {
-                return x;
+/// Lays out a résumé whose one section is `text`, and returns a function
+/// giving the left edge of the glyph drawn for a character on the line
+/// that holds `marker`.
+fn glyph_positions(text: &str, marker: char) -> impl Fn(char) -> f64 {
+    let source =
+        format!("[person]\nname = \"Ada\"\n\n[[sections]]\ntitle = \"Notes\"\ntext = \"{text}\"\n");
+    let laid = resume::lay_out(&source).expect("lays out");
+    assert!(laid.warnings.is_empty(), "{:#?}", laid.warnings);
+    let items: Vec<resume::layout::frame::TextItem> = laid
+        .page
+        .items
+        .into_iter()
+        .filter_map(|i| match i {
+            Item::Text(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    let line = items
+        .iter()
+        .rev()
+        .find(|t| t.text.contains(marker))
+        .map(|t| t.y.get())
+        .expect("the line is placed");
+    move |c| {
+        for t in items.iter().filter(|t| (t.y.get() - line).abs() < 0.01) {
+            let mut x = t.x.get();
+            for g in &t.glyphs {
+                if t.text[g.text.clone()].starts_with(c) {
+                    return x;
+                }
+                x += g.advance.get();
             }
-            x += g.advance.get();
         }
+        panic!("no glyph for {c}");
     }
-    panic!("no glyph for {c}");
 }
 
 #[test]
 fn right_to_left_phrases_read_right_to_left_inside_a_left_to_right_line() {
-    let source = "[person]\nname = \"Ada\"\n\n[[sections]]\ntitle = \"Languages\"\n\
-                  text = \"Hebrew: שלום עולם, fluent\"\n";
-    let laid = resume::lay_out(source).expect("lays out");
-    assert!(laid.warnings.is_empty(), "{:#?}", laid.warnings);
-    let line = laid
-        .page
-        .items
-        .iter()
-        .find_map(|i| match i {
-            Item::Text(t) if t.text.contains("Hebrew") => Some(t.y.get()),
-            _ => None,
-        })
-        .expect("the line is placed");
-    let x = |c| glyph_x(&laid.page, line, c);
+    let x = glyph_positions("Hebrew: שלום עולם, fluent", 'H');
     // Visual order, left to right: "Hebrew:", עולם, שלום, ", fluent".
     // The first letters of each Hebrew word are their rightmost glyphs.
     assert!(x('H') < x('ע'), "Hebrew: before the phrase");
@@ -198,20 +203,7 @@ fn right_to_left_phrases_read_right_to_left_inside_a_left_to_right_line() {
     assert!(x('ם') < x('ש'));
 
     // An Arabic paragraph with a number: the digits keep their order.
-    let source = "[person]\nname = \"Ada\"\n\n[[sections]]\ntitle = \"Summary\"\n\
-                  text = \"خبرة 12 سنة\"\n";
-    let laid = resume::lay_out(source).expect("lays out");
-    let line = laid
-        .page
-        .items
-        .iter()
-        .rev()
-        .find_map(|i| match i {
-            Item::Text(t) if t.text.contains('1') => Some(t.y.get()),
-            _ => None,
-        })
-        .expect("the line is placed");
-    let x = |c| glyph_x(&laid.page, line, c);
+    let x = glyph_positions("خبرة 12 سنة", '1');
     assert!(x('1') < x('2'), "12 reads left to right");
     assert!(x('س') < x('1') && x('2') < x('خ'), "سنة 12 خبرة, visually");
 }
