@@ -17,7 +17,6 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 fn main() -> ExitCode {
-    keep_freed_memory();
     let cli = cli::Cli::parse();
     let ok = match cli.command {
         cli::Command::Build {
@@ -346,32 +345,6 @@ fn run(input: &Path, mode: Mode, write: bool, common: &cli::Common) -> bool {
     }
     all_ok
 }
-
-/// Ask glibc to serve large allocations (the PDF compressor's ~300 KB
-/// tables, one set per stream) from the heap and to keep freed memory,
-/// instead of mapping fresh pages for each and unmapping them again: half
-/// the page faults and about a fifth of the CPU time of a build
-/// (`perf stat -r 10 resume check resume.toml`: 1,428 -> 714 faults).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn keep_freed_memory() {
-    unsafe extern "C" {
-        fn mallopt(param: std::ffi::c_int, value: std::ffi::c_int) -> std::ffi::c_int;
-    }
-    const M_TRIM_THRESHOLD: std::ffi::c_int = -1;
-    const M_TOP_PAD: std::ffi::c_int = -2;
-    const M_MMAP_THRESHOLD: std::ffi::c_int = -3;
-    // SAFETY: mallopt only changes glibc's allocation policy. It is called
-    // first thing in main, before any other thread exists or any memory is
-    // allocated by this program; a failure (return 0) leaves the defaults.
-    unsafe {
-        mallopt(M_MMAP_THRESHOLD, 16 << 20);
-        mallopt(M_TRIM_THRESHOLD, 64 << 20);
-        mallopt(M_TOP_PAD, 16 << 20);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn keep_freed_memory() {}
 
 /// Two jobs writing the same file.
 fn clashing_output(jobs: &[Job]) -> Option<String> {
