@@ -10,7 +10,7 @@
 
 use crate::layout::build::{Block, BlockKind, Para};
 use crate::layout::frame::Page;
-use crate::layout::place::{Breaks, place, place_with};
+use crate::layout::place::{Breaks, place_with};
 use crate::text::shape::FontBook;
 use crate::theme::{Adjust, Theme};
 
@@ -124,7 +124,8 @@ pub fn fit(blocks: &[Block], theme: &Theme, fonts: &FontBook, spread: bool) -> F
 pub fn fits_tightest(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> bool {
     let adjust = theme.tightened(4.0);
     let scaled = scaled(blocks, adjust.size);
-    place(&scaled, &theme.adjusted(adjust), fonts)
+    let adjusted = theme.adjusted(adjust);
+    place_with(&scaled, &adjusted, fonts, &mut Breaks::default(), false)
         .overflow
         .is_none()
 }

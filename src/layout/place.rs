@@ -204,13 +204,15 @@ impl Placer<'_> {
                     rule_y = baseline + t.rule_offset;
                     self.y += para.size * t.leading;
                 }
-                self.items.push(Item::Rule {
-                    x: left,
-                    y: rule_y,
-                    width: right - left,
-                    thickness: t.rule_thickness,
-                    color: t.accent,
-                });
+                if self.draw {
+                    self.items.push(Item::Rule {
+                        x: left,
+                        y: rule_y,
+                        width: right - left,
+                        thickness: t.rule_thickness,
+                        color: t.accent,
+                    });
+                }
                 self.y = rule_y + t.rule_thickness / 2.0 + t.heading_gap;
                 self.bottom = rule_y + t.rule_thickness / 2.0;
             }

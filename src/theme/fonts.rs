@@ -93,11 +93,31 @@ impl FontId {
     /// The position in [`FontId::ALL`] (fallback files after it), for table lookups.
     pub fn index(self) -> usize {
         match self {
+            FontId::LmRegular => 0,
+            FontId::LmBold => 1,
+            FontId::LmItalic => 2,
+            FontId::LmBoldItalic => 3,
+            FontId::LmCaps => 4,
+            FontId::InterRegular => 5,
+            FontId::InterBold => 6,
+            FontId::InterItalic => 7,
+            FontId::InterBoldItalic => 8,
+            FontId::DejaVu => 9,
+            FontId::DejaVuBold => 10,
             FontId::Fallback(n) => FontId::ALL.len() + usize::from(n),
-            bundled => FontId::ALL
-                .iter()
-                .position(|f| *f == bundled)
-                .unwrap_or_default(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FontId;
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        for (i, font) in FontId::ALL.iter().enumerate() {
+            assert_eq!(font.index(), i, "{}", font.name());
+        }
+        assert_eq!(FontId::Fallback(2).index(), FontId::ALL.len() + 2);
     }
 }
