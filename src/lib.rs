@@ -128,10 +128,8 @@ pub fn load_fallback_fonts(
     resume: &model::Resume,
     mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
 ) -> Result<Vec<FontFile>, Vec<Diagnostic>> {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
     if let Some(extra) = resume.fonts.fallback.get(limits::MAX_FALLBACK_FONTS) {
-        errors.push(
+        return Err(vec![
             Diagnostic::error(format!(
                 "more than {} fallback fonts",
                 limits::MAX_FALLBACK_FONTS
@@ -139,9 +137,10 @@ pub fn load_fallback_fonts(
             .with_span(extra.span())
             .with_path("fonts.fallback")
             .with_hint("one font per script is enough; list the ones the résumé needs"),
-        );
-        return Err(errors);
+        ]);
     }
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
     for path in &resume.fonts.fallback {
         match read(path.get_ref()) {
             Ok(data) => files.push(FontFile {

@@ -258,13 +258,10 @@ impl<'a> FontBook<'a> {
             features,
             rtl,
         } = *spec;
-        let range = 0..text.len();
-        let slice = text;
         let mut missing = Vec::new();
         // Split the text into segments of one face each.
         let mut segments: Vec<(FontId, Range<usize>)> = Vec::new();
-        for (i, grapheme) in slice.grapheme_indices(true) {
-            let start = range.start + i;
+        for (start, grapheme) in text.grapheme_indices(true) {
             let chosen = if grapheme
                 .chars()
                 .all(|c| c.is_whitespace() || c.is_control())
