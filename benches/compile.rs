@@ -40,5 +40,9 @@ fn fit_needed(bencher: divan::Bencher) {
 #[divan::bench(args = ["resume.toml", "tests/fixtures/fit/overflow-few-lines.toml"])]
 fn lay_out(bencher: divan::Bencher, path: &str) {
     let source = fixture(path);
-    bencher.bench(|| resume::lay_out(black_box(&source)).unwrap());
+    bencher.bench(|| {
+        resume::Session::new(black_box(source.as_str()), resume::Options::default())
+            .and_then(|s| s.lay_out(None).map_err(|f| f.diagnostics))
+            .unwrap()
+    });
 }

@@ -158,24 +158,17 @@ fn compile(bencher: Bencher, path: &str) {
 #[divan::bench(name = "10_variant", args = ["backend", "ml"])]
 fn variant(bencher: Bencher, name: &str) {
     let source = read("resume.toml");
-    let resume = parsed(&source);
-    let options = resume::Options {
-        variant: Some(name.to_owned()),
-        ..Default::default()
-    };
-    let base = resume::Options::default();
     bencher
         .with_inputs(|| {
             // Fresh caches filled by the résumé as written, as --all does
             // before the variants.
             comemo::evict(0);
-            let fonts = resume::font_book(&resume, &base).unwrap();
-            resume::compile_in(&resume, &source, &base, &fonts).unwrap();
-            fonts
+            let session =
+                resume::Session::new(source.as_str(), resume::Options::default()).expect("parses");
+            session.compile(None).expect("compiles");
+            session
         })
-        .bench_local_values(|fonts| {
-            resume::compile_in(black_box(&resume), &source, &options, &fonts).unwrap()
-        });
+        .bench_local_values(|session| black_box(&session).compile(Some(name)).unwrap());
 }
 
 /// The seed résumé with every `bullets` array repeated `copies` times, and

@@ -19,6 +19,7 @@ if [[ -z "${BIN:-}" ]]; then
   cargo build --release --quiet || exit 1
   BIN="$PWD/target/release/resume"
 fi
+BIN="$(realpath "$BIN")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export NO_COLOR=1

@@ -11,7 +11,7 @@ fn check(name: &str) {
     let file = format!("{name}.toml");
     let source = std::fs::read_to_string(dir.join(&file)).expect("fixture exists");
     let diagnostics = match resume::compile(&source, None) {
-        Ok(out) => out.warnings,
+        Ok(out) => out.laid.warnings,
         Err(diagnostics) => diagnostics,
     };
     assert!(

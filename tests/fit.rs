@@ -14,7 +14,7 @@ fn read(name: &str) -> String {
 #[test]
 fn a_few_lines_too_long_fits_after_tightening() {
     let source = read("overflow-few-lines.toml");
-    let laid = resume::lay_out(&source).unwrap();
+    let laid = common::lay_out(&source).unwrap();
     assert!(laid.page.overflow.is_none());
     let fit = &laid.fit;
     assert!(fit.spacing < 1.0, "spacing was tightened: {fit:?}");
@@ -53,8 +53,8 @@ fn fitting_is_bounded_and_deterministic() {
         sources.push(std::fs::read_to_string(common::root().join(file)).unwrap());
     }
     for source in &sources {
-        let a = resume::lay_out(source).unwrap();
-        let b = resume::lay_out(source).unwrap();
+        let a = common::lay_out(source).unwrap();
+        let b = common::lay_out(source).unwrap();
         assert!(a.fit.passes <= 12, "{} passes", a.fit.passes);
         assert_eq!(a.page.dump(), b.page.dump());
         assert_eq!(a.fit, b.fit);
@@ -65,7 +65,7 @@ fn fitting_is_bounded_and_deterministic() {
 #[test]
 fn a_short_resume_is_spread_without_overflowing() {
     let source = std::fs::read_to_string(common::root().join("examples/new-grad.toml")).unwrap();
-    let laid = resume::lay_out(&source).unwrap();
+    let laid = common::lay_out(&source).unwrap();
     assert!(laid.page.overflow.is_none());
     assert!(laid.fit.spacing > 1.0, "{:?}", laid.fit);
     assert!(laid.fit.spacing <= laid.theme.limits.spacing_max + 1e-9);
@@ -74,7 +74,7 @@ fn a_short_resume_is_spread_without_overflowing() {
 
     // Switched off, the page keeps the preferred setting.
     let off = source.replacen("[theme]", "[fit]\nspread = false\n\n[theme]", 1);
-    let laid = resume::lay_out(&off).unwrap();
+    let laid = common::lay_out(&off).unwrap();
     assert_eq!(laid.fit.spacing, 1.0);
     assert!(laid.fit.fill < 0.8);
 }
@@ -84,7 +84,7 @@ fn a_short_resume_is_spread_without_overflowing() {
 #[test]
 fn content_that_cannot_fit_is_an_error_saying_by_how_much_and_where() {
     let source = read("cannot-fit.toml");
-    let failure = resume::compile_with(&source, &Options::default()).unwrap_err();
+    let failure = common::compile_with(&source, Options::default()).unwrap_err();
     let error = failure.diagnostics.iter().find(|d| d.is_error()).unwrap();
     assert!(error.message.contains("overflows the page by"), "{error:?}");
     assert!(error.message.contains(" pt (about "), "{error:?}");
@@ -122,7 +122,7 @@ fn content_that_cannot_fit_is_an_error_saying_by_how_much_and_where() {
 #[test]
 fn trimming_drops_lowest_priority_items_last_first() {
     let source = read("trim.toml");
-    let failure = resume::compile_with(&source, &Options::default()).unwrap_err();
+    let failure = common::compile_with(&source, Options::default()).unwrap_err();
     let error = failure.diagnostics.iter().find(|d| d.is_error()).unwrap();
     assert!(
         error
@@ -135,15 +135,22 @@ fn trimming_drops_lowest_priority_items_last_first() {
         trim: true,
         ..Options::default()
     };
-    let out = resume::compile_with(&source, &options).unwrap();
-    let trimmed: Vec<&str> = out.fit.trimmed.iter().map(|t| t.what.as_str()).collect();
+    let out = common::compile_with(&source, options).unwrap();
+    let trimmed: Vec<&str> = out
+        .laid
+        .fit
+        .trimmed
+        .iter()
+        .map(|t| t.what.as_str())
+        .collect();
     assert!(!trimmed.is_empty());
     for (i, what) in trimmed.iter().enumerate() {
         // Priority-3 bullets (the 6th of each job) go first, from the last job up.
         assert_eq!(*what, format!("bullet 6 of entry \"Engineer {}\"", 11 - i));
     }
-    assert!(out.fit.trimmed.iter().all(|t| t.priority == 3));
+    assert!(out.laid.fit.trimmed.iter().all(|t| t.priority == 3));
     let dropped: Vec<&resume::diag::Diagnostic> = out
+        .laid
         .warnings
         .iter()
         .filter(|w| w.message.starts_with("dropped "))
@@ -151,14 +158,14 @@ fn trimming_drops_lowest_priority_items_last_first() {
     assert_eq!(dropped.len(), trimmed.len());
     assert!(dropped.iter().all(|d| d.span.is_some()));
     // The PDF holds exactly the words that are left.
-    let words = out.document.words().join(" ");
+    let words = out.laid.document.words().join(" ");
     assert!(!words.contains("Bullet 6 of job 11:"));
     assert!(words.contains("Bullet 6 of job 1:"));
 
     // `[fit] trim = true` in the TOML does the same.
     let in_toml = format!("[fit]\ntrim = true\n\n{source}");
-    let out2 = resume::compile_with(&in_toml, &Options::default()).unwrap();
-    assert_eq!(out2.fit.trimmed.len(), trimmed.len());
+    let out2 = common::compile_with(&in_toml, Options::default()).unwrap();
+    assert_eq!(out2.laid.fit.trimmed.len(), trimmed.len());
 }
 
 /// A section heading or an entry title never ends the page alone: when
@@ -177,7 +184,7 @@ fn headings_and_titles_are_kept_with_what_follows() {
             ));
         }
         source.push_str("]\n\n[[sections]]\ntitle = \"Projects\"\n\n[[sections.entries]]\ntitle = \"Side project\"\nsubtitle = \"Weekend work\"\nbullets = [\"A project\"]\n");
-        let laid = resume::lay_out(&source).unwrap();
+        let laid = common::lay_out(&source).unwrap();
         let Some(overflow) = laid.page.overflow else {
             continue;
         };

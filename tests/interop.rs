@@ -186,7 +186,7 @@ fn fixtures_import_compile_and_round_trip() {
         // Parses, and compiles or overflows as expected.
         let doc = document(toml);
         match (resume::compile(toml, None), expect) {
-            (Ok(out), Expect::Fits) => assert!(out.page.overflow.is_none()),
+            (Ok(out), Expect::Fits) => assert!(out.laid.page.overflow.is_none()),
             (Err(diags), Expect::Overflows) => assert!(
                 diags
                     .iter()
@@ -211,7 +211,7 @@ fn fixtures_import_compile_and_round_trip() {
 
         // Every word of the visible text fields is on the page.
         if expect == Expect::Fits {
-            let laid = resume::lay_out(toml).expect("lays out");
+            let laid = common::lay_out(toml).expect("lays out");
             let page: std::collections::BTreeSet<String> = laid
                 .document
                 .words()

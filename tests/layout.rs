@@ -10,7 +10,7 @@ fn snapshot(fixture: &str, snapshot: &str) {
 /// Snapshot a fixture with extra `[theme]` settings spliced in.
 fn snapshot_with(fixture: &str, theme: &str, snapshot: &str) {
     let source = with_theme(&read(fixture), theme);
-    let laid = resume::lay_out(&source).unwrap_or_else(|d| panic!("{fixture} lays out: {d:?}"));
+    let laid = common::lay_out(&source).unwrap_or_else(|d| panic!("{fixture} lays out: {d:?}"));
     let mut dump = laid.page.dump();
     for w in &laid.warnings {
         dump.push_str(&format!("warning {}\n", w.message));
@@ -86,10 +86,10 @@ fn examples_fit_without_warnings() {
         let out = resume::compile(&source, None)
             .unwrap_or_else(|d| panic!("{} compiles: {d:?}", file.display()));
         assert!(
-            out.warnings.is_empty(),
+            out.laid.warnings.is_empty(),
             "{}: {:?}",
             file.display(),
-            out.warnings
+            out.laid.warnings
         );
     }
 }
@@ -124,7 +124,7 @@ fn seed_resume_justified_and_hyphenated() {
 #[test]
 fn overlong_tokens_break_between_characters_with_a_warning() {
     snapshot("tests/fixtures/layout/overlong.toml", "layout-overlong.txt");
-    let laid = resume::lay_out(&read("tests/fixtures/layout/overlong.toml")).unwrap();
+    let laid = common::lay_out(&read("tests/fixtures/layout/overlong.toml")).unwrap();
     let messages: Vec<&str> = laid.warnings.iter().map(|w| w.message.as_str()).collect();
     assert_eq!(messages.len(), 3, "{messages:?}");
     assert!(messages[0].contains("run=full_matrix_results"));
@@ -140,7 +140,7 @@ fn typography_fixture() {
         "tests/fixtures/layout/typography.toml",
         "layout-typography.txt",
     );
-    let laid = resume::lay_out(&read("tests/fixtures/layout/typography.toml")).unwrap();
+    let laid = common::lay_out(&read("tests/fixtures/layout/typography.toml")).unwrap();
     let text = laid.document.reading_lines().join("\n");
     for expected in [
         "\u{201C}fast path\u{201D}",
@@ -165,7 +165,7 @@ fn no_line_is_wider_than_its_measure() {
             "justify = true\nhyphenate = true",
         ] {
             let source = with_theme(&read(&fixture), theme);
-            let laid = resume::lay_out(&source).unwrap();
+            let laid = common::lay_out(&source).unwrap();
             let right = laid.theme.page_width - laid.theme.margin_x;
             for item in &laid.page.items {
                 if let resume::layout::frame::Item::Text(t) = item {
@@ -196,7 +196,7 @@ fn no_bullet_of_the_seed_ends_with_a_lonely_word() {
         "hyphenate = true",
         "justify = true\nhyphenate = true",
     ] {
-        let laid = resume::lay_out(&with_theme(&read("resume.toml"), theme)).unwrap();
+        let laid = common::lay_out(&with_theme(&read("resume.toml"), theme)).unwrap();
         // Lines as (baseline, x of first item, text), in order.
         let mut lines: Vec<(f64, f64, String)> = Vec::new();
         for item in &laid.page.items {
@@ -233,7 +233,7 @@ fn no_bullet_of_the_seed_ends_with_a_lonely_word() {
 fn links_without_a_scheme_get_one() {
     let source = "[person]\nname = \"Ada\"\nlinks = [{ label = \"site\", url = \"example.com/ada\" }]\n\n\
                   [[sections]]\ntitle = \"Contact\"\ntext = \"[mail](ada@example.com)\"\n";
-    let laid = resume::lay_out(source).expect("lays out");
+    let laid = common::lay_out(source).expect("lays out");
     let urls: Vec<&str> = laid
         .page
         .items

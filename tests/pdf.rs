@@ -336,7 +336,7 @@ fn check_words(mode: &str) {
     let dir = TempDir::new("words");
     let source = seed_with_theme(mode);
     let pdf = build_toml(dir.path(), &source);
-    let expected = resume::lay_out(&source)
+    let expected = common::lay_out(&source)
         .expect("resume.toml lays out")
         .document
         .words();
@@ -509,7 +509,7 @@ fn ligatures_extract_as_letters() {
                 [[sections]]\ntitle = \"Summary\"\ntext = \"An office efficient fluffy waffle.\"\n";
 
     // The page really does set ligatures: glyphs standing for several letters.
-    let laid = resume::lay_out(toml).expect("the summary lays out");
+    let laid = common::lay_out(toml).expect("the summary lays out");
     let ligatures: Vec<&str> = laid
         .page
         .items

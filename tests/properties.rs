@@ -301,9 +301,14 @@ fn extent(t: &TextItem) -> (f64, f64) {
     (t.y.get() - 0.7 * size, t.y.get() + 0.2 * size)
 }
 
+/// The résumé as written, laid out with default options.
+fn lay_out(source: &str) -> Result<resume::Laid, resume::Failure> {
+    resume::Session::new(source, resume::Options::default())?.lay_out(None)
+}
+
 /// Every geometric promise of a laid-out page; the first one broken, if any.
 fn check_geometry(source: &str) -> Result<(), TestCaseError> {
-    let Ok(laid) = resume::lay_out(source) else {
+    let Ok(laid) = lay_out(source) else {
         return Ok(());
     };
     let page = &laid.page;
@@ -371,7 +376,7 @@ fn check_geometry(source: &str) -> Result<(), TestCaseError> {
 /// Compile and render every diagnostic; panics propagate to proptest.
 fn compile_and_render(source: &str) {
     let diagnostics = match resume::compile(source, None) {
-        Ok(out) => out.warnings,
+        Ok(out) => out.laid.warnings,
         Err(diagnostics) => diagnostics,
     };
     let src = resume::diag::Source {
@@ -416,7 +421,7 @@ proptest! {
         match (resume::compile(&source, None), resume::compile(&source, None)) {
             (Ok(a), Ok(b)) => {
                 prop_assert!(a.pdf == b.pdf, "two compiles gave different PDFs");
-                prop_assert_eq!(format!("{:?}", a.warnings), format!("{:?}", b.warnings));
+                prop_assert_eq!(format!("{:?}", a.laid.warnings), format!("{:?}", b.laid.warnings));
             }
             (Err(a), Err(b)) => prop_assert_eq!(format!("{a:?}"), format!("{b:?}")),
             (a, b) => prop_assert!(
@@ -505,7 +510,7 @@ proptest! {
              [person]\nname = \"Ada\"\n\n[[sections]]\ntitle = \"Languages\"\ntext = {}\n",
             Value::String(text)
         );
-        let laid = resume::lay_out(&source).expect("lays out");
+        let laid = lay_out(&source).expect("lays out");
         let sorted = |s: String| {
             let mut chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
             chars.sort_unstable();

@@ -160,7 +160,7 @@ fn a_fallback_font_that_cannot_be_used_is_an_error_at_its_line() {
 fn glyph_positions(text: &str, marker: char) -> impl Fn(char) -> f64 {
     let source =
         format!("[person]\nname = \"Ada\"\n\n[[sections]]\ntitle = \"Notes\"\ntext = \"{text}\"\n");
-    let laid = resume::lay_out(&source).expect("lays out");
+    let laid = common::lay_out(&source).expect("lays out");
     assert!(laid.warnings.is_empty(), "{:#?}", laid.warnings);
     let items: Vec<resume::layout::frame::TextItem> = laid
         .page

@@ -71,7 +71,7 @@ fn seed_resume_meets_pdf_ua_1() {
         .map(str::to_owned)
         .collect();
     let source = std::fs::read_to_string(common::root().join("resume.toml")).unwrap();
-    assert_eq!(words, resume::lay_out(&source).unwrap().document.words());
+    assert_eq!(words, common::lay_out(&source).unwrap().document.words());
 }
 
 /// PDF/A-2b needs a creation date: without SOURCE_DATE_EPOCH the build

@@ -168,11 +168,8 @@ fn build_all_writes_every_variant_and_a_manifest() {
         .split_whitespace()
         .map(str::to_owned)
         .collect();
-        let options = resume::Options {
-            variant: doc["variant"].as_str().map(str::to_owned),
-            ..resume::Options::default()
-        };
-        let mut expected = resume::lay_out_with(&source, &options)
+        let variant = doc["variant"].as_str();
+        let mut expected = common::lay_out_variant(&source, variant, resume::Options::default())
             .unwrap()
             .document
             .words();
@@ -321,14 +318,7 @@ fn one_failing_variant_does_not_stop_the_others() {
 #[test]
 fn overrides_theme_and_extends() {
     let source = seed();
-    let ml = resume::lay_out_with(
-        &source,
-        &resume::Options {
-            variant: Some("ml".into()),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let ml = common::lay_out_variant(&source, Some("ml"), resume::Options::default()).unwrap();
     let headline = ml.document.headline.as_ref().unwrap().text();
     assert!(headline.starts_with("ML Systems Engineer"));
     let titles: Vec<String> = ml
@@ -341,14 +331,8 @@ fn overrides_theme_and_extends() {
         titles,
         ["Education", "Projects", "Experience", "Technical Skills"]
     );
-    let sans = resume::lay_out_with(
-        &source,
-        &resume::Options {
-            variant: Some("ml-sans".into()),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let sans =
+        common::lay_out_variant(&source, Some("ml-sans"), resume::Options::default()).unwrap();
     assert_eq!(
         sans.document.settings.font,
         resume::document::FontChoice::Sans

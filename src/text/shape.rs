@@ -165,11 +165,28 @@ impl FontBook<'static> {
 }
 
 impl<'a> FontBook<'a> {
-    /// The bundled faces plus fallback files, which are tried (in order)
-    /// after the bundled fallbacks. Fails with the index of the first file
-    /// that is not a font (at most 256 files are used).
-    pub fn with_fallback(files: &'a [FontFile]) -> Result<FontBook<'a>, usize> {
-        let mut book = FontBook::new();
+    /// The bundled faces plus fallback files (in place of any the book had),
+    /// which are tried (in order) after the bundled fallbacks. Fails with
+    /// the index of the first file that is not a font (at most 256 files
+    /// are used).
+    pub fn with_fallback<'b>(self, files: &'b [FontFile]) -> Result<FontBook<'b>, usize>
+    where
+        'a: 'b,
+    {
+        let mut faces: Vec<Face<'b>> = self.faces;
+        faces.truncate(faces.len() - self.extra.len());
+        let mut book = FontBook {
+            faces,
+            extra: Vec::new(),
+            // Plans of the files replaced would be keyed like the new ones.
+            plans: if self.extra.is_empty() {
+                self.plans
+            } else {
+                Mutex::default()
+            },
+            // Cached results may lack glyphs the new files cover.
+            shaped: Mutex::default(),
+        };
         for (i, file) in files.iter().enumerate().take(usize::from(u8::MAX) + 1) {
             let face = Face::from_slice(file.data.as_slice(), 0).ok_or(i)?;
             book.faces.push(face);

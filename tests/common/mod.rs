@@ -121,3 +121,27 @@ pub fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// The résumé as written, laid out in the bundled faces with default options.
+pub fn lay_out(source: &str) -> Result<resume::Laid, Vec<resume::diag::Diagnostic>> {
+    lay_out_variant(source, None, resume::Options::default())
+}
+
+/// One variant laid out with `options`.
+pub fn lay_out_variant(
+    source: &str,
+    variant: Option<&str>,
+    options: resume::Options,
+) -> Result<resume::Laid, Vec<resume::diag::Diagnostic>> {
+    resume::Session::new(source, options)?
+        .lay_out(variant)
+        .map_err(|f| f.diagnostics)
+}
+
+/// The résumé as written, compiled with `options`.
+pub fn compile_with(
+    source: &str,
+    options: resume::Options,
+) -> Result<resume::Compiled, resume::Failure> {
+    resume::Session::new(source, options)?.compile(None)
+}

@@ -1,0 +1,37 @@
+//! `resume export`: the résumé (or one variant) as JSON Resume, plain text
+//! or Markdown.
+
+use std::path::Path;
+
+use resume::Options;
+use resume::interop::{jsonresume, text};
+
+use super::args::ExportFormat;
+use super::report::Reporter;
+use super::{Failed, Input, Outcome, io};
+
+/// Export `variant` of `input` in `format` to `output` (default: stdout).
+pub fn run(
+    input: &Path,
+    format: ExportFormat,
+    variant: Option<&str>,
+    output: Option<&Path>,
+    reporter: &mut Reporter,
+) -> Outcome {
+    let input = Input::read(input)?;
+    let session = input.session(Options::default())?;
+    let doc = session
+        .select(variant)
+        .map_err(|d| Failed::stop(&input, d))?;
+    let out = match format {
+        ExportFormat::Json => jsonresume::export_json(&doc),
+        ExportFormat::Txt => text::export_text(&doc),
+        ExportFormat::Md => text::export_markdown(&doc),
+    };
+    match output {
+        None => reporter.out_raw(&out),
+        Some(path) => io::write_atomically(path, out.as_bytes())
+            .map_err(|e| Failed::stop(&input, vec![io::write_error(path, &e)]))?,
+    }
+    Ok(())
+}

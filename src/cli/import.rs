@@ -1,0 +1,43 @@
+//! `resume import`: a JSON Resume file (JSON or YAML) to a resume.toml,
+//! never over an existing file unless asked.
+
+use std::path::{Path, PathBuf};
+
+use resume::diag::Diagnostic;
+
+use super::report::Reporter;
+use super::{Failed, Outcome, Stopped, io};
+
+/// Convert `input` and write the TOML to `output` (default: beside it).
+pub fn run(input: &Path, output: Option<PathBuf>, force: bool, reporter: &mut Reporter) -> Outcome {
+    let name = input.display().to_string();
+    let stop = |d: Diagnostic| {
+        Failed::Stopped(Stopped {
+            name: name.clone(),
+            text: String::new(),
+            diagnostics: vec![d],
+        })
+    };
+    let text = io::read_text(input).map_err(stop)?;
+    let kind = super::json_resume_kind(input).unwrap_or(super::JsonResume::Json);
+    let imported = super::convert(input, kind, &text).map_err(stop)?;
+    for warning in &imported.warnings {
+        reporter.diagnostics(&name, "", &[Diagnostic::warning(warning.clone())]);
+    }
+    let output = output.unwrap_or_else(|| input.with_extension("toml"));
+    if output.exists() && !force {
+        return Err(stop(
+            Diagnostic::error(format!("{} already exists", output.display()))
+                .with_hint("pass --force to replace it, or -o to choose another file"),
+        ));
+    }
+    io::write_atomically(&output, imported.toml.as_bytes())
+        .map_err(|e| stop(io::write_error(&output, &e)))?;
+    reporter.err(format!(
+        "wrote {} ({} warning(s)); build it with `resume build {}`",
+        output.display(),
+        imported.warnings.len(),
+        output.display()
+    ));
+    Ok(())
+}

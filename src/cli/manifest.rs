@@ -1,0 +1,58 @@
+//! `manifest.json` of a `--all` build: per document its file, sha256,
+//! size, pages, fill, fit settings and warnings.
+
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use super::build::JobResult;
+use super::report::{fit_json, round2};
+
+/// The manifest's text for the results of one `--all` build of `name`.
+pub fn manifest(name: &str, text: &str, results: &[JobResult]) -> String {
+    let documents: Vec<Value> = results.iter().map(|r| document(text, r)).collect();
+    let value = json!({ "source": name, "documents": documents });
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+}
+
+/// One document's entry.
+fn document(text: &str, r: &JobResult) -> Value {
+    let file = r
+        .job
+        .output
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned());
+    let diagnostics = r.diagnostics();
+    let messages = |errors: bool| -> Vec<String> {
+        diagnostics
+            .iter()
+            .filter(|d| d.is_error() == errors)
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    match (&r.result, r.ok()) {
+        (Ok(out), true) => {
+            let sha256: String = Sha256::digest(&out.pdf)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            json!({
+                "variant": r.job.variant,
+                "ok": true,
+                "file": file,
+                "sha256": sha256,
+                "bytes": out.pdf.len(),
+                "pages": 1,
+                "fill": round2(out.laid.fit.fill),
+                "fit": fit_json(text, &out.laid.fit),
+                "warnings": messages(false),
+            })
+        }
+        _ => json!({
+            "variant": r.job.variant,
+            "ok": false,
+            "file": file,
+            "errors": messages(true),
+            "warnings": messages(false),
+        }),
+    }
+}

@@ -1,0 +1,171 @@
+//! The command-line application: what the user typed ([`args`]), the
+//! commands that carry it out (one module each), and the edges they share:
+//! loading the input ([`Input`]), files in and out ([`io`]) and all
+//! printing ([`report::Reporter`]). Commands return a [`Result`]; `main`
+//! turns it into the exit code.
+
+pub mod args;
+pub mod build;
+pub mod export;
+pub mod import;
+mod io;
+mod manifest;
+pub mod plan;
+pub mod report;
+pub mod variants;
+
+use std::path::{Path, PathBuf};
+
+use resume::diag::Diagnostic;
+use resume::interop::jsonresume;
+use resume::{Options, Session};
+
+/// Why a command did not succeed (exit code 1).
+#[derive(Debug)]
+pub enum Failed {
+    /// Diagnostics that stop the command before any document is made; the
+    /// caller reports them against the source.
+    Stopped(Stopped),
+    /// Some documents failed; the command has reported each.
+    Reported,
+}
+
+/// Diagnostics that stop a command, with the source they point into.
+#[derive(Debug)]
+pub struct Stopped {
+    /// The input's name as the user typed it.
+    pub name: String,
+    /// The text the diagnostics' spans point into (empty when none).
+    pub text: String,
+    /// What went wrong.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Failed {
+    /// Diagnostics about `input` that stop the command.
+    fn stop(input: &Input, diagnostics: Vec<Diagnostic>) -> Failed {
+        Failed::Stopped(Stopped {
+            name: input.name.clone(),
+            text: input.text.clone(),
+            diagnostics,
+        })
+    }
+}
+
+/// A command's result.
+pub type Outcome = Result<(), Failed>;
+
+/// The résumé a command works on: its path, its name in messages and its
+/// TOML text (a JSON Resume file converted to TOML).
+#[derive(Debug)]
+pub struct Input {
+    /// The path as given.
+    pub path: PathBuf,
+    /// The path as shown in messages.
+    pub name: String,
+    /// The TOML text; spans of diagnostics point into it.
+    pub text: String,
+}
+
+impl Input {
+    /// Read the file; a JSON Resume file (`.json`, `.yaml`, `.yml`) is
+    /// converted to TOML first.
+    pub fn read(path: &Path) -> Result<Input, Failed> {
+        let mut input = Input {
+            path: path.to_path_buf(),
+            name: path.display().to_string(),
+            text: String::new(),
+        };
+        let text = io::read_text(path).map_err(|d| Failed::stop(&input, vec![d]))?;
+        input.text = match json_resume_kind(path) {
+            Some(kind) => {
+                convert(path, kind, &text)
+                    .map_err(|d| Failed::stop(&input, vec![d]))?
+                    .toml
+            }
+            None => text,
+        };
+        Ok(input)
+    }
+
+    /// The folder of the input, against which the paths it names are read.
+    pub fn folder(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new(""))
+    }
+
+    /// Parse the input into a session with the given options.
+    pub fn session(&self, options: Options) -> Result<Session<'static>, Failed> {
+        Session::new(self.text.as_str(), options).map_err(|d| Failed::stop(self, d))
+    }
+}
+
+/// The JSON Resume syntaxes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum JsonResume {
+    Json,
+    Yaml,
+}
+
+/// Whether a path names a JSON Resume file, and in which syntax.
+fn json_resume_kind(path: &Path) -> Option<JsonResume> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "json" => Some(JsonResume::Json),
+        "yaml" | "yml" => Some(JsonResume::Yaml),
+        _ => None,
+    }
+}
+
+/// A JSON Resume file converted to TOML text, with its warnings.
+fn convert(path: &Path, kind: JsonResume, text: &str) -> Result<jsonresume::Imported, Diagnostic> {
+    let result = match kind {
+        JsonResume::Yaml => jsonresume::import_yaml(text),
+        JsonResume::Json => jsonresume::import_json(text),
+    };
+    result.map_err(|message| {
+        Diagnostic::error(format!(
+            "failed to read {} as JSON Resume ({message})",
+            path.display()
+        ))
+    })
+}
+
+/// SOURCE_DATE_EPOCH, if set, as the PDF creation date.
+fn source_date_epoch() -> Result<Option<resume::Timestamp>, Diagnostic> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Err(_) => Ok(None),
+        Ok(v) if v.trim().is_empty() => Ok(None),
+        Ok(v) => v
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(resume::Timestamp::from_unix)
+            .map(Some)
+            .ok_or_else(|| {
+                Diagnostic::error(format!("SOURCE_DATE_EPOCH `{v}` is not a Unix timestamp"))
+            }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_resume_files_are_known_by_extension() {
+        assert_eq!(
+            json_resume_kind(Path::new("cv.json")),
+            Some(JsonResume::Json)
+        );
+        assert_eq!(
+            json_resume_kind(Path::new("cv.YML")),
+            Some(JsonResume::Yaml)
+        );
+        assert_eq!(
+            json_resume_kind(Path::new("cv.yaml")),
+            Some(JsonResume::Yaml)
+        );
+        assert_eq!(json_resume_kind(Path::new("cv.toml")), None);
+        assert_eq!(json_resume_kind(Path::new("json")), None);
+    }
+}

@@ -1,0 +1,302 @@
+//! All printing: diagnostics, fit reports and summaries, as text for people
+//! (diagnostics and progress on stderr) or as one JSON object on stdout.
+
+use std::io::{IsTerminal, Write};
+
+use resume::FitReport;
+use resume::diag::{self, Diagnostic, Source};
+use serde_json::{Value, json};
+
+use super::Stopped;
+use super::args::Format;
+use super::build::JobResult;
+use super::plan::Plan;
+
+/// Prints everything a command reports.
+#[derive(Debug)]
+pub struct Reporter {
+    json: bool,
+    color: bool,
+}
+
+impl Reporter {
+    /// A reporter in the given format; colour only on a terminal, and never
+    /// with `NO_COLOR` set.
+    pub fn new(format: Format) -> Reporter {
+        let color = std::io::stderr().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        Reporter {
+            json: format == Format::Json,
+            color,
+        }
+    }
+
+    /// Whether reports are JSON.
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
+    /// A line on stdout.
+    pub fn out(&mut self, line: impl std::fmt::Display) {
+        let _ = writeln!(std::io::stdout().lock(), "{line}");
+    }
+
+    /// Text on stdout as it is.
+    pub fn out_raw(&mut self, text: &str) {
+        let _ = write!(std::io::stdout().lock(), "{text}");
+    }
+
+    /// A line on stderr.
+    pub fn err(&mut self, line: impl std::fmt::Display) {
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
+    }
+
+    /// Diagnostics on stderr, each pointing into `text`.
+    pub fn diagnostics(&mut self, name: &str, text: &str, diagnostics: &[Diagnostic]) {
+        let src = Source { name, text };
+        let mut err = std::io::stderr().lock();
+        for d in diagnostics {
+            let _ = write!(err, "{}", diag::render(d, &src, self.color));
+            let _ = writeln!(err);
+        }
+    }
+
+    /// Diagnostics that stopped a command before any document was made.
+    pub fn stopped(&mut self, stopped: &Stopped) {
+        let Stopped {
+            name,
+            text,
+            diagnostics,
+        } = stopped;
+        if self.json {
+            let value = json!({
+                "file": name,
+                "ok": false,
+                "diagnostics": diagnostics_json(name, text, diagnostics),
+            });
+            self.out(value);
+        } else {
+            self.diagnostics(name, text, diagnostics);
+        }
+    }
+
+    /// What came of each job of a build (`write`) or check.
+    pub fn results(
+        &mut self,
+        name: &str,
+        text: &str,
+        plan: &Plan,
+        results: &[JobResult],
+        write: bool,
+    ) {
+        let many = plan.many();
+        if self.json {
+            let objects: Vec<Value> = results
+                .iter()
+                .map(|r| result_json(name, text, r, write))
+                .collect();
+            let value = if many {
+                let ok = results.iter().all(JobResult::ok);
+                json!({ "file": name, "ok": ok, "variants": objects })
+            } else {
+                objects.into_iter().next().unwrap_or(Value::Null)
+            };
+            self.out(value);
+            return;
+        }
+        for result in results {
+            self.result(name, text, result, many, write);
+        }
+        if many {
+            let failed = results.iter().filter(|r| !r.ok()).count();
+            let manifest = match (&plan.out_dir, write) {
+                (Some(dir), true) => {
+                    format!("; manifest in {}", dir.join("manifest.json").display())
+                }
+                _ => String::new(),
+            };
+            let summary = format!(
+                "{} of {} documents ok{manifest}",
+                results.len() - failed,
+                results.len(),
+            );
+            if write {
+                self.err(summary);
+            } else {
+                self.out(summary);
+            }
+        }
+    }
+
+    /// One job's diagnostics and outcome, as text.
+    fn result(&mut self, name: &str, text: &str, result: &JobResult, many: bool, write: bool) {
+        let diagnostics = result.diagnostics();
+        if many && (!diagnostics.is_empty() || !result.ok()) {
+            self.err(format!("== {} ==", result.job.label()));
+        }
+        self.diagnostics(name, text, &diagnostics);
+        let fit = result.fit().map(fit_line);
+        let prefix = if many {
+            format!("{}: ", result.job.label())
+        } else {
+            String::new()
+        };
+        match (&result.result, write, result.write_error.is_none()) {
+            (Ok(out), true, true) => {
+                if let Some(fit) = fit {
+                    self.err(format!("{prefix}{fit}"));
+                }
+                self.err(format!(
+                    "{prefix}wrote {}: 1 page, {} bytes",
+                    result.job.output.display(),
+                    out.pdf.len()
+                ));
+            }
+            (Ok(_), false, _) => {
+                if let Some(fit) = fit {
+                    self.out(format!("{prefix}{fit}"));
+                }
+                self.out(format!("{prefix}{name}: ok, fits on one page"));
+            }
+            _ => {
+                if let Some(fit) = fit {
+                    self.err(format!("{prefix}{fit}"));
+                }
+                if write {
+                    self.err(format!(
+                        "{prefix}{} was not written",
+                        result.job.output.display()
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// One line saying what the fitter chose.
+pub fn fit_line(fit: &FitReport) -> String {
+    let mut line = format!(
+        "fit: {} pt body, leading {:.2}, spacing {:.0}%, margins {:.2} in × {:.2} in; page {:.1}% full",
+        fit.body_size,
+        fit.leading,
+        fit.spacing * 100.0,
+        fit.margin_x.get() / 72.0,
+        fit.margin_top.get() / 72.0,
+        fit.fill * 100.0,
+    );
+    if !fit.trimmed.is_empty() {
+        line.push_str(&format!("; {} item(s) trimmed", fit.trimmed.len()));
+    }
+    line
+}
+
+/// Diagnostics as JSON values.
+pub fn diagnostics_json(name: &str, text: &str, diagnostics: &[Diagnostic]) -> Vec<Value> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            json!({
+                "severity": if d.is_error() { "error" } else { "warning" },
+                "message": d.message,
+                "file": name,
+                "location": location(text, d.span.as_ref().map(|s| s.start)),
+                "path": d.path,
+                "hints": d.hints,
+            })
+        })
+        .collect()
+}
+
+/// A byte offset as `{ line, column }`, or null.
+fn location(text: &str, offset: Option<usize>) -> Value {
+    match offset {
+        Some(offset) => {
+            let (line, column) = diag::line_col(text, offset);
+            json!({ "line": line, "column": column })
+        }
+        None => Value::Null,
+    }
+}
+
+/// The fit report as JSON.
+pub fn fit_json(text: &str, f: &FitReport) -> Value {
+    json!({
+        "body_size_pt": round2(f.body_size.get()),
+        "leading": round2(f.leading),
+        "spacing": round2(f.spacing),
+        "margin_x_pt": round2(f.margin_x.get()),
+        "margin_top_pt": round2(f.margin_top.get()),
+        "fill": round2(f.fill),
+        "passes": f.passes,
+        "trimmed": f.trimmed.iter().map(|t| json!({
+            "what": t.what,
+            "priority": t.priority,
+            "location": location(text, Some(t.span.start)),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// One job's outcome as a JSON object.
+fn result_json(name: &str, text: &str, r: &JobResult, write: bool) -> Value {
+    let bytes = r.result.as_ref().ok().map(|c| c.pdf.len());
+    json!({
+        "file": name,
+        "variant": r.job.variant,
+        "ok": r.ok(),
+        "output": (write && r.ok()).then(|| r.job.output.display().to_string()),
+        "bytes": bytes,
+        "pages": r.ok().then_some(1),
+        "fit": r.fit().map(|f| fit_json(text, f)),
+        "diagnostics": diagnostics_json(name, text, &r.diagnostics()),
+    })
+}
+
+/// A number rounded to two decimals, for reports.
+pub fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use resume::units::Pt;
+
+    fn report() -> FitReport {
+        FitReport {
+            body_size: Pt(10.0),
+            leading: 1.2,
+            spacing: 1.0,
+            margin_x: Pt(36.0),
+            margin_top: Pt(32.4),
+            fill: 0.979,
+            passes: 3,
+            trimmed: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn fit_line_reads_as_documented() {
+        assert_eq!(
+            fit_line(&report()),
+            "fit: 10.00 pt body, leading 1.20, spacing 100%, margins 0.50 in × 0.45 in; page 97.9% full"
+        );
+    }
+
+    #[test]
+    fn diagnostics_json_locates_by_line_and_column() {
+        let d = Diagnostic::error("bad").with_span(4..5).with_hint("fix it");
+        let v = diagnostics_json("r.toml", "abc\nde", &[d, Diagnostic::warning("w")]);
+        assert_eq!(v[0]["location"], json!({ "line": 2, "column": 1 }));
+        assert_eq!(v[0]["severity"], "error");
+        assert_eq!(v[0]["hints"], json!(["fix it"]));
+        assert_eq!(v[1]["location"], Value::Null);
+        assert_eq!(v[1]["severity"], "warning");
+    }
+
+    #[test]
+    fn fit_json_rounds_to_two_decimals() {
+        let v = fit_json("", &report());
+        assert_eq!(v["fill"], json!(0.98));
+        assert_eq!(v["margin_top_pt"], json!(32.4));
+    }
+}

@@ -1,0 +1,64 @@
+//! `resume variants`: each variant and how many items it selects.
+
+use std::path::Path;
+
+use resume::Options;
+use serde_json::json;
+
+use super::plan::default_output;
+use super::report::{Reporter, diagnostics_json};
+use super::{Failed, Input, Outcome};
+
+/// List the résumé as written and each variant of `input`.
+pub fn run(input: &Path, reporter: &mut Reporter) -> Outcome {
+    let input = Input::read(input)?;
+    let session = input.session(Options::default())?;
+    let json = reporter.is_json();
+    let mut ok = true;
+    let mut rows = Vec::new();
+    for variant in std::iter::once(None).chain(session.variants().map(Some)) {
+        let label = variant.unwrap_or("(as written)");
+        let output = default_output(&input.path, Path::new(""), variant, &session);
+        match session.select(variant) {
+            Ok(doc) => {
+                let counts = doc.counts();
+                rows.push(json!({
+                    "name": variant,
+                    "output": output.display().to_string(),
+                    "sections": counts.sections,
+                    "entries": counts.entries,
+                    "bullets": counts.bullets,
+                    "skill_rows": counts.skill_rows,
+                    "contacts": counts.contacts,
+                    "items": counts.total(),
+                }));
+                if !json {
+                    reporter.out(format!(
+                        "{label:<16} {:>3} items: {} sections, {} entries, {} bullets, {} skill rows, {} contact items → {}",
+                        counts.total(),
+                        counts.sections,
+                        counts.entries,
+                        counts.bullets,
+                        counts.skill_rows,
+                        counts.contacts,
+                        output.display()
+                    ));
+                }
+            }
+            Err(diagnostics) => {
+                ok = false;
+                if json {
+                    let diagnostics = diagnostics_json(&input.name, &input.text, &diagnostics);
+                    rows.push(json!({ "name": variant, "ok": false, "diagnostics": diagnostics }));
+                } else {
+                    reporter.err(format!("== {label} =="));
+                    reporter.diagnostics(&input.name, &input.text, &diagnostics);
+                }
+            }
+        }
+    }
+    if json {
+        reporter.out(json!({ "file": input.name, "ok": ok, "variants": rows }));
+    }
+    if ok { Ok(()) } else { Err(Failed::Reported) }
+}
