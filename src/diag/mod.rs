@@ -1,10 +1,12 @@
 //! Diagnostics for résumé sources: a small error type that carries a byte
 //! span and a field path, a terminal renderer that points at the offending
-//! text ([`render`]) and typo suggestions ([`did_you_mean`]).
+//! text ([`render`]), a JSON form of the same data ([`json`]) and typo
+//! suggestions ([`did_you_mean`]).
 //!
 //! Everything here works on untrusted input, so offsets are clamped and
 //! nothing in this module panics on odd spans or odd text.
 
+pub mod json;
 pub(crate) mod render;
 mod suggest;
 
