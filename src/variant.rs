@@ -381,3 +381,192 @@ pub fn merge_theme(base: &ThemeDef, over: &ThemeDef) -> ThemeDef {
         smart_punctuation: over.smart_punctuation.or(base.smart_punctuation),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = r#"
+[person]
+name = "Ada"
+
+[[sections]]
+title = "Work"
+id = "work"
+
+[[sections.entries]]
+title = "Engineer"
+id = "eng"
+tags = ["backend", "ml"]
+
+[[sections]]
+title = "Summary"
+text = "Builds things."
+"#;
+
+    fn resume(variants: &str) -> Resume {
+        crate::model::parse(&format!("{BASE}{variants}")).expect("test résumé parses")
+    }
+
+    fn messages(result: Result<Profile, Vec<Diagnostic>>) -> Vec<(String, Vec<String>)> {
+        result
+            .expect_err("variant should not resolve")
+            .into_iter()
+            .map(|d| (d.message, d.hints))
+            .collect()
+    }
+
+    #[test]
+    fn unknown_variant_lists_the_variants() {
+        let r = resume("[variants.ml]\n[variants.web]\n");
+        assert_eq!(
+            messages(resolve(&r, "mll")),
+            [(
+                "unknown variant `mll`".to_owned(),
+                vec![
+                    "did you mean `ml`?".to_owned(),
+                    "the variants are: ml, web".to_owned()
+                ]
+            )]
+        );
+        let r = resume("");
+        assert_eq!(
+            messages(resolve(&r, "ml"))[0].1,
+            ["the file defines no variants; add a `[variants.NAME]` table"]
+        );
+    }
+
+    #[test]
+    fn chain_problems_stop_at_the_first() {
+        let r = resume("[variants.a]\nextends = \"b\"\n[variants.b]\nextends = \"a\"\n");
+        assert_eq!(
+            messages(resolve(&r, "a"))[0].0,
+            "variant `a` extends itself: a → b → a"
+        );
+        let r = resume(
+            "[variants.a]\nextends = \"b\"\n[variants.b]\nextends = \"c\"\n\
+             [variants.c]\nextends = \"b\"\n",
+        );
+        assert_eq!(
+            messages(resolve(&r, "a")),
+            [(
+                "variant `a` extends `b`, which extends itself: b → c → b".to_owned(),
+                vec!["remove one `extends` from the cycle".to_owned()]
+            )]
+        );
+        let r = resume("[variants.a]\nextends = \"bb\"\n[variants.b]\n");
+        let errors = resolve(&r, "a").unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].message, "unknown variant `bb`");
+        assert_eq!(errors[0].path.as_deref(), Some("variants.a.extends"));
+        assert_eq!(errors[0].hints, ["did you mean `b`?"]);
+    }
+
+    #[test]
+    fn too_deep_a_chain_is_an_error() {
+        let depth = crate::limits::MAX_EXTENDS_DEPTH;
+        let mut variants = String::new();
+        for i in 0..depth {
+            variants.push_str(&format!("[variants.v{i}]\nextends = \"v{}\"\n", i + 1));
+        }
+        variants.push_str(&format!("[variants.v{depth}]\n"));
+        let r = resume(&variants);
+        assert_eq!(
+            messages(resolve(&r, "v0"))[0].0,
+            format!(
+                "variant `v0` extends a chain of more than {} variants",
+                crate::limits::MAX_EXTENDS_DEPTH
+            )
+        );
+        assert!(resolve(&r, "v1").is_ok());
+    }
+
+    #[test]
+    fn every_problem_of_the_chain_root_first() {
+        let r = resume(
+            "[variants.child]\nextends = \"base\"\ninclude = [\"bakend\"]\n\
+             [variants.child.override.eng]\ntext = \"x\"\n\
+             [variants.base]\nexclude = [\"mll\"]\nsections = [\"wrk\"]\noutput = \"a/b.pdf\"\n\
+             [variants.base.override.wrk]\ntitle = \"T\"\n",
+        );
+        let errors = resolve(&r, "child").unwrap_err();
+        let got: Vec<(&str, Option<&str>)> = errors
+            .iter()
+            .map(|d| (d.message.as_str(), d.path.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("unknown tag `mll`", Some("variants.base.exclude")),
+                ("unknown section `wrk`", Some("variants.base.sections")),
+                ("`a/b.pdf` is not a file name", Some("variants.base.output")),
+                ("unknown id `wrk`", Some("variants.base.override")),
+                ("unknown tag `bakend`", Some("variants.child.include")),
+                (
+                    "`eng` has no field `text` to override",
+                    Some("variants.child.override.eng.text")
+                ),
+            ]
+        );
+        assert_eq!(
+            errors[0].hints,
+            [
+                "did you mean `ml`?",
+                "no section, entry, bullet, skill row or link carries this tag"
+            ]
+        );
+        assert_eq!(
+            errors[1].hints,
+            [
+                // Ties go to the first name in order, and titles sort first.
+                "did you mean `Work`?",
+                "name a section by its `id` or its title"
+            ]
+        );
+        assert_eq!(
+            errors[3].hints,
+            [
+                "did you mean `work`?",
+                "overrides name `person` or the `id` of a section or an entry"
+            ]
+        );
+        assert_eq!(
+            errors[5].hints,
+            ["it can override: title, org, location, subtitle"]
+        );
+    }
+
+    #[test]
+    fn a_child_replaces_its_parents_settings() {
+        let r = resume(
+            "[variants.child]\nextends = \"base\"\ninclude = [\"ml\"]\nsections = [\"Summary\"]\n\
+             theme = { justify = true }\nfit = { trim = true }\n\
+             [variants.child.override.eng]\ntitle = \"Lead\"\n\
+             [variants.base]\ninclude = [\"backend\"]\nsections = [\"work\"]\noutput = \"base.pdf\"\n\
+             theme = { justify = false, hyphenate = true }\nfit = { spread = false, trim = false }\n\
+             [variants.base.override.eng]\ntitle = \"Engineer II\"\norg = \"Acme\"\n",
+        );
+        let p = resolve(&r, "child").expect("resolves");
+        assert_eq!(p.name, "child");
+        assert_eq!(
+            p.include.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["backend", "ml"]
+        );
+        let sections: Vec<&str> = p
+            .sections
+            .iter()
+            .flatten()
+            .map(|s| s.get_ref().as_str())
+            .collect();
+        assert_eq!(sections, ["Summary"]);
+        assert_eq!(p.output.as_deref(), Some("base.pdf"));
+        assert_eq!(
+            (p.theme.justify, p.theme.hyphenate),
+            (Some(true), Some(true))
+        );
+        assert_eq!((p.fit.spread, p.fit.trim), (Some(false), Some(true)));
+        let eng = &p.overrides["eng"];
+        assert_eq!(eng.title.as_ref().unwrap().get_ref(), "Lead");
+        assert_eq!(eng.org.as_ref().unwrap().get_ref(), "Acme");
+    }
+}
