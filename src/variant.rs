@@ -304,13 +304,10 @@ pub fn resolve(resume: &Resume, name: &str) -> Result<Profile, Vec<Diagnostic>> 
             profile.output = Some(file.clone());
         }
         if let Some(theme) = &d.theme {
-            profile.theme = merge_theme(&profile.theme, theme);
+            profile.theme = theme.merged_over(&profile.theme);
         }
         if let Some(fit) = &d.fit {
-            profile.fit = FitDef {
-                spread: fit.spread.or(profile.fit.spread),
-                trim: fit.trim.or(profile.fit.trim),
-            };
+            profile.fit = fit.merged_over(&profile.fit);
         }
         for (id, over) in &d.overrides {
             let Some(kind) = ids.get(id.get_ref()) else {
@@ -353,32 +350,13 @@ pub fn resolve(resume: &Resume, name: &str) -> Result<Profile, Vec<Diagnostic>> 
                 }
             }
             let merged = profile.overrides.entry(id.get_ref().clone()).or_default();
-            *merged = OverrideDef {
-                title: o.title.clone().or(merged.title.take()),
-                org: o.org.clone().or(merged.org.take()),
-                location: o.location.clone().or(merged.location.take()),
-                subtitle: o.subtitle.clone().or(merged.subtitle.take()),
-                text: o.text.clone().or(merged.text.take()),
-                headline: o.headline.clone().or(merged.headline.take()),
-            };
+            *merged = o.merged_over(merged);
         }
     }
     if errors.is_empty() {
         Ok(profile)
     } else {
         Err(errors)
-    }
-}
-
-/// `over`'s settings on top of `base`'s.
-pub fn merge_theme(base: &ThemeDef, over: &ThemeDef) -> ThemeDef {
-    ThemeDef {
-        font: over.font.clone().or_else(|| base.font.clone()),
-        paper: over.paper.clone().or_else(|| base.paper.clone()),
-        justify: over.justify.or(base.justify),
-        hyphenate: over.hyphenate.or(base.hyphenate),
-        ligatures: over.ligatures.or(base.ligatures),
-        smart_punctuation: over.smart_punctuation.or(base.smart_punctuation),
     }
 }
 

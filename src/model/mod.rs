@@ -8,6 +8,7 @@
 pub mod date;
 pub mod field_path;
 pub mod markup;
+mod merge;
 pub mod toml_error;
 
 use std::collections::BTreeMap;
