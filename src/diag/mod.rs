@@ -1,7 +1,7 @@
 //! Diagnostics for résumé sources: a small error type that carries a byte
 //! span and a field path, a terminal renderer that points at the offending
 //! text ([`render`]), a JSON form of the same data ([`json`]) and typo
-//! suggestions ([`did_you_mean`]).
+//! suggestions ([`did_you_mean`], [`Diagnostic::unknown`]).
 //!
 //! Everything here works on untrusted input, so offsets are clamped and
 //! nothing in this module panics on odd spans or odd text.
@@ -14,6 +14,7 @@ use std::ops::Range;
 
 pub use render::render;
 pub use suggest::did_you_mean;
+pub(crate) use suggest::did_you_mean_hint;
 
 /// How serious a diagnostic is; errors stop compilation, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

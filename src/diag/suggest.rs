@@ -1,6 +1,34 @@
 //! Typo suggestions: the closest known name to an unknown one, and the
 //! "unknown X" diagnostic that offers it.
 
+use super::Diagnostic;
+
+impl Diagnostic {
+    /// The error ``unknown {kind} `{name}` ``, with the hint
+    /// ``did you mean `close`?`` when one of `candidates` is a plausible
+    /// typo of `name` (see [`did_you_mean`]).
+    ///
+    /// Further hints added with [`Diagnostic::with_hint`] come after it.
+    pub(crate) fn unknown<'a>(
+        kind: &str,
+        name: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        let mut diagnostic = Self::error(format!("unknown {kind} `{name}`"));
+        diagnostic.hints.extend(did_you_mean_hint(name, candidates));
+        diagnostic
+    }
+}
+
+/// The hint ``did you mean `close`?`` for the candidate closest to `name`,
+/// if one is close enough (see [`did_you_mean`]).
+pub(crate) fn did_you_mean_hint<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    did_you_mean(name, candidates).map(|close| format!("did you mean `{close}`?"))
+}
+
 /// Names longer than this are never treated as typos, which keeps the edit
 /// distance cheap on hostile input.
 const MAX_TYPO_LEN: usize = 256;
@@ -61,6 +89,37 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // ---- the unknown-name diagnostic -----------------------------------
+
+    #[test]
+    fn unknown_offers_the_closest_name_first() {
+        let d = Diagnostic::unknown("tag", "bakend", ["frontend", "backend"])
+            .with_span(2..8)
+            .with_hint("more");
+        assert!(d.is_error());
+        assert_eq!(d.message, "unknown tag `bakend`");
+        assert_eq!(d.span, Some(2..8));
+        assert_eq!(d.hints, ["did you mean `backend`?", "more"]);
+    }
+
+    #[test]
+    fn unknown_without_a_close_name_has_no_hint() {
+        let d = Diagnostic::unknown("variant", "zzz", ["ml", "web"]);
+        assert_eq!(d.message, "unknown variant `zzz`");
+        assert!(d.hints.is_empty());
+        let d = Diagnostic::unknown("id", "x", []);
+        assert!(d.hints.is_empty());
+    }
+
+    #[test]
+    fn did_you_mean_hint_wording() {
+        assert_eq!(
+            did_you_mean_hint("mll", ["ml"]).as_deref(),
+            Some("did you mean `ml`?")
+        );
+        assert_eq!(did_you_mean_hint("mll", ["web"]), None);
+    }
 
     // ---- did_you_mean ------------------------------------------------
 

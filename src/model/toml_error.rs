@@ -2,7 +2,7 @@
 //! messages reworded, with a span, a field path and hints.
 
 use super::field_path::field_path;
-use crate::diag::{Diagnostic, Severity, did_you_mean};
+use crate::diag::{Diagnostic, Severity, did_you_mean_hint};
 
 /// Turn a toml deserialization error (syntax or schema) into a Diagnostic: message from err.message() made lowercase-first and trimmed of trailing period/newlines, span from err.span(), path from field_path(), and hints (below).
 ///
@@ -154,9 +154,7 @@ impl<'m> Unknown<'m> {
         let Some(expected) = &self.expected else {
             return;
         };
-        if let Some(close) = did_you_mean(self.name, expected.iter().copied()) {
-            hints.push(format!("did you mean `{close}`?"));
-        }
+        hints.extend(did_you_mean_hint(self.name, expected.iter().copied()));
         match expected.len() {
             0 => hints.push(when_none.to_string()),
             1 => hints.push(format!("expected: {}", expected[0])),
