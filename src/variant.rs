@@ -269,6 +269,9 @@ impl Known {
     }
 }
 
+/// Why a tag is unknown.
+const TAG_HINT: &str = "no section, entry, bullet, skill row or link carries this tag";
+
 /// Every problem with the tags, sections, output names and overrides the
 /// chain's variants set, root first and in field order within a variant.
 fn check(resume: &Resume, chain: &[Link<'_>]) -> Vec<Diagnostic> {
@@ -276,31 +279,24 @@ fn check(resume: &Resume, chain: &[Link<'_>]) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     for (variant, def) in chain.iter().rev() {
         let d = def.get_ref();
-        for (list, field) in [(&d.include, "include"), (&d.exclude, "exclude")] {
-            for tag in list.iter().filter(|t| !known.tags.contains(t.get_ref())) {
+        let named = [
+            ("include", "tag", &d.include[..], &known.tags, TAG_HINT),
+            ("exclude", "tag", &d.exclude[..], &known.tags, TAG_HINT),
+            (
+                "sections",
+                "section",
+                d.sections.as_deref().unwrap_or_default(),
+                &known.sections,
+                "name a section by its `id` or its title",
+            ),
+        ];
+        for (field, kind, list, names, hint) in named {
+            for name in list.iter().filter(|n| !names.contains(n.get_ref())) {
                 errors.push(
-                    Diagnostic::unknown(
-                        "tag",
-                        tag.get_ref(),
-                        known.tags.iter().map(String::as_str),
-                    )
-                    .with_span(tag.span())
-                    .with_path(format!("variants.{variant}.{field}"))
-                    .with_hint("no section, entry, bullet, skill row or link carries this tag"),
-                );
-            }
-        }
-        for s in d.sections.iter().flatten() {
-            if !known.sections.contains(s.get_ref()) {
-                errors.push(
-                    Diagnostic::unknown(
-                        "section",
-                        s.get_ref(),
-                        known.sections.iter().map(String::as_str),
-                    )
-                    .with_span(s.span())
-                    .with_path(format!("variants.{variant}.sections"))
-                    .with_hint("name a section by its `id` or its title"),
+                    Diagnostic::unknown(kind, name.get_ref(), names.iter().map(String::as_str))
+                        .with_span(name.span())
+                        .with_path(format!("variants.{variant}.{field}"))
+                        .with_hint(hint),
                 );
             }
         }
