@@ -40,14 +40,11 @@ pub fn select_variant(
         None => None,
     };
     let theme = match &profile {
-        Some(p) => variant::merge_theme(&resume.theme, &p.theme),
+        Some(p) => p.theme.merged_over(&resume.theme),
         None => resume.theme.clone(),
     };
     let fit = match &profile {
-        Some(p) => model::FitDef {
-            spread: p.fit.spread.or(resume.fit.spread),
-            trim: p.fit.trim.or(resume.fit.trim),
-        },
+        Some(p) => p.fit.merged_over(&resume.fit),
         None => resume.fit.clone(),
     };
     let mut cx = Cx {

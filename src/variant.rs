@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
 
-use crate::diag::{Diagnostic, did_you_mean};
+use crate::diag::Diagnostic;
 use crate::model::{FitDef, OverrideDef, Resume, ThemeDef, VariantDef};
 
 /// A resolved variant profile.
@@ -158,136 +158,147 @@ pub fn check_ids(resume: &Resume) -> Vec<Diagnostic> {
 /// Resolve the named variant: merge its `extends` chain and check every
 /// tag, section, id and variant it names.
 pub fn resolve(resume: &Resume, name: &str) -> Result<Profile, Vec<Diagnostic>> {
+    let chain = chain(resume, name).map_err(|d| vec![d])?;
+    let errors = check(resume, &chain);
+    if errors.is_empty() {
+        Ok(merge(name, &chain))
+    } else {
+        Err(errors)
+    }
+}
+
+/// A variant's name and definition.
+type Link<'r> = (&'r str, &'r Spanned<VariantDef>);
+
+/// The chain from the variant `name` up to its root (the variant itself
+/// first), or the first problem with it: an unknown name, a cycle, or a
+/// chain deeper than [`crate::limits::MAX_EXTENDS_DEPTH`].
+fn chain<'r>(resume: &'r Resume, name: &str) -> Result<Vec<Link<'r>>, Diagnostic> {
     let variants: BTreeMap<&str, &Spanned<VariantDef>> = resume
         .variants
         .iter()
         .map(|(k, v)| (k.get_ref().as_str(), v))
         .collect();
-    let Some(_) = variants.get(name) else {
-        let mut d = Diagnostic::error(format!("unknown variant `{name}`"));
-        if let Some(close) = did_you_mean(name, variants.keys().copied()) {
-            d = d.with_hint(format!("did you mean `{close}`?"));
-        }
+    let Some((&first, _)) = variants.get_key_value(name) else {
         let list: Vec<&str> = variants.keys().copied().collect();
-        d = d.with_hint(if list.is_empty() {
-            "the file defines no variants; add a `[variants.NAME]` table".to_owned()
-        } else {
-            format!("the variants are: {}", list.join(", "))
-        });
-        return Err(vec![d]);
+        return Err(
+            Diagnostic::unknown("variant", name, list.iter().copied()).with_hint(
+                if list.is_empty() {
+                    "the file defines no variants; add a `[variants.NAME]` table".to_owned()
+                } else {
+                    format!("the variants are: {}", list.join(", "))
+                },
+            ),
+        );
     };
 
-    // The chain from the variant up to its root, checking names and cycles.
-    let mut errors = Vec::new();
-    let mut chain: Vec<(&str, &Spanned<VariantDef>)> = Vec::new();
-    let mut current = name;
-    while let Some(def) = variants.get(current) {
+    let mut chain: Vec<Link<'r>> = Vec::new();
+    let mut current = first;
+    while let Some(&def) = variants.get(current) {
         if let Some(start) = chain.iter().position(|(n, _)| *n == current) {
-            let cycle: Vec<&str> = chain[start..]
-                .iter()
-                .map(|(n, _)| *n)
-                .chain([current])
-                .collect();
-            let through = if start == 0 {
-                String::new()
-            } else {
-                format!("extends `{current}`, which ")
-            };
-            errors.push(
-                Diagnostic::error(format!(
-                    "variant `{name}` {through}extends itself: {}",
-                    cycle.join(" → ")
-                ))
-                .with_span(def.span())
-                .with_hint("remove one `extends` from the cycle"),
-            );
-            return Err(errors);
+            return Err(cycle(name, &chain[start..], current, def));
         }
         chain.push((current, def));
         if chain.len() > crate::limits::MAX_EXTENDS_DEPTH {
-            errors.push(
-                Diagnostic::error(format!(
-                    "variant `{name}` extends a chain of more than {} variants",
-                    crate::limits::MAX_EXTENDS_DEPTH
-                ))
-                .with_span(def.span())
-                .with_hint("let variants extend a common base instead of each other"),
-            );
-            return Err(errors);
+            return Err(Diagnostic::error(format!(
+                "variant `{name}` extends a chain of more than {} variants",
+                crate::limits::MAX_EXTENDS_DEPTH
+            ))
+            .with_span(def.span())
+            .with_hint("let variants extend a common base instead of each other"));
         }
         let Some(parent) = &def.get_ref().extends else {
             break;
         };
-        if !variants.contains_key(parent.get_ref().as_str()) {
-            let mut d = Diagnostic::error(format!("unknown variant `{}`", parent.get_ref()))
-                .with_span(parent.span())
-                .with_path(format!("variants.{current}.extends"));
-            if let Some(close) = did_you_mean(parent.get_ref(), variants.keys().copied()) {
-                d = d.with_hint(format!("did you mean `{close}`?"));
-            }
-            errors.push(d);
-            return Err(errors);
-        }
-        current = parent.get_ref();
+        let Some((&known, _)) = variants.get_key_value(parent.get_ref().as_str()) else {
+            return Err(
+                Diagnostic::unknown("variant", parent.get_ref(), variants.keys().copied())
+                    .with_span(parent.span())
+                    .with_path(format!("variants.{current}.extends")),
+            );
+        };
+        current = known;
     }
+    Ok(chain)
+}
 
-    let tags = known_tags(resume);
-    let ids = known_ids(resume);
-    let section_refs: BTreeSet<String> = resume
-        .sections
-        .iter()
-        .flat_map(|s| {
-            let s = s.get_ref();
-            std::iter::once(s.title.get_ref().clone())
-                .chain(s.id.iter().map(|i| i.get_ref().clone()))
-        })
-        .collect();
-
-    let mut profile = Profile {
-        name: name.to_owned(),
-        ..Profile::default()
+/// The error for a variant `name` whose chain comes back to `current`:
+/// `looped` is the part of the chain from `current`'s first visit on, and
+/// `def` is `current`'s definition.
+fn cycle(name: &str, looped: &[Link<'_>], current: &str, def: &Spanned<VariantDef>) -> Diagnostic {
+    let cycle: Vec<&str> = looped.iter().map(|(n, _)| *n).chain([current]).collect();
+    let through = if current == name {
+        String::new()
+    } else {
+        format!("extends `{current}`, which ")
     };
-    // Root first, so that each child overrides its parent.
+    Diagnostic::error(format!(
+        "variant `{name}` {through}extends itself: {}",
+        cycle.join(" → ")
+    ))
+    .with_span(def.span())
+    .with_hint("remove one `extends` from the cycle")
+}
+
+/// What the résumé defines, for checking the names a variant uses.
+struct Known {
+    /// Every tag an item carries.
+    tags: BTreeSet<String>,
+    /// Every id an override may name, with what it names.
+    ids: BTreeMap<String, IdKind>,
+    /// Every section's title and id.
+    sections: BTreeSet<String>,
+}
+
+impl Known {
+    fn new(resume: &Resume) -> Self {
+        let sections = resume
+            .sections
+            .iter()
+            .flat_map(|s| {
+                let s = s.get_ref();
+                std::iter::once(s.title.get_ref().clone())
+                    .chain(s.id.iter().map(|i| i.get_ref().clone()))
+            })
+            .collect();
+        Self {
+            tags: known_tags(resume),
+            ids: known_ids(resume),
+            sections,
+        }
+    }
+}
+
+/// Why a tag is unknown.
+const TAG_HINT: &str = "no section, entry, bullet, skill row or link carries this tag";
+
+/// Every problem with the tags, sections, output names and overrides the
+/// chain's variants set, root first and in field order within a variant.
+fn check(resume: &Resume, chain: &[Link<'_>]) -> Vec<Diagnostic> {
+    let known = Known::new(resume);
+    let mut errors = Vec::new();
     for (variant, def) in chain.iter().rev() {
         let d = def.get_ref();
-        for (list, field) in [(&d.include, "include"), (&d.exclude, "exclude")] {
-            for tag in list {
-                if !tags.contains(tag.get_ref()) {
-                    let mut e = Diagnostic::error(format!("unknown tag `{}`", tag.get_ref()))
-                        .with_span(tag.span())
-                        .with_path(format!("variants.{variant}.{field}"));
-                    if let Some(close) =
-                        did_you_mean(tag.get_ref(), tags.iter().map(String::as_str))
-                    {
-                        e = e.with_hint(format!("did you mean `{close}`?"));
-                    }
-                    errors.push(e.with_hint(
-                        "no section, entry, bullet, skill row or link carries this tag",
-                    ));
-                }
+        let named = [
+            ("include", "tag", &d.include[..], &known.tags, TAG_HINT),
+            ("exclude", "tag", &d.exclude[..], &known.tags, TAG_HINT),
+            (
+                "sections",
+                "section",
+                d.sections.as_deref().unwrap_or_default(),
+                &known.sections,
+                "name a section by its `id` or its title",
+            ),
+        ];
+        for (field, kind, list, names, hint) in named {
+            for name in list.iter().filter(|n| !names.contains(n.get_ref())) {
+                errors.push(
+                    Diagnostic::unknown(kind, name.get_ref(), names.iter().map(String::as_str))
+                        .with_span(name.span())
+                        .with_path(format!("variants.{variant}.{field}"))
+                        .with_hint(hint),
+                );
             }
-        }
-        profile
-            .include
-            .extend(d.include.iter().map(|t| t.get_ref().clone()));
-        profile
-            .exclude
-            .extend(d.exclude.iter().map(|t| t.get_ref().clone()));
-        if let Some(sections) = &d.sections {
-            for s in sections {
-                if !section_refs.contains(s.get_ref()) {
-                    let mut e = Diagnostic::error(format!("unknown section `{}`", s.get_ref()))
-                        .with_span(s.span())
-                        .with_path(format!("variants.{variant}.sections"));
-                    if let Some(close) =
-                        did_you_mean(s.get_ref(), section_refs.iter().map(String::as_str))
-                    {
-                        e = e.with_hint(format!("did you mean `{close}`?"));
-                    }
-                    errors.push(e.with_hint("name a section by its `id` or its title"));
-                }
-            }
-            profile.sections = Some(sections.clone());
         }
         if let Some(output) = &d.output {
             let file = output.get_ref();
@@ -301,83 +312,281 @@ pub fn resolve(resume: &Resume, name: &str) -> Result<Profile, Vec<Diagnostic>> 
                         ),
                 );
             }
-            profile.output = Some(file.clone());
-        }
-        if let Some(theme) = &d.theme {
-            profile.theme = merge_theme(&profile.theme, theme);
-        }
-        if let Some(fit) = &d.fit {
-            profile.fit = FitDef {
-                spread: fit.spread.or(profile.fit.spread),
-                trim: fit.trim.or(profile.fit.trim),
-            };
         }
         for (id, over) in &d.overrides {
-            let Some(kind) = ids.get(id.get_ref()) else {
-                let mut e = Diagnostic::error(format!("unknown id `{}`", id.get_ref()))
-                    .with_span(over.span())
-                    .with_path(format!("variants.{variant}.override"));
-                if let Some(close) = did_you_mean(id.get_ref(), ids.keys().map(String::as_str)) {
-                    e = e.with_hint(format!("did you mean `{close}`?"));
-                }
-                errors.push(
-                    e.with_hint("overrides name `person` or the `id` of a section or an entry"),
-                );
-                continue;
-            };
-            let o = over.get_ref();
-            let set = [
-                ("title", &o.title),
-                ("org", &o.org),
-                ("location", &o.location),
-                ("subtitle", &o.subtitle),
-                ("text", &o.text),
-                ("headline", &o.headline),
-            ];
-            for (field, value) in set {
-                if let Some(value) = value
-                    && !kind.allows().contains(&field)
-                {
-                    errors.push(
-                        Diagnostic::error(format!(
-                            "`{}` has no field `{field}` to override",
-                            id.get_ref()
-                        ))
-                        .with_span(value.span())
-                        .with_path(format!(
-                            "variants.{variant}.override.{}.{field}",
-                            id.get_ref()
-                        ))
-                        .with_hint(format!("it can override: {}", kind.allows().join(", "))),
-                    );
-                }
-            }
-            let merged = profile.overrides.entry(id.get_ref().clone()).or_default();
-            *merged = OverrideDef {
-                title: o.title.clone().or(merged.title.take()),
-                org: o.org.clone().or(merged.org.take()),
-                location: o.location.clone().or(merged.location.take()),
-                subtitle: o.subtitle.clone().or(merged.subtitle.take()),
-                text: o.text.clone().or(merged.text.take()),
-                headline: o.headline.clone().or(merged.headline.take()),
-            };
+            check_override(&known, variant, id, over, &mut errors);
         }
     }
-    if errors.is_empty() {
-        Ok(profile)
-    } else {
-        Err(errors)
+    errors
+}
+
+/// Check one override: its id must exist, and it may only set the fields
+/// of what that id names.
+fn check_override(
+    known: &Known,
+    variant: &str,
+    id: &Spanned<String>,
+    over: &Spanned<OverrideDef>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let Some(kind) = known.ids.get(id.get_ref()) else {
+        errors.push(
+            Diagnostic::unknown("id", id.get_ref(), known.ids.keys().map(String::as_str))
+                .with_span(over.span())
+                .with_path(format!("variants.{variant}.override"))
+                .with_hint("overrides name `person` or the `id` of a section or an entry"),
+        );
+        return;
+    };
+    let o = over.get_ref();
+    let set = [
+        ("title", &o.title),
+        ("org", &o.org),
+        ("location", &o.location),
+        ("subtitle", &o.subtitle),
+        ("text", &o.text),
+        ("headline", &o.headline),
+    ];
+    for (field, value) in set {
+        if let Some(value) = value
+            && !kind.allows().contains(&field)
+        {
+            errors.push(
+                Diagnostic::error(format!(
+                    "`{}` has no field `{field}` to override",
+                    id.get_ref()
+                ))
+                .with_span(value.span())
+                .with_path(format!(
+                    "variants.{variant}.override.{}.{field}",
+                    id.get_ref()
+                ))
+                .with_hint(format!("it can override: {}", kind.allows().join(", "))),
+            );
+        }
     }
 }
 
-/// `over`'s settings on top of `base`'s.
-pub fn merge_theme(base: &ThemeDef, over: &ThemeDef) -> ThemeDef {
-    ThemeDef {
-        font: over.font.clone().or_else(|| base.font.clone()),
-        paper: over.paper.clone().or_else(|| base.paper.clone()),
-        justify: over.justify.or(base.justify),
-        hyphenate: over.hyphenate.or(base.hyphenate),
-        ligatures: over.ligatures.or(base.ligatures),
-        smart_punctuation: over.smart_punctuation.or(base.smart_punctuation),
+/// The profile of the checked chain: root first, so that each child's
+/// settings replace its parent's.
+fn merge(name: &str, chain: &[Link<'_>]) -> Profile {
+    let mut profile = Profile {
+        name: name.to_owned(),
+        ..Profile::default()
+    };
+    for (_, def) in chain.iter().rev() {
+        let d = def.get_ref();
+        profile
+            .include
+            .extend(d.include.iter().map(|t| t.get_ref().clone()));
+        profile
+            .exclude
+            .extend(d.exclude.iter().map(|t| t.get_ref().clone()));
+        if let Some(sections) = &d.sections {
+            profile.sections = Some(sections.clone());
+        }
+        if let Some(output) = &d.output {
+            profile.output = Some(output.get_ref().clone());
+        }
+        if let Some(theme) = &d.theme {
+            profile.theme = theme.merged_over(&profile.theme);
+        }
+        if let Some(fit) = &d.fit {
+            profile.fit = fit.merged_over(&profile.fit);
+        }
+        for (id, over) in &d.overrides {
+            let merged = profile.overrides.entry(id.get_ref().clone()).or_default();
+            *merged = over.get_ref().merged_over(merged);
+        }
+    }
+    profile
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = r#"
+[person]
+name = "Ada"
+
+[[sections]]
+title = "Work"
+id = "work"
+
+[[sections.entries]]
+title = "Engineer"
+id = "eng"
+tags = ["backend", "ml"]
+
+[[sections]]
+title = "Summary"
+text = "Builds things."
+"#;
+
+    fn resume(variants: &str) -> Resume {
+        crate::model::parse(&format!("{BASE}{variants}")).expect("test résumé parses")
+    }
+
+    fn messages(result: Result<Profile, Vec<Diagnostic>>) -> Vec<(String, Vec<String>)> {
+        result
+            .expect_err("variant should not resolve")
+            .into_iter()
+            .map(|d| (d.message, d.hints))
+            .collect()
+    }
+
+    #[test]
+    fn unknown_variant_lists_the_variants() {
+        let r = resume("[variants.ml]\n[variants.web]\n");
+        assert_eq!(
+            messages(resolve(&r, "mll")),
+            [(
+                "unknown variant `mll`".to_owned(),
+                vec![
+                    "did you mean `ml`?".to_owned(),
+                    "the variants are: ml, web".to_owned()
+                ]
+            )]
+        );
+        let r = resume("");
+        assert_eq!(
+            messages(resolve(&r, "ml"))[0].1,
+            ["the file defines no variants; add a `[variants.NAME]` table"]
+        );
+    }
+
+    #[test]
+    fn chain_problems_stop_at_the_first() {
+        let r = resume("[variants.a]\nextends = \"b\"\n[variants.b]\nextends = \"a\"\n");
+        assert_eq!(
+            messages(resolve(&r, "a"))[0].0,
+            "variant `a` extends itself: a → b → a"
+        );
+        let r = resume(
+            "[variants.a]\nextends = \"b\"\n[variants.b]\nextends = \"c\"\n\
+             [variants.c]\nextends = \"b\"\n",
+        );
+        assert_eq!(
+            messages(resolve(&r, "a")),
+            [(
+                "variant `a` extends `b`, which extends itself: b → c → b".to_owned(),
+                vec!["remove one `extends` from the cycle".to_owned()]
+            )]
+        );
+        let r = resume("[variants.a]\nextends = \"bb\"\n[variants.b]\n");
+        let errors = resolve(&r, "a").unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].message, "unknown variant `bb`");
+        assert_eq!(errors[0].path.as_deref(), Some("variants.a.extends"));
+        assert_eq!(errors[0].hints, ["did you mean `b`?"]);
+    }
+
+    #[test]
+    fn too_deep_a_chain_is_an_error() {
+        let depth = crate::limits::MAX_EXTENDS_DEPTH;
+        let mut variants = String::new();
+        for i in 0..depth {
+            variants.push_str(&format!("[variants.v{i}]\nextends = \"v{}\"\n", i + 1));
+        }
+        variants.push_str(&format!("[variants.v{depth}]\n"));
+        let r = resume(&variants);
+        assert_eq!(
+            messages(resolve(&r, "v0"))[0].0,
+            format!(
+                "variant `v0` extends a chain of more than {} variants",
+                crate::limits::MAX_EXTENDS_DEPTH
+            )
+        );
+        assert!(resolve(&r, "v1").is_ok());
+    }
+
+    #[test]
+    fn every_problem_of_the_chain_root_first() {
+        let r = resume(
+            "[variants.child]\nextends = \"base\"\ninclude = [\"bakend\"]\n\
+             [variants.child.override.eng]\ntext = \"x\"\n\
+             [variants.base]\nexclude = [\"mll\"]\nsections = [\"wrk\"]\noutput = \"a/b.pdf\"\n\
+             [variants.base.override.wrk]\ntitle = \"T\"\n",
+        );
+        let errors = resolve(&r, "child").unwrap_err();
+        let got: Vec<(&str, Option<&str>)> = errors
+            .iter()
+            .map(|d| (d.message.as_str(), d.path.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("unknown tag `mll`", Some("variants.base.exclude")),
+                ("unknown section `wrk`", Some("variants.base.sections")),
+                ("`a/b.pdf` is not a file name", Some("variants.base.output")),
+                ("unknown id `wrk`", Some("variants.base.override")),
+                ("unknown tag `bakend`", Some("variants.child.include")),
+                (
+                    "`eng` has no field `text` to override",
+                    Some("variants.child.override.eng.text")
+                ),
+            ]
+        );
+        assert_eq!(
+            errors[0].hints,
+            [
+                "did you mean `ml`?",
+                "no section, entry, bullet, skill row or link carries this tag"
+            ]
+        );
+        assert_eq!(
+            errors[1].hints,
+            [
+                // Ties go to the first name in order, and titles sort first.
+                "did you mean `Work`?",
+                "name a section by its `id` or its title"
+            ]
+        );
+        assert_eq!(
+            errors[3].hints,
+            [
+                "did you mean `work`?",
+                "overrides name `person` or the `id` of a section or an entry"
+            ]
+        );
+        assert_eq!(
+            errors[5].hints,
+            ["it can override: title, org, location, subtitle"]
+        );
+    }
+
+    #[test]
+    fn a_child_replaces_its_parents_settings() {
+        let r = resume(
+            "[variants.child]\nextends = \"base\"\ninclude = [\"ml\"]\nsections = [\"Summary\"]\n\
+             theme = { justify = true }\nfit = { trim = true }\n\
+             [variants.child.override.eng]\ntitle = \"Lead\"\n\
+             [variants.base]\ninclude = [\"backend\"]\nsections = [\"work\"]\noutput = \"base.pdf\"\n\
+             theme = { justify = false, hyphenate = true }\nfit = { spread = false, trim = false }\n\
+             [variants.base.override.eng]\ntitle = \"Engineer II\"\norg = \"Acme\"\n",
+        );
+        let p = resolve(&r, "child").expect("resolves");
+        assert_eq!(p.name, "child");
+        assert_eq!(
+            p.include.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["backend", "ml"]
+        );
+        let sections: Vec<&str> = p
+            .sections
+            .iter()
+            .flatten()
+            .map(|s| s.get_ref().as_str())
+            .collect();
+        assert_eq!(sections, ["Summary"]);
+        assert_eq!(p.output.as_deref(), Some("base.pdf"));
+        assert_eq!(
+            (p.theme.justify, p.theme.hyphenate),
+            (Some(true), Some(true))
+        );
+        assert_eq!((p.fit.spread, p.fit.trim), (Some(false), Some(true)));
+        let eng = &p.overrides["eng"];
+        assert_eq!(eng.title.as_ref().unwrap().get_ref(), "Lead");
+        assert_eq!(eng.org.as_ref().unwrap().get_ref(), "Acme");
     }
 }

@@ -6,7 +6,10 @@
 //! `#[serde(flatten)]` is avoided because it loses the spans of those errors.
 
 pub mod date;
+pub mod field_path;
 pub mod markup;
+mod merge;
+pub mod toml_error;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -16,7 +19,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
-use crate::diag::{self, Diagnostic};
+use crate::diag::Diagnostic;
+use toml_error::from_toml_error;
 
 /// The root of `resume.toml`.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -435,14 +439,12 @@ pub fn parse(source: &str) -> Result<Resume, Vec<Diagnostic>> {
     let resume: Resume = toml::from_str(source).map_err(|err| {
         let (_, syntax) = toml::de::DeTable::parse_recoverable(source);
         if syntax.len() > 1 {
-            let mut all: Vec<Diagnostic> = syntax
-                .iter()
-                .map(|e| diag::from_toml_error(e, source))
-                .collect();
+            let mut all: Vec<Diagnostic> =
+                syntax.iter().map(|e| from_toml_error(e, source)).collect();
             all.sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
             all
         } else {
-            vec![diag::from_toml_error(&err, source)]
+            vec![from_toml_error(&err, source)]
         }
     })?;
     match crate::limits::check_model(&resume) {
