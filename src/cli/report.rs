@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use resume::FitReport;
+use resume::diag::json::{diagnostics as diagnostics_json, location};
 use resume::diag::{self, Diagnostic, Source};
 use serde_json::{Value, json};
 
@@ -190,34 +191,6 @@ pub fn fit_line(fit: &FitReport) -> String {
     line
 }
 
-/// Diagnostics as JSON values.
-pub fn diagnostics_json(name: &str, text: &str, diagnostics: &[Diagnostic]) -> Vec<Value> {
-    diagnostics
-        .iter()
-        .map(|d| {
-            json!({
-                "severity": if d.is_error() { "error" } else { "warning" },
-                "message": d.message,
-                "file": name,
-                "location": location(text, d.span.as_ref().map(|s| s.start)),
-                "path": d.path,
-                "hints": d.hints,
-            })
-        })
-        .collect()
-}
-
-/// A byte offset as `{ line, column }`, or null.
-fn location(text: &str, offset: Option<usize>) -> Value {
-    match offset {
-        Some(offset) => {
-            let (line, column) = diag::line_col(text, offset);
-            json!({ "line": line, "column": column })
-        }
-        None => Value::Null,
-    }
-}
-
 /// The fit report as JSON.
 pub fn fit_json(text: &str, f: &FitReport) -> Value {
     json!({
@@ -280,17 +253,6 @@ mod tests {
             fit_line(&report()),
             "fit: 10.00 pt body, leading 1.20, spacing 100%, margins 0.50 in × 0.45 in; page 97.9% full"
         );
-    }
-
-    #[test]
-    fn diagnostics_json_locates_by_line_and_column() {
-        let d = Diagnostic::error("bad").with_span(4..5).with_hint("fix it");
-        let v = diagnostics_json("r.toml", "abc\nde", &[d, Diagnostic::warning("w")]);
-        assert_eq!(v[0]["location"], json!({ "line": 2, "column": 1 }));
-        assert_eq!(v[0]["severity"], "error");
-        assert_eq!(v[0]["hints"], json!(["fix it"]));
-        assert_eq!(v[1]["location"], Value::Null);
-        assert_eq!(v[1]["severity"], "warning");
     }
 
     #[test]

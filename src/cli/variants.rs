@@ -6,7 +6,9 @@ use resume::Options;
 use serde_json::json;
 
 use super::plan::default_output;
-use super::report::{Reporter, diagnostics_json};
+use resume::diag::json::diagnostics as diagnostics_json;
+
+use super::report::Reporter;
 use super::{Failed, Input, Outcome};
 
 /// List the résumé as written and each variant of `input`.
