@@ -47,8 +47,9 @@ fn load(name: &str) -> (Value, Imported) {
 
 /// The document the TOML selects, without layout.
 fn document(toml: &str) -> Document {
-    let parsed = resume::model::parse(toml).expect("the generated TOML parses");
-    resume::select::select(&parsed, toml).expect("the generated TOML selects")
+    let session =
+        resume::Session::new(toml, resume::Options::default()).expect("the generated TOML parses");
+    session.select(None).expect("the generated TOML selects")
 }
 
 // ---------------------------------------------------------------------------
@@ -587,10 +588,10 @@ proptest! {
     ) {
         let value = Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect());
         if let Ok(imported) = import_json(&value.to_string()) {
-            let parsed = resume::model::parse(&imported.toml);
-            prop_assert!(parsed.is_ok(), "{}", imported.toml);
-            if let Ok(parsed) = parsed {
-                prop_assert!(resume::select::select(&parsed, &imported.toml).is_ok());
+            let session = resume::Session::new(imported.toml.as_str(), resume::Options::default());
+            prop_assert!(session.is_ok(), "{}", imported.toml);
+            if let Ok(session) = session {
+                prop_assert!(session.select(None).is_ok());
             }
             prop_assert!(!imported.warnings.iter().any(|w| w.contains("generated TOML")));
         }

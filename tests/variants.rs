@@ -12,6 +12,16 @@ fn seed() -> String {
     std::fs::read_to_string(common::root().join("resume.toml")).unwrap()
 }
 
+/// A session of `source` with default options.
+fn session(source: &str) -> resume::Session<'static> {
+    resume::Session::new(source, resume::Options::default()).expect("parses")
+}
+
+/// The variants of `source`, in order.
+fn variant_names(source: &str) -> Vec<String> {
+    session(source).variants().map(str::to_owned).collect()
+}
+
 /// The bullets a profile should keep, worked out from the raw TOML (not
 /// through the library): untagged bullets stay; tagged ones stay unless a
 /// tag is excluded, and when `include` is set they need an included tag.
@@ -87,8 +97,7 @@ fn expected_bullets(variant: &str) -> BTreeSet<String> {
 /// The bullets the library selected for a variant, as source text.
 fn selected_bullets(variant: &str) -> BTreeSet<String> {
     let source = seed();
-    let model = resume::model::parse(&source).unwrap();
-    let doc = resume::select::select_variant(&model, &source, Some(variant)).unwrap();
+    let doc = session(&source).select(Some(variant)).unwrap();
     let mut out = BTreeSet::new();
     for section in &doc.sections {
         if let resume::document::Body::Entries(entries) = &section.body {
@@ -113,7 +122,7 @@ fn selected_bullets(variant: &str) -> BTreeSet<String> {
 /// each exactly the bullets its tags select.
 #[test]
 fn seed_variants_select_exactly_their_bullets() {
-    let names = resume::variant::names(&resume::model::parse(&seed()).unwrap());
+    let names = variant_names(&seed());
     assert!(names.len() >= 2, "{names:?}");
     let mut selections = BTreeSet::new();
     for name in &names {
@@ -142,7 +151,7 @@ fn build_all_writes_every_variant_and_a_manifest() {
     .unwrap();
     let documents = manifest["documents"].as_array().unwrap();
     let source = seed();
-    let names = resume::variant::names(&resume::model::parse(&source).unwrap());
+    let names = variant_names(&source);
     assert_eq!(documents.len(), names.len() + 1);
     for doc in documents {
         assert_eq!(doc["ok"], true);
@@ -344,8 +353,7 @@ fn overrides_theme_and_extends() {
     );
 
     let bad = format!("{source}\n[variants.bad.override.nope]\ntitle = \"x\"\n");
-    let model = resume::model::parse(&bad).unwrap();
-    let err = resume::select::select_variant(&model, &bad, Some("bad")).unwrap_err();
+    let err = session(&bad).select(Some("bad")).unwrap_err();
     assert!(err[0].message.contains("unknown id `nope`"), "{err:?}");
     assert!(err[0].span.is_some());
 }
@@ -387,8 +395,7 @@ fn examples_pass_check_all() {
         assert_eq!(code, 0, "{}: {stderr}", file.display());
         assert!(stdout.contains("documents ok"), "{stdout}");
         assert!(!stderr.contains("warning"), "{}: {stderr}", file.display());
-        let model = resume::model::parse(&std::fs::read_to_string(file).unwrap()).unwrap();
-        if !resume::variant::names(&model).is_empty() {
+        if !variant_names(&std::fs::read_to_string(file).unwrap()).is_empty() {
             with_variants += 1;
         }
     }
