@@ -1,0 +1,481 @@
+//! Reading a JSON Resume value leniently: numbers and booleans as text,
+//! keys of the older schema under their v1 names, and a warning for
+//! everything that is dropped.
+
+use serde_json::{Map, Value};
+
+use super::dates::canonical_date;
+use super::encoding::username_of;
+use super::schema::{
+    Award, Basics, Certificate, Education, Interest, Job, Language, Location, Profile, Project,
+    Publication, Reference, Resume, Skill,
+};
+use super::toml::link_markup;
+use crate::model::date;
+
+/// The name written when the JSON has none, so that the TOML still compiles.
+const PLACEHOLDER_NAME: &str = "Your Name";
+
+/// A JSON object being read: which keys were used, for the unknown-key warnings.
+struct Fields<'a> {
+    path: String,
+    map: Option<&'a Map<String, Value>>,
+    used: Vec<&'static str>,
+}
+
+impl<'a> Fields<'a> {
+    fn get(&mut self, key: &'static str) -> Option<&'a Value> {
+        self.used.push(key);
+        self.map?.get(key).filter(|v| !v.is_null())
+    }
+
+    fn at(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+}
+
+pub(super) fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Text, a number or a boolean as text.
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Whether a value carries nothing.
+pub(super) fn blank(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
+    }
+}
+
+/// Reads JSON Resume values into the schema types and collects the warnings.
+#[derive(Default)]
+pub(super) struct Reader {
+    /// What was dropped or changed, one line each.
+    pub(super) warnings: Vec<String>,
+}
+
+impl Reader {
+    fn warn(&mut self, message: String) {
+        self.warnings.push(message);
+    }
+
+    fn fields<'a>(&mut self, v: &'a Value, path: &str) -> Fields<'a> {
+        let map = match v {
+            Value::Object(m) => Some(m),
+            Value::Null => None,
+            other => {
+                self.warn(format!(
+                    "{path}: expected an object, found {}; not carried over",
+                    kind(other)
+                ));
+                None
+            }
+        };
+        Fields {
+            path: path.to_owned(),
+            map,
+            used: Vec::new(),
+        }
+    }
+
+    /// Warn about every key that was not read.
+    fn finish(&mut self, f: Fields) {
+        let Some(map) = f.map else { return };
+        for (key, value) in map {
+            if !f.used.contains(&key.as_str()) && !blank(value) {
+                self.warn(format!(
+                    "{}: no place in resume.toml; not carried over",
+                    f.at(key)
+                ));
+            }
+        }
+    }
+
+    fn text(&mut self, f: &mut Fields, key: &'static str) -> String {
+        let Some(v) = f.get(key) else {
+            return String::new();
+        };
+        match scalar(v) {
+            Some(s) if s.trim().is_empty() => String::new(),
+            Some(s) => s,
+            None => {
+                self.warn(format!(
+                    "{}: expected text, found {}; not carried over",
+                    f.at(key),
+                    kind(v)
+                ));
+                String::new()
+            }
+        }
+    }
+
+    fn url(&mut self, f: &mut Fields, key: &'static str) -> String {
+        let url = self.text_or(f, key, "website").trim().to_owned();
+        if url.is_empty() {
+            return url;
+        }
+        if let Err(reason) = crate::model::markup::link_target(&url) {
+            self.warn(format!("{}: {reason}; not carried over", f.at(key)));
+            return String::new();
+        }
+        url
+    }
+
+    /// A field under its schema v1 key, or under the key an older schema
+    /// used for it (`company`, `website`, `gpa`).
+    fn text_or(&mut self, f: &mut Fields, key: &'static str, older: &'static str) -> String {
+        let value = self.text(f, key);
+        if !value.is_empty() || f.map.is_none_or(|m| m.get(older).is_none_or(blank)) {
+            return value;
+        }
+        let old = self.text(f, older);
+        if !old.is_empty() {
+            self.warn(format!(
+                "{}: read as `{key}`, its name in schema v1",
+                f.at(older)
+            ));
+        }
+        old
+    }
+
+    /// A URL for an entry, where it becomes the target of a `[label](url)` link.
+    fn link_url(&mut self, f: &mut Fields, key: &'static str) -> String {
+        let url = self.url(f, key);
+        if !url.is_empty() && link_markup("link", &url).is_none() {
+            self.warn(format!(
+                "{}: `{url}` cannot be written as a link; not carried over",
+                f.at(key)
+            ));
+            return String::new();
+        }
+        url
+    }
+
+    fn list(&mut self, f: &mut Fields, key: &'static str) -> Vec<String> {
+        let path = f.at(key);
+        match f.get(key) {
+            None => Vec::new(),
+            Some(Value::Array(items)) => {
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    match scalar(item) {
+                        Some(s) if s.trim().is_empty() => {}
+                        Some(s) => out.push(s),
+                        None if item.is_null() => {}
+                        None => self.warn(format!(
+                            "{path}[{i}]: expected text, found {}; not carried over",
+                            kind(item)
+                        )),
+                    }
+                }
+                out
+            }
+            Some(v) => match scalar(v) {
+                Some(s) if s.trim().is_empty() => Vec::new(),
+                Some(s) => vec![s],
+                None => {
+                    self.warn(format!(
+                        "{path}: expected a list of text, found {}; not carried over",
+                        kind(v)
+                    ));
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    /// The items of a list of objects, with their paths.
+    fn objects<'a>(&mut self, f: &mut Fields<'a>, key: &'static str) -> Vec<(String, &'a Value)> {
+        let path = f.at(key);
+        match f.get(key) {
+            None => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(i, v)| (format!("{path}[{i}]"), v))
+                .collect(),
+            Some(v @ Value::Object(_)) => vec![(format!("{path}[0]"), v)],
+            Some(v) => {
+                self.warn(format!(
+                    "{path}: expected a list, found {}; not carried over",
+                    kind(v)
+                ));
+                Vec::new()
+            }
+        }
+    }
+
+    /// A date as the TOML will hold it, or "" (with a warning when dropped).
+    fn date(&mut self, f: &mut Fields, key: &'static str) -> String {
+        let path = f.at(key);
+        let raw = self.text(f, key);
+        let (value, warning) = canonical_date(&raw);
+        if let Some(w) = warning {
+            self.warn(format!("{path}: {w}"));
+        }
+        value
+    }
+
+    /// A start and end date; a start after the end keeps the start only.
+    fn range(&mut self, f: &mut Fields, path: &str) -> (String, String) {
+        let start = self.date(f, "startDate");
+        let mut end = self.date(f, "endDate");
+        if end.eq_ignore_ascii_case("present") {
+            end.clear();
+        }
+        if let (Ok(s), Ok(e)) = (date::parse_date(&start), date::parse_date(&end))
+            && date::check_order(&s, &e).is_err()
+        {
+            self.warn(format!(
+                "{path}: startDate {start} is after endDate {end}; kept {start} only, as a single date"
+            ));
+            return (String::new(), start);
+        }
+        (start, end)
+    }
+
+    /// The whole document.
+    pub(super) fn resume(&mut self, root: &Value) -> Resume {
+        let mut f = self.fields(root, "");
+        // Written afresh on export.
+        f.get("$schema");
+        let basics = match f.get("basics") {
+            Some(v) => self.basics(v),
+            None => Basics::default(),
+        };
+        let mut r = Resume {
+            basics,
+            ..Resume::default()
+        };
+        if r.basics.name.trim().is_empty() {
+            self.warn(format!(
+                "basics.name: missing; the TOML has the placeholder \"{PLACEHOLDER_NAME}\""
+            ));
+            r.basics.name = PLACEHOLDER_NAME.to_owned();
+        }
+        for (path, v) in self.objects(&mut f, "work") {
+            let job = self.job(v, &path, "name", true);
+            r.work.push(job);
+        }
+        for (path, v) in self.objects(&mut f, "volunteer") {
+            let job = self.job(v, &path, "organization", false);
+            r.volunteer.push(job);
+        }
+        for (path, v) in self.objects(&mut f, "education") {
+            let mut e = self.fields(v, &path);
+            let (start, end) = self.range(&mut e, &path);
+            let item = Education {
+                institution: self.text(&mut e, "institution"),
+                url: self.link_url(&mut e, "url"),
+                area: self.text(&mut e, "area"),
+                study_type: self.text(&mut e, "studyType"),
+                location: self.text(&mut e, "location"),
+                start,
+                end,
+                score: self.text_or(&mut e, "score", "gpa"),
+                courses: self.list(&mut e, "courses"),
+            };
+            self.finish(e);
+            r.education.push(item);
+        }
+        for (path, v) in self.objects(&mut f, "awards") {
+            let mut e = self.fields(v, &path);
+            let item = Award {
+                title: self.text(&mut e, "title"),
+                date: self.date(&mut e, "date"),
+                awarder: self.text(&mut e, "awarder"),
+                summary: self.text(&mut e, "summary"),
+            };
+            self.finish(e);
+            r.awards.push(item);
+        }
+        for (path, v) in self.objects(&mut f, "certificates") {
+            let mut e = self.fields(v, &path);
+            let item = Certificate {
+                name: self.text(&mut e, "name"),
+                date: self.date(&mut e, "date"),
+                url: self.link_url(&mut e, "url"),
+                issuer: self.text(&mut e, "issuer"),
+            };
+            self.finish(e);
+            r.certificates.push(item);
+        }
+        for (path, v) in self.objects(&mut f, "publications") {
+            let mut e = self.fields(v, &path);
+            let item = Publication {
+                name: self.text(&mut e, "name"),
+                publisher: self.text(&mut e, "publisher"),
+                release_date: self.date(&mut e, "releaseDate"),
+                url: self.link_url(&mut e, "url"),
+                summary: self.text(&mut e, "summary"),
+            };
+            self.finish(e);
+            r.publications.push(item);
+        }
+        for (path, v) in self.objects(&mut f, "skills") {
+            let mut e = self.fields(v, &path);
+            let item = Skill {
+                name: self.text(&mut e, "name"),
+                level: self.text(&mut e, "level"),
+                keywords: self.list(&mut e, "keywords"),
+            };
+            self.finish(e);
+            r.skills.push(item);
+        }
+        for (path, v) in self.objects(&mut f, "languages") {
+            let mut e = self.fields(v, &path);
+            let item = Language {
+                language: self.text(&mut e, "language"),
+                fluency: self.text(&mut e, "fluency"),
+            };
+            self.finish(e);
+            r.languages.push(item);
+        }
+        for (path, v) in self.objects(&mut f, "interests") {
+            let mut e = self.fields(v, &path);
+            let item = Interest {
+                name: self.text(&mut e, "name"),
+                keywords: self.list(&mut e, "keywords"),
+            };
+            self.finish(e);
+            r.interests.push(item);
+        }
+        for (path, v) in self.objects(&mut f, "references") {
+            let mut e = self.fields(v, &path);
+            let item = Reference {
+                name: self.text(&mut e, "name"),
+                reference: self.text(&mut e, "reference"),
+            };
+            self.finish(e);
+            r.references.push(item);
+        }
+        for (path, v) in self.objects(&mut f, "projects") {
+            let mut e = self.fields(v, &path);
+            let (start, end) = self.range(&mut e, &path);
+            let item = Project {
+                name: self.text(&mut e, "name"),
+                description: self.text(&mut e, "description"),
+                highlights: self.list(&mut e, "highlights"),
+                keywords: self.list(&mut e, "keywords"),
+                start,
+                end,
+                url: self.link_url(&mut e, "url"),
+                roles: self.list(&mut e, "roles"),
+                entity: self.text(&mut e, "entity"),
+                kind: self.text(&mut e, "type"),
+            };
+            self.finish(e);
+            r.projects.push(item);
+        }
+        self.finish(f);
+        r
+    }
+
+    fn basics(&mut self, v: &Value) -> Basics {
+        let mut f = self.fields(v, "basics");
+        let mut b = Basics {
+            name: self.text(&mut f, "name"),
+            label: self.text(&mut f, "label"),
+            email: self.text(&mut f, "email"),
+            phone: self.text(&mut f, "phone"),
+            url: self.url(&mut f, "url"),
+            summary: self.text(&mut f, "summary"),
+            ..Basics::default()
+        };
+        if !b.email.is_empty() && !b.email.contains('@') {
+            self.warn(format!(
+                "basics.email: `{}` is not an e-mail address; not carried over",
+                b.email
+            ));
+            b.email.clear();
+        }
+        let digits = b.phone.chars().filter(char::is_ascii_digit).count();
+        if !b.phone.is_empty() && digits < 3 {
+            self.warn(format!(
+                "basics.phone: `{}` is not a phone number; not carried over",
+                b.phone
+            ));
+            b.phone.clear();
+        }
+        if let Some(loc) = f.get("location") {
+            let mut l = self.fields(loc, "basics.location");
+            b.location = Location {
+                address: self.text(&mut l, "address"),
+                postal_code: self.text(&mut l, "postalCode"),
+                city: self.text(&mut l, "city"),
+                country_code: self.text(&mut l, "countryCode"),
+                region: self.text(&mut l, "region"),
+            };
+            self.finish(l);
+        }
+        for (path, p) in self.objects(&mut f, "profiles") {
+            let mut pf = self.fields(p, &path);
+            let mut profile = Profile {
+                network: self.text(&mut pf, "network"),
+                username: self.text(&mut pf, "username"),
+                url: self.url(&mut pf, "url"),
+            };
+            self.finish(pf);
+            if profile.username.is_empty() {
+                profile.username = username_of(&profile.url);
+            }
+            b.profiles.push(profile);
+        }
+        self.finish(f);
+        b
+    }
+
+    fn job(&mut self, v: &Value, path: &str, org_key: &'static str, work: bool) -> Job {
+        let mut f = self.fields(v, path);
+        let (start, end) = self.range(&mut f, path);
+        let job = Job {
+            org: if work {
+                self.text_or(&mut f, org_key, "company")
+            } else {
+                self.text(&mut f, org_key)
+            },
+            position: self.text(&mut f, "position"),
+            url: self.link_url(&mut f, "url"),
+            location: if work {
+                self.text(&mut f, "location")
+            } else {
+                String::new()
+            },
+            description: if work {
+                self.text(&mut f, "description")
+            } else {
+                String::new()
+            },
+            start,
+            end,
+            summary: self.text(&mut f, "summary"),
+            highlights: self.list(&mut f, "highlights"),
+        };
+        self.finish(f);
+        job
+    }
+}
