@@ -241,7 +241,7 @@ impl Reader {
     }
 
     /// A start and end date; a start after the end keeps the start only.
-    fn range(&mut self, f: &mut Fields, path: &str) -> (String, String) {
+    fn range(&mut self, f: &mut Fields) -> (String, String) {
         let start = self.date(f, "startDate");
         let mut end = self.date(f, "endDate");
         if end.eq_ignore_ascii_case("present") {
@@ -251,7 +251,8 @@ impl Reader {
             && date::check_order(&s, &e).is_err()
         {
             self.warn(format!(
-                "{path}: startDate {start} is after endDate {end}; kept {start} only, as a single date"
+                "{}: startDate {start} is after endDate {end}; kept {start} only, as a single date",
+                f.path
             ));
             return (String::new(), start);
         }
@@ -277,122 +278,36 @@ impl Reader {
             ));
             r.basics.name = PLACEHOLDER_NAME.to_owned();
         }
-        for (path, v) in self.objects(&mut f, "work") {
-            let job = self.job(v, &path, "name", true);
-            r.work.push(job);
-        }
-        for (path, v) in self.objects(&mut f, "volunteer") {
-            let job = self.job(v, &path, "organization", false);
-            r.volunteer.push(job);
-        }
-        for (path, v) in self.objects(&mut f, "education") {
-            let mut e = self.fields(v, &path);
-            let (start, end) = self.range(&mut e, &path);
-            let item = Education {
-                institution: self.text(&mut e, "institution"),
-                url: self.link_url(&mut e, "url"),
-                area: self.text(&mut e, "area"),
-                study_type: self.text(&mut e, "studyType"),
-                location: self.text(&mut e, "location"),
-                start,
-                end,
-                score: self.text_or(&mut e, "score", "gpa"),
-                courses: self.list(&mut e, "courses"),
-            };
-            self.finish(e);
-            r.education.push(item);
-        }
-        for (path, v) in self.objects(&mut f, "awards") {
-            let mut e = self.fields(v, &path);
-            let item = Award {
-                title: self.text(&mut e, "title"),
-                date: self.date(&mut e, "date"),
-                awarder: self.text(&mut e, "awarder"),
-                summary: self.text(&mut e, "summary"),
-            };
-            self.finish(e);
-            r.awards.push(item);
-        }
-        for (path, v) in self.objects(&mut f, "certificates") {
-            let mut e = self.fields(v, &path);
-            let item = Certificate {
-                name: self.text(&mut e, "name"),
-                date: self.date(&mut e, "date"),
-                url: self.link_url(&mut e, "url"),
-                issuer: self.text(&mut e, "issuer"),
-            };
-            self.finish(e);
-            r.certificates.push(item);
-        }
-        for (path, v) in self.objects(&mut f, "publications") {
-            let mut e = self.fields(v, &path);
-            let item = Publication {
-                name: self.text(&mut e, "name"),
-                publisher: self.text(&mut e, "publisher"),
-                release_date: self.date(&mut e, "releaseDate"),
-                url: self.link_url(&mut e, "url"),
-                summary: self.text(&mut e, "summary"),
-            };
-            self.finish(e);
-            r.publications.push(item);
-        }
-        for (path, v) in self.objects(&mut f, "skills") {
-            let mut e = self.fields(v, &path);
-            let item = Skill {
-                name: self.text(&mut e, "name"),
-                level: self.text(&mut e, "level"),
-                keywords: self.list(&mut e, "keywords"),
-            };
-            self.finish(e);
-            r.skills.push(item);
-        }
-        for (path, v) in self.objects(&mut f, "languages") {
-            let mut e = self.fields(v, &path);
-            let item = Language {
-                language: self.text(&mut e, "language"),
-                fluency: self.text(&mut e, "fluency"),
-            };
-            self.finish(e);
-            r.languages.push(item);
-        }
-        for (path, v) in self.objects(&mut f, "interests") {
-            let mut e = self.fields(v, &path);
-            let item = Interest {
-                name: self.text(&mut e, "name"),
-                keywords: self.list(&mut e, "keywords"),
-            };
-            self.finish(e);
-            r.interests.push(item);
-        }
-        for (path, v) in self.objects(&mut f, "references") {
-            let mut e = self.fields(v, &path);
-            let item = Reference {
-                name: self.text(&mut e, "name"),
-                reference: self.text(&mut e, "reference"),
-            };
-            self.finish(e);
-            r.references.push(item);
-        }
-        for (path, v) in self.objects(&mut f, "projects") {
-            let mut e = self.fields(v, &path);
-            let (start, end) = self.range(&mut e, &path);
-            let item = Project {
-                name: self.text(&mut e, "name"),
-                description: self.text(&mut e, "description"),
-                highlights: self.list(&mut e, "highlights"),
-                keywords: self.list(&mut e, "keywords"),
-                start,
-                end,
-                url: self.link_url(&mut e, "url"),
-                roles: self.list(&mut e, "roles"),
-                entity: self.text(&mut e, "entity"),
-                kind: self.text(&mut e, "type"),
-            };
-            self.finish(e);
-            r.projects.push(item);
-        }
+        r.work = self.each(&mut f, "work", |r, e| r.job(e, true));
+        r.volunteer = self.each(&mut f, "volunteer", |r, e| r.job(e, false));
+        r.education = self.each(&mut f, "education", Reader::education);
+        r.awards = self.each(&mut f, "awards", Reader::award);
+        r.certificates = self.each(&mut f, "certificates", Reader::certificate);
+        r.publications = self.each(&mut f, "publications", Reader::publication);
+        r.skills = self.each(&mut f, "skills", Reader::skill);
+        r.languages = self.each(&mut f, "languages", Reader::language);
+        r.interests = self.each(&mut f, "interests", Reader::interest);
+        r.references = self.each(&mut f, "references", Reader::reference);
+        r.projects = self.each(&mut f, "projects", Reader::project);
         self.finish(f);
         r
+    }
+
+    /// Every object of the list under `key`, each read by `read` and then
+    /// checked for keys that were not read.
+    fn each<T>(
+        &mut self,
+        f: &mut Fields,
+        key: &'static str,
+        read: impl Fn(&mut Reader, &mut Fields) -> T,
+    ) -> Vec<T> {
+        let mut out = Vec::new();
+        for (path, v) in self.objects(f, key) {
+            let mut e = self.fields(v, &path);
+            out.push(read(self, &mut e));
+            self.finish(e);
+        }
+        out
     }
 
     fn basics(&mut self, v: &Value) -> Basics {
@@ -423,59 +338,151 @@ impl Reader {
         }
         if let Some(loc) = f.get("location") {
             let mut l = self.fields(loc, "basics.location");
-            b.location = Location {
-                address: self.text(&mut l, "address"),
-                postal_code: self.text(&mut l, "postalCode"),
-                city: self.text(&mut l, "city"),
-                country_code: self.text(&mut l, "countryCode"),
-                region: self.text(&mut l, "region"),
-            };
+            b.location = self.location(&mut l);
             self.finish(l);
         }
-        for (path, p) in self.objects(&mut f, "profiles") {
-            let mut pf = self.fields(p, &path);
-            let mut profile = Profile {
-                network: self.text(&mut pf, "network"),
-                username: self.text(&mut pf, "username"),
-                url: self.url(&mut pf, "url"),
-            };
-            self.finish(pf);
-            if profile.username.is_empty() {
-                profile.username = username_of(&profile.url);
-            }
-            b.profiles.push(profile);
-        }
+        b.profiles = self.each(&mut f, "profiles", Reader::profile);
         self.finish(f);
         b
     }
 
-    fn job(&mut self, v: &Value, path: &str, org_key: &'static str, work: bool) -> Job {
-        let mut f = self.fields(v, path);
-        let (start, end) = self.range(&mut f, path);
-        let job = Job {
+    fn location(&mut self, f: &mut Fields) -> Location {
+        Location {
+            address: self.text(f, "address"),
+            postal_code: self.text(f, "postalCode"),
+            city: self.text(f, "city"),
+            country_code: self.text(f, "countryCode"),
+            region: self.text(f, "region"),
+        }
+    }
+
+    /// A profile; a missing username is the URL's last segment.
+    fn profile(&mut self, f: &mut Fields) -> Profile {
+        let mut profile = Profile {
+            network: self.text(f, "network"),
+            username: self.text(f, "username"),
+            url: self.url(f, "url"),
+        };
+        if profile.username.is_empty() {
+            profile.username = username_of(&profile.url);
+        }
+        profile
+    }
+
+    /// A `work` item, or a `volunteer` one (which has its organisation
+    /// under `organization` and no location or description).
+    fn job(&mut self, f: &mut Fields, work: bool) -> Job {
+        let (start, end) = self.range(f);
+        Job {
             org: if work {
-                self.text_or(&mut f, org_key, "company")
+                self.text_or(f, "name", "company")
             } else {
-                self.text(&mut f, org_key)
+                self.text(f, "organization")
             },
-            position: self.text(&mut f, "position"),
-            url: self.link_url(&mut f, "url"),
+            position: self.text(f, "position"),
+            url: self.link_url(f, "url"),
             location: if work {
-                self.text(&mut f, "location")
+                self.text(f, "location")
             } else {
                 String::new()
             },
             description: if work {
-                self.text(&mut f, "description")
+                self.text(f, "description")
             } else {
                 String::new()
             },
             start,
             end,
-            summary: self.text(&mut f, "summary"),
-            highlights: self.list(&mut f, "highlights"),
-        };
-        self.finish(f);
-        job
+            summary: self.text(f, "summary"),
+            highlights: self.list(f, "highlights"),
+        }
+    }
+
+    fn education(&mut self, f: &mut Fields) -> Education {
+        let (start, end) = self.range(f);
+        Education {
+            institution: self.text(f, "institution"),
+            url: self.link_url(f, "url"),
+            area: self.text(f, "area"),
+            study_type: self.text(f, "studyType"),
+            location: self.text(f, "location"),
+            start,
+            end,
+            score: self.text_or(f, "score", "gpa"),
+            courses: self.list(f, "courses"),
+        }
+    }
+
+    fn award(&mut self, f: &mut Fields) -> Award {
+        Award {
+            title: self.text(f, "title"),
+            date: self.date(f, "date"),
+            awarder: self.text(f, "awarder"),
+            summary: self.text(f, "summary"),
+        }
+    }
+
+    fn certificate(&mut self, f: &mut Fields) -> Certificate {
+        Certificate {
+            name: self.text(f, "name"),
+            date: self.date(f, "date"),
+            url: self.link_url(f, "url"),
+            issuer: self.text(f, "issuer"),
+        }
+    }
+
+    fn publication(&mut self, f: &mut Fields) -> Publication {
+        Publication {
+            name: self.text(f, "name"),
+            publisher: self.text(f, "publisher"),
+            release_date: self.date(f, "releaseDate"),
+            url: self.link_url(f, "url"),
+            summary: self.text(f, "summary"),
+        }
+    }
+
+    fn skill(&mut self, f: &mut Fields) -> Skill {
+        Skill {
+            name: self.text(f, "name"),
+            level: self.text(f, "level"),
+            keywords: self.list(f, "keywords"),
+        }
+    }
+
+    fn language(&mut self, f: &mut Fields) -> Language {
+        Language {
+            language: self.text(f, "language"),
+            fluency: self.text(f, "fluency"),
+        }
+    }
+
+    fn interest(&mut self, f: &mut Fields) -> Interest {
+        Interest {
+            name: self.text(f, "name"),
+            keywords: self.list(f, "keywords"),
+        }
+    }
+
+    fn reference(&mut self, f: &mut Fields) -> Reference {
+        Reference {
+            name: self.text(f, "name"),
+            reference: self.text(f, "reference"),
+        }
+    }
+
+    fn project(&mut self, f: &mut Fields) -> Project {
+        let (start, end) = self.range(f);
+        Project {
+            name: self.text(f, "name"),
+            description: self.text(f, "description"),
+            highlights: self.list(f, "highlights"),
+            keywords: self.list(f, "keywords"),
+            start,
+            end,
+            url: self.link_url(f, "url"),
+            roles: self.list(f, "roles"),
+            entity: self.text(f, "entity"),
+            kind: self.text(f, "type"),
+        }
     }
 }

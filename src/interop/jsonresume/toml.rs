@@ -1,7 +1,9 @@
 //! Writing `resume.toml` from the JSON Resume content.
 
 use super::encoding::{location_line, strip_scheme, username_of};
-use super::schema::{Basics, Education, Job, Key, Project, Resume};
+use super::schema::{
+    Award, Basics, Certificate, Education, Job, Key, Project, Publication, Reference, Resume, Skill,
+};
 use crate::model::markup;
 
 /// Escape text so that inline markup reads it back literally.
@@ -81,10 +83,22 @@ struct TEntry {
     bullets: Vec<String>,
 }
 
+/// A section's body, every text already in markup.
 enum TBody {
     Text(String),
     Entries(Vec<TEntry>),
     Rows(Vec<(String, String)>),
+}
+
+impl TBody {
+    /// Whether the section would print nothing.
+    fn is_empty(&self) -> bool {
+        match self {
+            TBody::Text(t) => t.is_empty(),
+            TBody::Entries(e) => e.is_empty(),
+            TBody::Rows(r) => r.is_empty(),
+        }
+    }
 }
 
 /// Some(escaped) for non-empty text.
@@ -198,134 +212,141 @@ fn project_entry(p: &Project, path: &str, ln: &mut Linker) -> TEntry {
     }
 }
 
-/// The sections in the conventional order.
+/// The sections in the conventional order, leaving out empty ones.
 fn sections(r: &Resume, warnings: &mut Vec<String>) -> Vec<(Key, TBody)> {
     let mut ln = Linker { warnings };
-    let mut out = Vec::new();
-    if !r.basics.summary.is_empty() {
-        out.push((Key::Summary, TBody::Text(esc(&r.basics.summary))));
-    }
-    let mut push = |key: Key, body: TBody| {
-        let empty = match &body {
-            TBody::Text(t) => t.is_empty(),
-            TBody::Entries(e) => e.is_empty(),
-            TBody::Rows(r) => r.is_empty(),
-        };
-        if !empty {
-            out.push((key, body));
-        }
+    let profiles = r.basics.profiles.iter().filter(|p| p.url.is_empty());
+    let all = [
+        (Key::Summary, TBody::Text(esc(&r.basics.summary))),
+        (Key::Work, entries(&r.work, "work", &mut ln, job_entry)),
+        (
+            Key::Education,
+            entries(&r.education, "education", &mut ln, education_entry),
+        ),
+        (
+            Key::Projects,
+            entries(&r.projects, "projects", &mut ln, project_entry),
+        ),
+        (
+            Key::Skills,
+            TBody::Rows(r.skills.iter().map(skill_row).collect()),
+        ),
+        (
+            Key::Volunteer,
+            entries(&r.volunteer, "volunteer", &mut ln, job_entry),
+        ),
+        (
+            Key::Awards,
+            TBody::Entries(r.awards.iter().map(award_entry).collect()),
+        ),
+        (
+            Key::Certificates,
+            entries(&r.certificates, "certificates", &mut ln, certificate_entry),
+        ),
+        (
+            Key::Publications,
+            entries(&r.publications, "publications", &mut ln, publication_entry),
+        ),
+        (
+            Key::Languages,
+            rows(&r.languages, |l| (&l.language, l.fluency.clone())),
+        ),
+        (
+            Key::Interests,
+            rows(&r.interests, |i| (&i.name, i.keywords.join(", "))),
+        ),
+        (
+            Key::References,
+            TBody::Entries(r.references.iter().map(reference_entry).collect()),
+        ),
+        (
+            Key::Profiles,
+            TBody::Rows(
+                profiles
+                    .map(|p| (esc(&p.network), esc(&p.username)))
+                    .collect(),
+            ),
+        ),
+    ];
+    all.into_iter()
+        .filter(|(_, body)| !body.is_empty())
+        .collect()
+}
+
+/// The entries of one list, each made by `entry` with its JSON path.
+fn entries<T>(
+    items: &[T],
+    key: &str,
+    ln: &mut Linker,
+    entry: fn(&T, &str, &mut Linker) -> TEntry,
+) -> TBody {
+    let entries = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| entry(item, &format!("{key}[{i}]"), ln))
+        .collect();
+    TBody::Entries(entries)
+}
+
+/// Skill rows of a label and items, both escaped.
+fn rows<T>(items: &[T], row: impl Fn(&T) -> (&String, String)) -> TBody {
+    let rows = items
+        .iter()
+        .map(|item| {
+            let (label, items) = row(item);
+            (esc(label), esc(&items))
+        })
+        .collect();
+    TBody::Rows(rows)
+}
+
+/// `name (level)` and the keywords joined with `, `.
+fn skill_row(s: &Skill) -> (String, String) {
+    let label = if s.level.is_empty() {
+        s.name.clone()
+    } else if s.name.is_empty() {
+        format!("({})", s.level)
+    } else {
+        format!("{} ({})", s.name, s.level)
     };
-    let work = r
-        .work
-        .iter()
-        .enumerate()
-        .map(|(i, j)| job_entry(j, &format!("work[{i}]"), &mut ln))
-        .collect();
-    push(Key::Work, TBody::Entries(work));
-    let education = r
-        .education
-        .iter()
-        .enumerate()
-        .map(|(i, e)| education_entry(e, &format!("education[{i}]"), &mut ln))
-        .collect();
-    push(Key::Education, TBody::Entries(education));
-    let projects = r
-        .projects
-        .iter()
-        .enumerate()
-        .map(|(i, p)| project_entry(p, &format!("projects[{i}]"), &mut ln))
-        .collect();
-    push(Key::Projects, TBody::Entries(projects));
-    let skills = r
-        .skills
-        .iter()
-        .map(|s| {
-            let label = if s.level.is_empty() {
-                s.name.clone()
-            } else if s.name.is_empty() {
-                format!("({})", s.level)
-            } else {
-                format!("{} ({})", s.name, s.level)
-            };
-            (esc(&label), esc(&s.keywords.join(", ")))
-        })
-        .collect();
-    push(Key::Skills, TBody::Rows(skills));
-    let volunteer = r
-        .volunteer
-        .iter()
-        .enumerate()
-        .map(|(i, j)| job_entry(j, &format!("volunteer[{i}]"), &mut ln))
-        .collect();
-    push(Key::Volunteer, TBody::Entries(volunteer));
-    let awards = r
-        .awards
-        .iter()
-        .map(|a| TEntry {
-            title: esc(&a.title),
-            org: opt(&a.awarder),
-            dates: single_date(&a.date),
-            details: opt(&a.summary).into_iter().collect(),
-            ..TEntry::default()
-        })
-        .collect();
-    push(Key::Awards, TBody::Entries(awards));
-    let certificates = r
-        .certificates
-        .iter()
-        .enumerate()
-        .map(|(i, c)| TEntry {
-            title: ln.link(&c.name, &c.url, &format!("certificates[{i}]")),
-            org: opt(&c.issuer),
-            dates: single_date(&c.date),
-            ..TEntry::default()
-        })
-        .collect();
-    push(Key::Certificates, TBody::Entries(certificates));
-    let publications = r
-        .publications
-        .iter()
-        .enumerate()
-        .map(|(i, p)| TEntry {
-            title: ln.link(&p.name, &p.url, &format!("publications[{i}]")),
-            org: opt(&p.publisher),
-            dates: single_date(&p.release_date),
-            details: opt(&p.summary).into_iter().collect(),
-            ..TEntry::default()
-        })
-        .collect();
-    push(Key::Publications, TBody::Entries(publications));
-    let languages = r
-        .languages
-        .iter()
-        .map(|l| (esc(&l.language), esc(&l.fluency)))
-        .collect();
-    push(Key::Languages, TBody::Rows(languages));
-    let interests = r
-        .interests
-        .iter()
-        .map(|i| (esc(&i.name), esc(&i.keywords.join(", "))))
-        .collect();
-    push(Key::Interests, TBody::Rows(interests));
-    let references = r
-        .references
-        .iter()
-        .map(|x| TEntry {
-            title: esc(&x.name),
-            details: opt(&x.reference).into_iter().collect(),
-            ..TEntry::default()
-        })
-        .collect();
-    push(Key::References, TBody::Entries(references));
-    let profiles = r
-        .basics
-        .profiles
-        .iter()
-        .filter(|p| p.url.is_empty())
-        .map(|p| (esc(&p.network), esc(&p.username)))
-        .collect();
-    push(Key::Profiles, TBody::Rows(profiles));
-    out
+    (esc(&label), esc(&s.keywords.join(", ")))
+}
+
+fn award_entry(a: &Award) -> TEntry {
+    TEntry {
+        title: esc(&a.title),
+        org: opt(&a.awarder),
+        dates: single_date(&a.date),
+        details: opt(&a.summary).into_iter().collect(),
+        ..TEntry::default()
+    }
+}
+
+fn certificate_entry(c: &Certificate, path: &str, ln: &mut Linker) -> TEntry {
+    TEntry {
+        title: ln.link(&c.name, &c.url, path),
+        org: opt(&c.issuer),
+        dates: single_date(&c.date),
+        ..TEntry::default()
+    }
+}
+
+fn publication_entry(p: &Publication, path: &str, ln: &mut Linker) -> TEntry {
+    TEntry {
+        title: ln.link(&p.name, &p.url, path),
+        org: opt(&p.publisher),
+        dates: single_date(&p.release_date),
+        details: opt(&p.summary).into_iter().collect(),
+        ..TEntry::default()
+    }
+}
+
+fn reference_entry(x: &Reference) -> TEntry {
+    TEntry {
+        title: esc(&x.name),
+        details: opt(&x.reference).into_iter().collect(),
+        ..TEntry::default()
+    }
 }
 
 /// The contact-line links: `basics.url` first, then the profiles with a URL.
@@ -353,6 +374,7 @@ fn links(b: &Basics) -> Vec<(String, String)> {
     out
 }
 
+/// `key = [...]` with one item a line, when there are items.
 fn list_lines(out: &mut String, key: &str, items: &[String]) {
     if items.is_empty() {
         return;
@@ -367,31 +389,54 @@ fn list_lines(out: &mut String, key: &str, items: &[String]) {
     out.push_str("]\n");
 }
 
+/// The comments at the top of the file, and the theme.
+const PREAMBLE: &str = "# Résumé imported from JSON Resume.\n\
+     #\n\
+     # Build the one-page PDF:  resume build resume.toml\n\
+     # Check it without writing: resume check resume.toml\n\
+     #\n\
+     # Text fields take inline markup: **bold**, *italic*, `code`, [label](url).\n\
+     # Characters that would read as markup carry a backslash (\\*, \\`, \\[, \\\\)\n\
+     # so that they print as written.\n\
+     #\n\
+     # Tailoring: give a section, an entry, a bullet, a skill row or a link\n\
+     # `tags = [\"backend\"]` and describe variants at the end of this file.\n\
+     # Trimming: `priority = 2` or higher on a section or an entry, or a bullet\n\
+     # written `{ text = \"...\", priority = 3 }`, marks it optional for --trim.\n\n\
+     [theme]\n\
+     # Text prints exactly as imported. Set true for curly quotes, and dashes\n\
+     # and ellipses from -- --- and ...\n\
+     smart_punctuation = false\n\n";
+
+/// The `resume.toml` text of the JSON Resume content; links that cannot
+/// be written are reported in `warnings`.
 pub(super) fn to_toml(r: &Resume, warnings: &mut Vec<String>) -> String {
-    let b = &r.basics;
-    let mut out = String::new();
-    out.push_str(
-        "# Résumé imported from JSON Resume.\n\
-         #\n\
-         # Build the one-page PDF:  resume build resume.toml\n\
-         # Check it without writing: resume check resume.toml\n\
-         #\n\
-         # Text fields take inline markup: **bold**, *italic*, `code`, [label](url).\n\
-         # Characters that would read as markup carry a backslash (\\*, \\`, \\[, \\\\)\n\
-         # so that they print as written.\n\
-         #\n\
-         # Tailoring: give a section, an entry, a bullet, a skill row or a link\n\
-         # `tags = [\"backend\"]` and describe variants at the end of this file.\n\
-         # Trimming: `priority = 2` or higher on a section or an entry, or a bullet\n\
-         # written `{ text = \"...\", priority = 3 }`, marks it optional for --trim.\n\n",
-    );
-    out.push_str(
-        "[theme]\n\
-         # Text prints exactly as imported. Set true for curly quotes, and dashes\n\
-         # and ellipses from -- --- and ...\n\
-         smart_punctuation = false\n\n",
-    );
+    let mut out = String::from(PREAMBLE);
     let person_at = out.len();
+    person(&mut out, &r.basics);
+    let sections = sections(r, warnings);
+    for (i, (key, body)) in sections.iter().enumerate() {
+        section(&mut out, i, *key, body);
+    }
+    variants_example(&mut out, &sections);
+    let uncovered = uncovered_characters(&out);
+    if !uncovered.is_empty() {
+        let sample: String = uncovered.iter().take(8).collect();
+        out.insert_str(
+            person_at,
+            &format!(
+                "# Some text ({sample}) uses characters that the bundled fonts lack. Name a font\n\
+                 # file that has them (absolute, or relative to this file), for example:\n\
+                 # [fonts]\n\
+                 # fallback = [\"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc\"]\n\n"
+            ),
+        );
+    }
+    out
+}
+
+/// The `[person]` table.
+fn person(out: &mut String, b: &Basics) {
     out.push_str("[person]\n");
     out.push_str(&format!("name = {}\n", q(&esc(&b.name))));
     for (key, value) in [
@@ -419,60 +464,66 @@ pub(super) fn to_toml(r: &Resume, warnings: &mut Vec<String>) -> String {
         }
         out.push_str("]\n");
     }
+}
 
-    let sections = sections(r, warnings);
-    for (i, (key, body)) in sections.iter().enumerate() {
-        out.push_str("\n[[sections]]\n");
-        out.push_str(&format!("title = {}\n", q(key.title())));
-        if i == 0 {
-            out.push_str(&format!(
-                "id = {}   # variants name sections by id\n",
-                q(key.id())
-            ));
-        } else {
-            out.push_str(&format!("id = {}\n", q(key.id())));
-        }
-        match body {
-            TBody::Text(text) => out.push_str(&format!("text = {}\n", q(text))),
-            TBody::Rows(rows) => {
-                out.push_str("skills = [\n");
-                for (label, items) in rows {
-                    out.push_str(&format!(
-                        "  {{ label = {}, items = {} }},\n",
-                        q(label),
-                        q(items)
-                    ));
-                }
-                out.push_str("]\n");
+/// One `[[sections]]` table; the first one explains its id.
+fn section(out: &mut String, i: usize, key: Key, body: &TBody) {
+    out.push_str("\n[[sections]]\n");
+    out.push_str(&format!("title = {}\n", q(key.title())));
+    if i == 0 {
+        out.push_str(&format!(
+            "id = {}   # variants name sections by id\n",
+            q(key.id())
+        ));
+    } else {
+        out.push_str(&format!("id = {}\n", q(key.id())));
+    }
+    match body {
+        TBody::Text(text) => out.push_str(&format!("text = {}\n", q(text))),
+        TBody::Rows(rows) => {
+            out.push_str("skills = [\n");
+            for (label, items) in rows {
+                out.push_str(&format!(
+                    "  {{ label = {}, items = {} }},\n",
+                    q(label),
+                    q(items)
+                ));
             }
-            TBody::Entries(entries) => {
-                for e in entries {
-                    out.push_str("\n[[sections.entries]]\n");
-                    out.push_str(&format!("title = {}\n", q(&e.title)));
-                    for (key, value) in [("org", &e.org), ("location", &e.location)] {
-                        if let Some(v) = value {
-                            out.push_str(&format!("{key} = {}\n", q(v)));
-                        }
-                    }
-                    match &e.dates {
-                        Some(TDates::Single(d)) => out.push_str(&format!("dates = {}\n", q(d))),
-                        Some(TDates::Range(s, e)) => out.push_str(&format!(
-                            "dates = {{ start = {}, end = {} }}\n",
-                            q(s),
-                            q(e)
-                        )),
-                        None => {}
-                    }
-                    if let Some(s) = &e.subtitle {
-                        out.push_str(&format!("subtitle = {}\n", q(s)));
-                    }
-                    list_lines(&mut out, "details", &e.details);
-                    list_lines(&mut out, "bullets", &e.bullets);
-                }
+            out.push_str("]\n");
+        }
+        TBody::Entries(entries) => {
+            for e in entries {
+                entry(out, e);
             }
         }
     }
+}
 
+/// One `[[sections.entries]]` table.
+fn entry(out: &mut String, e: &TEntry) {
+    out.push_str("\n[[sections.entries]]\n");
+    out.push_str(&format!("title = {}\n", q(&e.title)));
+    for (key, value) in [("org", &e.org), ("location", &e.location)] {
+        if let Some(v) = value {
+            out.push_str(&format!("{key} = {}\n", q(v)));
+        }
+    }
+    match &e.dates {
+        Some(TDates::Single(d)) => out.push_str(&format!("dates = {}\n", q(d))),
+        Some(TDates::Range(s, e)) => {
+            out.push_str(&format!("dates = {{ start = {}, end = {} }}\n", q(s), q(e)))
+        }
+        None => {}
+    }
+    if let Some(s) = &e.subtitle {
+        out.push_str(&format!("subtitle = {}\n", q(s)));
+    }
+    list_lines(out, "details", &e.details);
+    list_lines(out, "bullets", &e.bullets);
+}
+
+/// The closing comment: an example variant naming the first sections.
+fn variants_example(out: &mut String, sections: &[(Key, TBody)]) {
     let ids: Vec<String> = sections.iter().map(|(k, _)| q(k.id())).take(3).collect();
     out.push_str(
         "\n# Variants: one file, a résumé per job. For example:\n\
@@ -493,20 +544,6 @@ pub(super) fn to_toml(r: &Resume, warnings: &mut Vec<String>) -> String {
          #\n\
          # Then: resume build --variant short, or resume build --all\n",
     );
-    let uncovered = uncovered_characters(&out);
-    if !uncovered.is_empty() {
-        let sample: String = uncovered.iter().take(8).collect();
-        out.insert_str(
-            person_at,
-            &format!(
-                "# Some text ({sample}) uses characters that the bundled fonts lack. Name a font\n\
-                 # file that has them (absolute, or relative to this file), for example:\n\
-                 # [fonts]\n\
-                 # fallback = [\"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc\"]\n\n"
-            ),
-        );
-    }
-    out
 }
 
 /// Characters of `text` that no bundled face has, in order of appearance.
