@@ -124,8 +124,14 @@ fn job_of(e: &Entry, work: bool) -> Job {
             .join("\n");
         description = String::new();
     }
+    let (name, organization) = if work {
+        (org, String::new())
+    } else {
+        (String::new(), org)
+    };
     Job {
-        org,
+        name,
+        organization,
         position,
         url: url.unwrap_or_default(),
         location: if work {

@@ -1,261 +1,214 @@
-//! The JSON text of a [`Resume`], in the schema's key order.
+//! JSON values and text: what counts as blank, and the pretty JSON text of
+//! a [`Resume`].
 
+use std::io;
+
+use serde::{Serialize, Serializer};
 use serde_json::Value;
+use serde_json::ser::{CharEscape, Formatter, PrettyFormatter};
 
 use super::SCHEMA_URL;
-use super::schema::{Job, Resume};
+use super::schema::Resume;
 
-/// A JSON value whose objects keep their key order (the schema's order).
-pub(super) enum J {
-    S(String),
-    A(Vec<J>),
-    O(Vec<(&'static str, J)>),
+/// Whether a value carries nothing: null, text that is only white space,
+/// an empty list or an empty object.
+pub(super) fn blank(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
+    }
 }
 
-impl J {
-    fn is_empty(&self) -> bool {
-        match self {
-            J::S(s) => s.trim().is_empty(),
-            J::A(a) => a.is_empty(),
-            J::O(o) => o.is_empty(),
+/// Whether a schema value would be written as nothing (see [`blank`]); a
+/// schema object leaves out its blank fields, so it is blank when they all are.
+pub(super) fn is_blank<T: Serialize>(value: &T) -> bool {
+    serde_json::to_value(value).is_ok_and(|v| blank(&v))
+}
+
+/// Whether every item of a list is blank, so that the list is left out.
+pub(super) fn all_blank<T: Serialize>(items: &[T]) -> bool {
+    items.iter().all(is_blank)
+}
+
+/// A list without its blank items.
+pub(super) fn non_blank<T: Serialize, S: Serializer>(
+    items: &[T],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(items.iter().filter(|item| !is_blank(*item)))
+}
+
+/// An exported document: `$schema` first, then the content.
+#[derive(Serialize)]
+struct Exported<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    #[serde(flatten)]
+    resume: &'a Resume,
+}
+
+/// The JSON Resume text of the content, two spaces an indent level, with
+/// a final newline.
+pub(super) fn to_json(resume: &Resume) -> String {
+    let exported = Exported {
+        schema: SCHEMA_URL,
+        resume,
+    };
+    let mut bytes = Vec::new();
+    let formatter = ControlEscapes(PrettyFormatter::with_indent(b"  "));
+    let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, formatter);
+    // Writing text into memory cannot fail, and serde_json writes UTF-8.
+    let written = exported.serialize(&mut serializer);
+    let mut text = written
+        .ok()
+        .and_then(|()| String::from_utf8(bytes).ok())
+        .unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// serde_json's pretty layout, with every control character written as
+/// `\u00XX` except `\n`, `\r` and `\t`: serde_json itself writes `\b` and
+/// `\f`, and DEL as it is, where the export has always written `\u0008`,
+/// `\u000c` and `\u007f`.
+struct ControlEscapes(PrettyFormatter<'static>);
+
+impl Formatter for ControlEscapes {
+    fn write_char_escape<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        char_escape: CharEscape,
+    ) -> io::Result<()> {
+        match char_escape {
+            CharEscape::Backspace => writer.write_all(b"\\u0008"),
+            CharEscape::FormFeed => writer.write_all(b"\\u000c"),
+            other => self.0.write_char_escape(writer, other),
         }
     }
 
-    /// Pretty JSON text, two spaces an indent level.
-    pub(super) fn write(&self, out: &mut String, indent: usize) {
-        match self {
-            J::S(s) => json_string(out, s),
-            J::A(items) => {
-                out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    out.push_str(if i == 0 { "\n" } else { ",\n" });
-                    pad(out, indent + 1);
-                    item.write(out, indent + 1);
-                }
-                if !items.is_empty() {
-                    out.push('\n');
-                    pad(out, indent);
-                }
-                out.push(']');
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        for (i, part) in fragment.split('\u{7f}').enumerate() {
+            if i > 0 {
+                writer.write_all(b"\\u007f")?;
             }
-            J::O(fields) => {
-                out.push('{');
-                for (i, (key, value)) in fields.iter().enumerate() {
-                    out.push_str(if i == 0 { "\n" } else { ",\n" });
-                    pad(out, indent + 1);
-                    json_string(out, key);
-                    out.push_str(": ");
-                    value.write(out, indent + 1);
-                }
-                if !fields.is_empty() {
-                    out.push('\n');
-                    pad(out, indent);
-                }
-                out.push('}');
-            }
+            writer.write_all(part.as_bytes())?;
         }
+        Ok(())
     }
 
-    /// The same value as a [`Value`], for comparing.
-    pub(super) fn to_value(&self) -> Value {
-        match self {
-            J::S(s) => Value::String(s.clone()),
-            J::A(a) => Value::Array(a.iter().map(J::to_value).collect()),
-            J::O(o) => Value::Object(
-                o.iter()
-                    .map(|(k, v)| ((*k).to_owned(), v.to_value()))
-                    .collect(),
-            ),
-        }
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_array(writer)
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array(writer)
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array_value(writer)
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object(writer)
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object(writer)
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(writer)
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object_value(writer)
     }
 }
 
-fn pad(out: &mut String, indent: usize) {
-    for _ in 0..indent {
-        out.push_str("  ");
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interop::jsonresume::schema::{Basics, Job, Location, Profile, Skill};
 
-fn json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 || c == '\u{7f}' => {
-                out.push_str(&format!("\\u{:04x}", u32::from(c)));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-/// Builds an object, leaving out empty values.
-#[derive(Default)]
-struct Obj(Vec<(&'static str, J)>);
-
-impl Obj {
-    fn s(mut self, key: &'static str, value: &str) -> Obj {
-        if !value.trim().is_empty() {
-            self.0.push((key, J::S(value.to_owned())));
-        }
-        self
-    }
-
-    fn list(self, key: &'static str, values: &[String]) -> Obj {
-        let items = values
-            .iter()
-            .filter(|v| !v.trim().is_empty())
-            .map(|v| J::S(v.clone()))
-            .collect();
-        self.j(key, J::A(items))
-    }
-
-    fn all<T>(self, key: &'static str, items: &[T], f: impl Fn(&T) -> J) -> Obj {
-        let items = items.iter().map(f).filter(|j| !j.is_empty()).collect();
-        self.j(key, J::A(items))
-    }
-
-    fn j(mut self, key: &'static str, value: J) -> Obj {
-        if !value.is_empty() {
-            self.0.push((key, value));
-        }
-        self
-    }
-
-    fn done(self) -> J {
-        J::O(self.0)
-    }
-}
-
-impl Resume {
-    /// The JSON Resume document, without empty values.
-    pub(super) fn json(&self) -> J {
-        let b = &self.basics;
-        let location = Obj::default()
-            .s("address", &b.location.address)
-            .s("postalCode", &b.location.postal_code)
-            .s("city", &b.location.city)
-            .s("countryCode", &b.location.country_code)
-            .s("region", &b.location.region)
-            .done();
-        let basics = Obj::default()
-            .s("name", &b.name)
-            .s("label", &b.label)
-            .s("email", &b.email)
-            .s("phone", &b.phone)
-            .s("url", &b.url)
-            .s("summary", &b.summary)
-            .j("location", location)
-            .all("profiles", &b.profiles, |p| {
-                Obj::default()
-                    .s("network", &p.network)
-                    .s("username", &p.username)
-                    .s("url", &p.url)
-                    .done()
-            })
-            .done();
-        let job = |org_key: &'static str| {
-            move |w: &Job| {
-                Obj::default()
-                    .s(org_key, &w.org)
-                    .s("location", &w.location)
-                    .s("description", &w.description)
-                    .s("position", &w.position)
-                    .s("url", &w.url)
-                    .s("startDate", &w.start)
-                    .s("endDate", &w.end)
-                    .s("summary", &w.summary)
-                    .list("highlights", &w.highlights)
-                    .done()
-            }
+    #[test]
+    fn control_characters_are_unicode_escapes() {
+        let resume = Resume {
+            basics: Basics {
+                name: "a\u{8}b\u{c}c\u{7f}d\"\\\n\r\t\u{1}\u{1f}\u{2028}é/".to_owned(),
+                ..Basics::default()
+            },
+            ..Resume::default()
         };
-        Obj::default()
-            .s("$schema", SCHEMA_URL)
-            .j("basics", basics)
-            .all("work", &self.work, job("name"))
-            .all("volunteer", &self.volunteer, job("organization"))
-            .all("education", &self.education, |e| {
-                Obj::default()
-                    .s("institution", &e.institution)
-                    .s("url", &e.url)
-                    .s("area", &e.area)
-                    .s("studyType", &e.study_type)
-                    .s("location", &e.location)
-                    .s("startDate", &e.start)
-                    .s("endDate", &e.end)
-                    .s("score", &e.score)
-                    .list("courses", &e.courses)
-                    .done()
-            })
-            .all("awards", &self.awards, |a| {
-                Obj::default()
-                    .s("title", &a.title)
-                    .s("date", &a.date)
-                    .s("awarder", &a.awarder)
-                    .s("summary", &a.summary)
-                    .done()
-            })
-            .all("certificates", &self.certificates, |c| {
-                Obj::default()
-                    .s("name", &c.name)
-                    .s("date", &c.date)
-                    .s("url", &c.url)
-                    .s("issuer", &c.issuer)
-                    .done()
-            })
-            .all("publications", &self.publications, |p| {
-                Obj::default()
-                    .s("name", &p.name)
-                    .s("publisher", &p.publisher)
-                    .s("releaseDate", &p.release_date)
-                    .s("url", &p.url)
-                    .s("summary", &p.summary)
-                    .done()
-            })
-            .all("skills", &self.skills, |s| {
-                Obj::default()
-                    .s("name", &s.name)
-                    .s("level", &s.level)
-                    .list("keywords", &s.keywords)
-                    .done()
-            })
-            .all("languages", &self.languages, |l| {
-                Obj::default()
-                    .s("language", &l.language)
-                    .s("fluency", &l.fluency)
-                    .done()
-            })
-            .all("interests", &self.interests, |i| {
-                Obj::default()
-                    .s("name", &i.name)
-                    .list("keywords", &i.keywords)
-                    .done()
-            })
-            .all("references", &self.references, |r| {
-                Obj::default()
-                    .s("name", &r.name)
-                    .s("reference", &r.reference)
-                    .done()
-            })
-            .all("projects", &self.projects, |p| {
-                Obj::default()
-                    .s("name", &p.name)
-                    .s("description", &p.description)
-                    .list("highlights", &p.highlights)
-                    .list("keywords", &p.keywords)
-                    .s("startDate", &p.start)
-                    .s("endDate", &p.end)
-                    .s("url", &p.url)
-                    .list("roles", &p.roles)
-                    .s("entity", &p.entity)
-                    .s("type", &p.kind)
-                    .done()
-            })
-            .done()
+        let expected = format!(
+            "{{\n  \"$schema\": \"{SCHEMA_URL}\",\n  \"basics\": {{\n    \"name\": \
+             \"a\\u0008b\\u000cc\\u007fd\\\"\\\\\\n\\r\\t\\u0001\\u001f\u{2028}é/\"\n  }}\n}}\n"
+        );
+        assert_eq!(to_json(&resume), expected);
+    }
+
+    #[test]
+    fn blank_values_are_left_out() {
+        let resume = Resume {
+            basics: Basics {
+                name: "Ada".to_owned(),
+                label: " \n".to_owned(),
+                location: Location {
+                    city: " ".to_owned(),
+                    ..Location::default()
+                },
+                profiles: vec![Profile::default()],
+                ..Basics::default()
+            },
+            work: vec![
+                Job::default(),
+                Job {
+                    name: "Acme".to_owned(),
+                    highlights: vec![" ".to_owned(), "Shipped".to_owned(), String::new()],
+                    ..Job::default()
+                },
+            ],
+            volunteer: vec![Job {
+                organization: "Club".to_owned(),
+                ..Job::default()
+            }],
+            skills: vec![Skill {
+                keywords: vec![String::new()],
+                ..Skill::default()
+            }],
+            ..Resume::default()
+        };
+        let expected = format!(
+            "{{\n  \"$schema\": \"{SCHEMA_URL}\",\n  \"basics\": {{\n    \"name\": \"Ada\"\n  }},\n  \
+             \"work\": [\n    {{\n      \"name\": \"Acme\",\n      \"highlights\": [\n        \
+             \"Shipped\"\n      ]\n    }}\n  ],\n  \"volunteer\": [\n    {{\n      \
+             \"organization\": \"Club\"\n    }}\n  ]\n}}\n"
+        );
+        assert_eq!(to_json(&resume), expected);
+        assert!(is_blank(&Location::default()));
+        assert!(all_blank(&[String::new(), " ".to_owned()]));
+        assert!(!all_blank(&["x".to_owned()]));
     }
 }

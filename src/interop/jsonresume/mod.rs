@@ -124,10 +124,7 @@ pub fn import_yaml(yaml: &str) -> Result<Imported, String> {
 ///
 /// See the module documentation for how sections map to JSON Resume keys.
 pub fn export_json(doc: &Document) -> String {
-    let mut out = String::new();
-    export::from_document(doc).json().write(&mut out, 0);
-    out.push('\n');
-    out
+    json::to_json(&export::from_document(doc))
 }
 
 /// Read the JSON value, write the TOML and check that it exports back.

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use super::dates::canonical_date;
 use super::encoding::username_of;
+use super::json::blank;
 use super::schema::{
     Award, Basics, Certificate, Education, Interest, Job, Language, Location, Profile, Project,
     Publication, Reference, Resume, Skill,
@@ -56,17 +57,6 @@ fn scalar(v: &Value) -> Option<String> {
         Value::Number(n) => Some(n.to_string()),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
-    }
-}
-
-/// Whether a value carries nothing.
-pub(super) fn blank(v: &Value) -> bool {
-    match v {
-        Value::Null => true,
-        Value::String(s) => s.trim().is_empty(),
-        Value::Array(a) => a.is_empty(),
-        Value::Object(o) => o.is_empty(),
-        _ => false,
     }
 }
 
@@ -374,8 +364,13 @@ impl Reader {
     fn job(&mut self, f: &mut Fields, work: bool) -> Job {
         let (start, end) = self.range(f);
         Job {
-            org: if work {
+            name: if work {
                 self.text_or(f, "name", "company")
+            } else {
+                String::new()
+            },
+            organization: if work {
+                String::new()
             } else {
                 self.text(f, "organization")
             },

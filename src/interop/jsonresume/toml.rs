@@ -144,11 +144,11 @@ impl Linker<'_> {
 }
 
 fn job_entry(j: &Job, path: &str, ln: &mut Linker) -> TEntry {
-    let has_org = !j.org.is_empty() || !j.url.is_empty();
+    let has_org = !j.org().is_empty() || !j.url.is_empty();
     let (title, org) = if j.position.is_empty() {
-        (ln.link(&j.org, &j.url, path), None)
+        (ln.link(j.org(), &j.url, path), None)
     } else {
-        let org = has_org.then(|| ln.link(&j.org, &j.url, path));
+        let org = has_org.then(|| ln.link(j.org(), &j.url, path));
         (esc(&j.position), org)
     };
     TEntry {
