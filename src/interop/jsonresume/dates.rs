@@ -1,11 +1,7 @@
 //! Dates between JSON Resume (`YYYY-MM-DD`) and the résumé's forms.
 
 use crate::document::Entry;
-use crate::model::date::{self, Date};
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+use crate::model::date::{self, Date, MONTH_ABBREVIATIONS};
 
 fn digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
@@ -64,7 +60,7 @@ pub(super) fn unformat_date(text: &str) -> String {
         return "present".to_owned();
     }
     if let Some((month, year)) = t.split_once(' ')
-        && let Some(m) = MONTHS.iter().position(|&name| name == month)
+        && let Some(m) = MONTH_ABBREVIATIONS.iter().position(|&name| name == month)
         && year.len() == 4
         && digits(year)
         && let Ok(Date::Month { .. }) = date::parse_date(&format!("{year}-{:02}", m + 1))

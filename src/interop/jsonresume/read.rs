@@ -12,7 +12,7 @@ use super::schema::{
     Publication, Reference, Resume, Skill,
 };
 use super::toml::link_markup;
-use crate::model::date;
+use crate::model::{contact, date};
 
 /// The name written when the JSON has none, so that the TOML still compiles.
 const PLACEHOLDER_NAME: &str = "Your Name";
@@ -311,15 +311,14 @@ impl Reader {
             summary: self.text(&mut f, "summary"),
             ..Basics::default()
         };
-        if !b.email.is_empty() && !b.email.contains('@') {
+        if !b.email.is_empty() && !contact::is_email(&b.email) {
             self.warn(format!(
                 "basics.email: `{}` is not an e-mail address; not carried over",
                 b.email
             ));
             b.email.clear();
         }
-        let digits = b.phone.chars().filter(char::is_ascii_digit).count();
-        if !b.phone.is_empty() && digits < 3 {
+        if !b.phone.is_empty() && !contact::is_phone(&b.phone) {
             self.warn(format!(
                 "basics.phone: `{}` is not a phone number; not carried over",
                 b.phone
