@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::export::from_document;
+use super::json::child_path;
 use super::schema::Resume;
 
 /// How many round-trip differences are listed one by one.
@@ -55,14 +56,6 @@ pub(super) fn self_check(expected: &Resume, toml: &str) -> Vec<String> {
     out
 }
 
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
 fn show(v: Option<&Value>) -> String {
     match v {
         None => "nothing".to_owned(),
@@ -80,7 +73,7 @@ fn diff(path: &str, expected: &Value, got: &Value, out: &mut Vec<String>) {
             keys.sort();
             keys.dedup();
             for key in keys {
-                let p = child(path, key);
+                let p = child_path(path, key);
                 match (a.get(key), b.get(key)) {
                     (Some(x), Some(y)) => diff(&p, x, y, out),
                     (x, y) => out.push(mismatch(&p, x, y)),

@@ -3,15 +3,6 @@
 
 use super::schema::Location;
 
-/// The address without `https://`, `http://` or a trailing `/`.
-pub(super) fn strip_scheme(url: &str) -> &str {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .unwrap_or(url);
-    rest.strip_suffix('/').unwrap_or(rest)
-}
-
 /// The last path segment of a profile URL, without a leading `@`.
 pub(super) fn username_of(url: &str) -> String {
     let rest = url.split(['?', '#']).next().unwrap_or("");

@@ -2,34 +2,26 @@
 
 use super::dates::dates_of;
 use super::encoding::{
-    location_line, network_name, parse_location, split_level, split_list, strip_scheme, username_of,
+    location_line, network_name, parse_location, split_level, split_list, username_of,
 };
 use super::schema::{
     Award, Basics, Certificate, Education, Interest, Job, Key, Language, Profile, Project,
     Publication, Reference, Resume, Skill,
 };
 use crate::document::{Body, Document, Entry, Rich, SkillRow};
+use crate::interop::{link_runs, strip_scheme};
 
 /// The text of rich text, with a link inside a longer text as `label (url)`.
 fn flat(r: &Rich) -> String {
     let mut out = String::new();
-    let mut i = 0;
-    let spans = &r.spans;
-    while let Some(span) = spans.get(i) {
-        let Some(url) = &span.link else {
-            out.push_str(&span.text);
-            i += 1;
-            continue;
-        };
-        let mut label = String::new();
-        while let Some(s) = spans.get(i).filter(|s| s.link.as_ref() == Some(url)) {
-            label.push_str(&s.text);
-            i += 1;
-        }
-        if label == *url || label == strip_scheme(url) {
-            out.push_str(url);
-        } else {
-            out.push_str(&format!("{label} ({url})"));
+    for (run, link) in link_runs(&r.spans) {
+        let text: String = run.iter().map(|s| s.text.as_str()).collect();
+        match link {
+            Some(url) if text != url && text != strip_scheme(url) => {
+                out.push_str(&format!("{text} ({url})"));
+            }
+            Some(url) => out.push_str(url),
+            None => out.push_str(&text),
         }
     }
     out

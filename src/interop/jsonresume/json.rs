@@ -22,6 +22,15 @@ pub(super) fn blank(v: &Value) -> bool {
     }
 }
 
+/// The JSON path of `key` inside the object at `path` ("" is the top).
+pub(super) fn child_path(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
 /// Whether a schema value would be written as nothing (see [`blank`]); a
 /// schema object leaves out its blank fields, so it is blank when they all are.
 pub(super) fn is_blank<T: Serialize>(value: &T) -> bool {

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::dates::canonical_date;
 use super::encoding::username_of;
-use super::json::blank;
+use super::json::{blank, child_path};
 use super::schema::{
     Award, Basics, Certificate, Education, Interest, Job, Language, Location, Profile, Project,
     Publication, Reference, Resume, Skill,
@@ -30,12 +30,9 @@ impl<'a> Fields<'a> {
         self.map?.get(key).filter(|v| !v.is_null())
     }
 
+    /// The JSON path of one of the object's keys.
     fn at(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{}.{key}", self.path)
-        }
+        child_path(&self.path, key)
     }
 }
 

@@ -1,9 +1,10 @@
 //! Writing `resume.toml` from the JSON Resume content.
 
-use super::encoding::{location_line, strip_scheme, username_of};
+use super::encoding::{location_line, username_of};
 use super::schema::{
     Award, Basics, Certificate, Education, Job, Key, Project, Publication, Reference, Resume, Skill,
 };
+use crate::interop::strip_scheme;
 use crate::model::markup;
 
 /// Escape text so that inline markup reads it back literally.
