@@ -56,6 +56,7 @@ pub(super) fn self_check(expected: &Resume, toml: &str) -> Vec<String> {
     out
 }
 
+/// A value as a warning quotes it.
 fn show(v: Option<&Value>) -> String {
     match v {
         None => "nothing".to_owned(),
@@ -66,6 +67,7 @@ fn show(v: Option<&Value>) -> String {
     }
 }
 
+/// Every path where `got` differs from `expected`, as warnings.
 fn diff(path: &str, expected: &Value, got: &Value, out: &mut Vec<String>) {
     match (expected, got) {
         (Value::Object(a), Value::Object(b)) => {
@@ -94,6 +96,7 @@ fn diff(path: &str, expected: &Value, got: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// The warning for one path that does not export back unchanged.
 fn mismatch(path: &str, expected: Option<&Value>, got: Option<&Value>) -> String {
     format!(
         "{path}: {} would export back as {} (the TOML cannot tell them apart)",

@@ -3,6 +3,7 @@
 use crate::document::Entry;
 use crate::model::date::{self, Date, MONTH_ABBREVIATIONS};
 
+/// Whether `s` is one or more ASCII digits.
 fn digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -77,6 +78,7 @@ pub(super) enum Dates {
     Range(String, String),
 }
 
+/// The dates an entry prints, back in their TOML forms.
 pub(super) fn dates_of(entry: &Entry) -> Dates {
     let Some(dates) = &entry.dates else {
         return Dates::None;

@@ -51,6 +51,7 @@ const NETWORKS: &[&str] = &[
     "YouTube",
 ];
 
+/// A network in its usual spelling when it is a well-known one.
 pub(super) fn network_name(label: &str) -> String {
     NETWORKS
         .iter()

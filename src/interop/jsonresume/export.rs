@@ -44,10 +44,12 @@ fn text_link(r: &Rich) -> (String, Option<String>) {
     }
 }
 
+/// The [`flat`] text of an optional field, "" when absent.
 fn opt_text(r: &Option<Rich>) -> String {
     r.as_ref().map(flat).unwrap_or_default()
 }
 
+/// Lines of rich text as one text, a line each.
 fn join_lines(lines: &[Rich]) -> String {
     lines.iter().map(flat).collect::<Vec<_>>().join("\n")
 }
@@ -148,6 +150,7 @@ fn labelled<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
         .then_some(rest)
 }
 
+/// An `education` item from an entry.
 fn education_of(e: &Entry) -> Education {
     let (institution, url) = text_link(&e.title);
     let subtitle = opt_text(&e.subtitle);
@@ -188,6 +191,7 @@ fn education_of(e: &Entry) -> Education {
     }
 }
 
+/// A `projects` item from an entry; unlabelled details join the description.
 fn project_of(e: &Entry) -> Project {
     let (name, url) = text_link(&e.title);
     let (start, end) = dates_of(e).range();
@@ -233,6 +237,7 @@ fn project_of(e: &Entry) -> Project {
     p
 }
 
+/// The label and the items of a skill row as text.
 fn row_parts(row: &SkillRow) -> (String, String) {
     (flat(&row.label), flat(&row.items))
 }
@@ -264,6 +269,7 @@ fn contact_link(b: &mut Basics, label: &str, url: &str) {
     });
 }
 
+/// The JSON Resume content of a resolved document.
 pub(super) fn from_document(doc: &Document) -> Resume {
     let mut r = Resume::default();
     r.basics.name = flat(&doc.name);
@@ -339,6 +345,7 @@ pub(super) fn from_document(doc: &Document) -> Resume {
     r
 }
 
+/// An entry into the list its section stands for.
 fn entry_into(r: &mut Resume, key: Key, e: &Entry) {
     match key {
         Key::Volunteer => r.volunteer.push(job_of(e, false)),

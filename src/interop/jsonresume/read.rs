@@ -36,6 +36,7 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// What a JSON value is, as a warning names it.
 pub(super) fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -297,6 +298,7 @@ impl Reader {
         out
     }
 
+    /// `basics`, with the e-mail and phone checked as the résumé checks them.
     fn basics(&mut self, v: &Value) -> Basics {
         let mut f = self.fields(v, "basics");
         let mut b = Basics {
@@ -332,6 +334,7 @@ impl Reader {
         b
     }
 
+    /// The fields of `basics.location`.
     fn location(&mut self, f: &mut Fields) -> Location {
         Location {
             address: self.text(f, "address"),
@@ -389,6 +392,7 @@ impl Reader {
         }
     }
 
+    /// An `education` item.
     fn education(&mut self, f: &mut Fields) -> Education {
         let (start, end) = self.range(f);
         Education {
@@ -404,6 +408,7 @@ impl Reader {
         }
     }
 
+    /// An `awards` item.
     fn award(&mut self, f: &mut Fields) -> Award {
         Award {
             title: self.text(f, "title"),
@@ -413,6 +418,7 @@ impl Reader {
         }
     }
 
+    /// A `certificates` item.
     fn certificate(&mut self, f: &mut Fields) -> Certificate {
         Certificate {
             name: self.text(f, "name"),
@@ -422,6 +428,7 @@ impl Reader {
         }
     }
 
+    /// A `publications` item.
     fn publication(&mut self, f: &mut Fields) -> Publication {
         Publication {
             name: self.text(f, "name"),
@@ -432,6 +439,7 @@ impl Reader {
         }
     }
 
+    /// A `skills` item.
     fn skill(&mut self, f: &mut Fields) -> Skill {
         Skill {
             name: self.text(f, "name"),
@@ -440,6 +448,7 @@ impl Reader {
         }
     }
 
+    /// A `languages` item.
     fn language(&mut self, f: &mut Fields) -> Language {
         Language {
             language: self.text(f, "language"),
@@ -447,6 +456,7 @@ impl Reader {
         }
     }
 
+    /// An `interests` item.
     fn interest(&mut self, f: &mut Fields) -> Interest {
         Interest {
             name: self.text(f, "name"),
@@ -454,6 +464,7 @@ impl Reader {
         }
     }
 
+    /// A `references` item.
     fn reference(&mut self, f: &mut Fields) -> Reference {
         Reference {
             name: self.text(f, "name"),
@@ -461,6 +472,7 @@ impl Reader {
         }
     }
 
+    /// A `projects` item.
     fn project(&mut self, f: &mut Fields) -> Project {
         let (start, end) = self.range(f);
         Project {

@@ -107,6 +107,7 @@ fn opt(s: &str) -> Option<String> {
     (!s.trim().is_empty()).then(|| esc(s))
 }
 
+/// The dates of a start and an end: no end is `present`, no start a single date.
 fn range_dates(start: &str, end: &str) -> Option<TDates> {
     match (start.is_empty(), end.is_empty()) {
         (true, true) => None,
@@ -116,6 +117,7 @@ fn range_dates(start: &str, end: &str) -> Option<TDates> {
     }
 }
 
+/// One date, when there is one.
 fn single_date(d: &str) -> Option<TDates> {
     (!d.is_empty()).then(|| TDates::Single(d.to_owned()))
 }
@@ -144,6 +146,7 @@ impl Linker<'_> {
     }
 }
 
+/// A `work` or `volunteer` item as an entry; without a position the organisation is the title.
 fn job_entry(j: &Job, path: &str, ln: &mut Linker) -> TEntry {
     let has_org = !j.org().is_empty() || !j.url.is_empty();
     let (title, org) = if j.position.is_empty() {
@@ -163,6 +166,7 @@ fn job_entry(j: &Job, path: &str, ln: &mut Linker) -> TEntry {
     }
 }
 
+/// An `education` item as an entry.
 fn education_entry(e: &Education, path: &str, ln: &mut Linker) -> TEntry {
     let subtitle = [&e.study_type, &e.area]
         .into_iter()
@@ -192,6 +196,7 @@ fn education_entry(e: &Education, path: &str, ln: &mut Linker) -> TEntry {
     }
 }
 
+/// A `projects` item as an entry.
 fn project_entry(p: &Project, path: &str, ln: &mut Linker) -> TEntry {
     let mut details = Vec::new();
     for (label, items) in [("Roles", &p.roles), ("Keywords", &p.keywords)] {
@@ -313,6 +318,7 @@ fn skill_row(s: &Skill) -> (String, String) {
     (esc(&label), esc(&s.keywords.join(", ")))
 }
 
+/// An `awards` item as an entry.
 fn award_entry(a: &Award) -> TEntry {
     TEntry {
         title: esc(&a.title),
@@ -323,6 +329,7 @@ fn award_entry(a: &Award) -> TEntry {
     }
 }
 
+/// A `certificates` item as an entry.
 fn certificate_entry(c: &Certificate, path: &str, ln: &mut Linker) -> TEntry {
     TEntry {
         title: ln.link(&c.name, &c.url, path),
@@ -332,6 +339,7 @@ fn certificate_entry(c: &Certificate, path: &str, ln: &mut Linker) -> TEntry {
     }
 }
 
+/// A `publications` item as an entry.
 fn publication_entry(p: &Publication, path: &str, ln: &mut Linker) -> TEntry {
     TEntry {
         title: ln.link(&p.name, &p.url, path),
@@ -342,6 +350,7 @@ fn publication_entry(p: &Publication, path: &str, ln: &mut Linker) -> TEntry {
     }
 }
 
+/// A `references` item as an entry.
 fn reference_entry(x: &Reference) -> TEntry {
     TEntry {
         title: esc(&x.name),
