@@ -15,7 +15,7 @@ use crate::document::{
 use crate::limits;
 use crate::model::date::{self, Date};
 use crate::model::markup;
-use crate::model::{self, Dates, Resume};
+use crate::model::{self, Dates, Resume, contact};
 use crate::variant::{self, Profile};
 
 /// Resolve a parsed résumé into a document, or every error found.
@@ -127,7 +127,7 @@ impl Cx<'_> {
         if let Some(email) = &person.email {
             let rich = self.rich(email, "person.email");
             let address = rich.text();
-            if !address.contains('@') {
+            if !contact::is_email(&address) {
                 self.errors.push(
                     Diagnostic::error(format!("`{address}` is not an e-mail address"))
                         .with_span(email.span())
@@ -138,19 +138,15 @@ impl Cx<'_> {
         }
         if let Some(phone) = &person.phone {
             let rich = self.rich(phone, "person.phone");
-            let digits: String = rich
-                .text()
-                .chars()
-                .filter(|c| c.is_ascii_digit() || *c == '+')
-                .collect();
-            if digits.chars().filter(char::is_ascii_digit).count() < 3 {
+            let text = rich.text();
+            if !contact::is_phone(&text) {
                 self.errors.push(
-                    Diagnostic::error(format!("`{}` is not a phone number", rich.text()))
+                    Diagnostic::error(format!("`{text}` is not a phone number"))
                         .with_span(phone.span())
                         .with_path("person.phone"),
                 );
             }
-            contacts.push(rich.linked(&format!("tel:{digits}")));
+            contacts.push(rich.linked(&contact::tel_link(&text)));
         }
         if let Some(location) = &person.location {
             contacts.push(self.rich(location, "person.location"));

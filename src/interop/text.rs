@@ -11,6 +11,7 @@
 //! bold, italic, code and links, and escapes characters that Markdown would
 //! read as markup.
 
+use super::{link_runs, strip_scheme};
 use crate::document::{Body, Document, Entry, Rich};
 use crate::model::markup::{Span, Style};
 
@@ -150,23 +151,6 @@ fn entry_line(entry: &Entry, render: fn(&Rich) -> String) -> String {
     line
 }
 
-/// Runs of spans that share one link (or none).
-fn link_runs(spans: &[Span]) -> Vec<(&[Span], Option<&str>)> {
-    let mut runs = Vec::new();
-    let mut start = 0;
-    for i in 1..=spans.len() {
-        let ends = match (spans.get(i), spans.get(start)) {
-            (Some(next), Some(first)) => next.link != first.link,
-            _ => true,
-        };
-        if ends && let (Some(run), Some(first)) = (spans.get(start..i), spans.get(start)) {
-            runs.push((run, first.link.as_deref()));
-            start = i;
-        }
-    }
-    runs
-}
-
 /// Plain text, links as `label (url)`: just the label for e-mail and phone
 /// links, just the address when the label is the address.
 fn plain(rich: &Rich) -> String {
@@ -177,12 +161,7 @@ fn plain(rich: &Rich) -> String {
             out.push_str(&text);
             continue;
         };
-        let bare = url
-            .strip_prefix("https://")
-            .or_else(|| url.strip_prefix("http://"))
-            .unwrap_or(url);
-        let bare = bare.strip_suffix('/').unwrap_or(bare);
-        if text.trim().is_empty() || text == url || text == bare {
+        if text.trim().is_empty() || text == url || text == strip_scheme(url) {
             out.push_str(url);
         } else {
             out.push_str(&format!("{text} ({url})"));

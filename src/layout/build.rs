@@ -9,6 +9,7 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 use crate::diag::Diagnostic;
 use crate::document::{BULLET, Body, CONTACT_SEPARATOR, Document, Entry, Rich};
 use crate::layout::linebreak::Fragment;
+use crate::model::date::MONTH_ABBREVIATIONS;
 use crate::model::markup::Style;
 use crate::text::shape::{Features, FontBook, Glyph, Spec};
 use crate::theme::fonts::FontId;
@@ -826,10 +827,6 @@ fn is_closing(c: char) -> bool {
     )
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// Byte ranges of date ranges such as `Jul 2024 – Aug 2025`, `2019–2021` or
 /// `Mar 2021 – Present`, which must stay on one line.
 fn date_ranges(text: &str) -> Vec<Range<usize>> {
@@ -845,14 +842,14 @@ fn date_ranges(text: &str) -> Vec<Range<usize>> {
         }
         let mut start = before.len() - year_len;
         let head = text[..start].trim_end_matches(' ');
-        if MONTHS.iter().any(|m| head.ends_with(m)) {
+        if MONTH_ABBREVIATIONS.iter().any(|m| head.ends_with(m)) {
             start = head.len() - 3;
         }
         // A month, a year or "Present" after the dash.
         let skip = text.len() - after.len();
         let mut end = skip;
         let rest = &text[skip..];
-        if let Some(m) = MONTHS.iter().find(|m| rest.starts_with(**m)) {
+        if let Some(m) = MONTH_ABBREVIATIONS.iter().find(|m| rest.starts_with(**m)) {
             end += m.len();
             let tail = &text[end..];
             let spaces = tail.len() - tail.trim_start_matches(' ').len();

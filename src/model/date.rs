@@ -39,7 +39,10 @@ pub struct DateError {
     pub hint: Option<String>,
 }
 
-const MONTHS: [&str; 12] = [
+/// The months as printed in `Jul 2024`, three letters each: the one list
+/// that printing, reading printed dates back and keeping date ranges on one
+/// line all use.
+pub(crate) const MONTH_ABBREVIATIONS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
@@ -161,7 +164,7 @@ pub fn format_date(d: &Date) -> String {
         Date::Month { year, month } => {
             let name = usize::from(*month)
                 .checked_sub(1)
-                .and_then(|m| MONTHS.get(m));
+                .and_then(|m| MONTH_ABBREVIATIONS.get(m));
             match name {
                 Some(name) => format!("{name} {year}"),
                 None => format!("{year}-{month:02}"),
@@ -360,6 +363,12 @@ mod tests {
             let d = Date::Month { year: 2024, month };
             assert_eq!(format_date(&d), format!("{name} 2024"));
         }
+    }
+
+    #[test]
+    fn month_abbreviations_are_three_letters() {
+        // Line breaking finds a month before a year by its length.
+        assert!(MONTH_ABBREVIATIONS.iter().all(|m| m.len() == 3));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! (`deny_unknown_fields`) so that a typo never goes silently ignored, and
 //! `#[serde(flatten)]` is avoided because it loses the spans of those errors.
 
+pub(crate) mod contact;
 pub mod date;
 pub mod field_path;
 pub mod markup;
