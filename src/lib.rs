@@ -94,16 +94,7 @@ pub struct FitReport {
     pub trimmed: Vec<Trimmed>,
 }
 
-/// An item dropped by trimming.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Trimmed {
-    /// What it was, e.g. `bullet 3 of entry "Engineer"`.
-    pub what: String,
-    /// Its priority.
-    pub priority: u32,
-    /// Its byte range in the TOML source.
-    pub span: std::ops::Range<usize>,
-}
+pub use trim::Trimmed;
 
 /// Choices made outside the TOML (on the command line).
 #[derive(Clone, Debug, Default)]

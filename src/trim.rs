@@ -4,8 +4,18 @@
 
 use std::collections::BTreeSet;
 
-use crate::Trimmed;
 use crate::document::{Body, Document};
+
+/// An item dropped by trimming.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trimmed {
+    /// What it was, e.g. `bullet 3 of entry "Engineer"`.
+    pub what: String,
+    /// Its priority.
+    pub priority: u32,
+    /// Its byte range in the TOML source.
+    pub span: std::ops::Range<usize>,
+}
 
 /// An item that can be dropped: indices into the untrimmed document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
