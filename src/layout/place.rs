@@ -9,9 +9,9 @@ use std::ops::Range;
 use crate::diag::Diagnostic;
 use crate::layout::build::{Block, BlockKind, Frag, PGlyph, Para, Space};
 use crate::layout::frame::{Item, Overflow, Page, PlacedBlock, PlacedGlyph, Role, TextItem};
-use crate::layout::linebreak::{Measure, Mode, optimal_fit};
+use crate::layout::linebreak::{Measure, optimal_fit};
 use crate::text::shape::FontBook;
-use crate::theme::Theme;
+use crate::theme::{Mode, Theme};
 use crate::units::Pt;
 
 /// Place blocks on one page. Content that runs past the bottom margin is

@@ -6,7 +6,6 @@
 pub mod fonts;
 
 use crate::document::{FontChoice, Paper, Settings};
-use crate::layout::linebreak::Mode;
 use crate::model::markup::Style;
 use crate::units::Pt;
 use fonts::FontId;
@@ -18,6 +17,16 @@ pub struct Rgb(pub u8, pub u8, pub u8);
 impl Rgb {
     /// Black text.
     pub const BLACK: Rgb = Rgb(0, 0, 0);
+}
+
+/// How lines are set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Flush left, ragged right: minimise the raggedness of the right edge.
+    #[default]
+    Ragged,
+    /// Flush left and right: inter-word spaces stretch and shrink.
+    Justified,
 }
 
 /// The four faces of a family plus the heading face.
