@@ -81,6 +81,7 @@ use serde_json::{Map, Value};
 use crate::document::{Body, Document, Entry, Rich, SkillRow};
 use crate::model::date::{self, Date};
 use crate::model::markup;
+use crate::text::style::Style;
 
 /// The schema URL written into exported documents.
 pub const SCHEMA_URL: &str =
@@ -1319,7 +1320,7 @@ fn link_markup(label: &str, url: &str) -> Option<String> {
         [span]
             if span.text == label
                 && span.link.as_deref() == Some(url)
-                && span.style == markup::Style::default() =>
+                && span.style == Style::default() =>
         {
             Some(markup)
         }
@@ -2394,7 +2395,7 @@ mod tests {
             assert!(
                 spans
                     .iter()
-                    .all(|sp| sp.link.is_none() && sp.style == markup::Style::default())
+                    .all(|sp| sp.link.is_none() && sp.style == Style::default())
             );
         }
     }

@@ -6,7 +6,7 @@
 pub mod fonts;
 
 use crate::document::{FontChoice, Paper, Settings};
-use crate::model::markup::Style;
+use crate::text::style::Style;
 use crate::units::Pt;
 use fonts::FontId;
 
