@@ -82,6 +82,15 @@ impl Fragment for Frag {
     }
 }
 
+/// Width of fragments set on one line: every word and the whitespace
+/// between them, none after the last.
+pub(crate) fn natural_width(frags: &[Frag]) -> Pt {
+    match frags.last() {
+        Some(last) => frags.iter().map(|f| f.width + f.space_width).sum::<Pt>() - last.space_width,
+        None => Pt::ZERO,
+    }
+}
+
 /// A measured paragraph.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Para {
@@ -102,16 +111,7 @@ pub struct Para {
 impl Para {
     /// Width of the paragraph set on one line.
     pub fn natural_width(&self) -> Pt {
-        match self.frags.last() {
-            Some(last) => {
-                self.frags
-                    .iter()
-                    .map(|f| f.width + f.space_width)
-                    .sum::<Pt>()
-                    - last.space_width
-            }
-            None => Pt::ZERO,
-        }
+        natural_width(&self.frags)
     }
 
     /// The TOML source offset of a byte of the paragraph text.
@@ -880,6 +880,33 @@ fn date_ranges(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn natural_width_counts_no_space_after_the_last_word() {
+        let frag = |width: f64, space: f64| Frag {
+            glyphs: 0..0,
+            space_start: 0,
+            width: Pt(width),
+            space_width: Pt(space),
+            forced: false,
+            hyphen: None,
+            penalty: 0.0,
+            joined: false,
+        };
+        assert_eq!(natural_width(&[]), Pt::ZERO);
+        assert_eq!(natural_width(&[frag(10.0, 3.0)]), Pt(10.0));
+        let frags = [frag(10.0, 3.0), frag(20.0, 2.5), frag(5.0, 4.0)];
+        assert_eq!(natural_width(&frags), Pt(40.5));
+        let para = Para {
+            text: String::new(),
+            runs: Vec::new(),
+            glyphs: Vec::new(),
+            frags: frags.to_vec(),
+            size: Pt(10.0),
+            sources: Vec::new(),
+        };
+        assert_eq!(para.natural_width(), natural_width(&frags));
+    }
 
     /// The text cut into runs of one bidi level.
     fn level_pieces(text: &str) -> Vec<(&str, u8)> {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diag::Diagnostic;
-use crate::layout::build::{Block, BlockKind, Frag, PGlyph, Para, Space};
+use crate::layout::build::{Block, BlockKind, Frag, PGlyph, Para, Space, natural_width};
 use crate::layout::frame::{Item, Overflow, Page, PlacedBlock, PlacedGlyph, Role, TextItem};
 use crate::layout::linebreak::{Measure, optimal_fit};
 use crate::text::shape::FontBook;
@@ -728,14 +728,6 @@ fn word_end(para: &Para, frag: &Frag) -> usize {
             .map(|g| g.text_end)
             .max()
             .unwrap_or(para.text.len()),
-    }
-}
-
-/// Width of fragments set on one line.
-fn natural_width(frags: &[Frag]) -> Pt {
-    match frags.last() {
-        Some(last) => frags.iter().map(|f| f.width + f.space_width).sum::<Pt>() - last.space_width,
-        None => Pt::ZERO,
     }
 }
 
