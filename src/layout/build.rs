@@ -10,7 +10,7 @@ use crate::diag::Diagnostic;
 use crate::document::{BULLET, Body, CONTACT_SEPARATOR, Document, Entry, Rich};
 use crate::layout::linebreak::Fragment;
 use crate::text::shape::{Features, FontBook, Glyph, Spec};
-use crate::text::style::Style;
+use crate::text::style::{Span, Style};
 use crate::theme::fonts::FontId;
 use crate::theme::{Rgb, Theme};
 use crate::units::Pt;
@@ -220,6 +220,33 @@ struct Base {
     font: Option<FontId>,
 }
 
+/// The glyphs of a paragraph as they are shaped, with the style of each.
+#[derive(Default)]
+struct Runs {
+    /// Distinct consecutive run styles.
+    styles: Vec<RunStyle>,
+    /// Every glyph so far.
+    glyphs: Vec<Glyph>,
+    /// For each glyph, its index into `styles`.
+    glyph_runs: Vec<usize>,
+}
+
+impl Runs {
+    /// Append glyphs of one style, sharing the last style when it is equal.
+    fn push(&mut self, style: RunStyle, glyphs: Vec<Glyph>) {
+        let index = match self.styles.last() {
+            Some(last) if *last == style => self.styles.len() - 1,
+            _ => {
+                self.styles.push(style);
+                self.styles.len() - 1
+            }
+        };
+        self.glyph_runs
+            .extend(std::iter::repeat_n(index, glyphs.len()));
+        self.glyphs.extend(glyphs);
+    }
+}
+
 /// Builds blocks, collecting warnings.
 pub struct Builder<'a> {
     theme: &'a Theme,
@@ -380,7 +407,6 @@ impl<'a> Builder<'a> {
 
     /// Shape rich text into a measured paragraph.
     fn para(&mut self, rich: &Rich, base: &Base) -> Para {
-        let t = self.theme;
         let mut text = String::new();
         let mut sources = Vec::with_capacity(rich.spans.len());
         for span in &rich.spans {
@@ -388,83 +414,89 @@ impl<'a> Builder<'a> {
             text.push_str(&span.text);
         }
         let levels = bidi_levels(&text);
-        let mut runs: Vec<RunStyle> = Vec::new();
-        let mut glyphs: Vec<Glyph> = Vec::new();
-        let mut glyph_runs: Vec<usize> = Vec::new();
+        let mut shaped = Runs::default();
         for (span, (start, _)) in rich.spans.iter().zip(&sources) {
-            let range = *start..start + span.text.len();
-            let style = Style {
-                bold: base.bold || span.style.bold,
-                italic: base.italic || span.style.italic,
-                code: span.style.code,
-            };
-            let (font, size) = if style.code {
-                (t.code_font, base.size * t.code_scale)
-            } else {
-                (base.font.unwrap_or_else(|| t.family.face(style)), base.size)
-            };
-            let fallback = if style.bold {
-                t.fallback_bold
-            } else {
-                t.fallback
-            };
-            let features = Features {
-                ligatures: t.ligatures && !style.code,
-            };
-            let mut uncovered: Vec<(String, usize)> = Vec::new();
-            for (range, level) in level_runs(&levels, range) {
-                let spec = Spec {
-                    font,
-                    fallback: &fallback,
-                    size,
-                    features,
-                    rtl: level % 2 == 1,
-                };
-                let (shaped, missing) = self.fonts.shape(&text, range, &spec);
-                uncovered.extend(missing.into_iter().map(|m| {
-                    let at = span.offset + m.offset.saturating_sub(*start);
-                    (m.text, at)
-                }));
-                for run in shaped {
-                    let color = if span.link.is_some() {
-                        t.link_color
-                    } else {
-                        base.color
-                    };
-                    let style = RunStyle {
-                        font: run.font,
-                        size: run.size,
-                        color,
-                        link: span.link.clone(),
-                    };
-                    let index = match runs.last() {
-                        Some(last) if *last == style => runs.len() - 1,
-                        _ => {
-                            runs.push(style);
-                            runs.len() - 1
-                        }
-                    };
-                    glyph_runs.extend(std::iter::repeat_n(index, run.glyphs.len()));
-                    glyphs.extend(run.glyphs);
-                }
-            }
-            if !uncovered.is_empty() {
-                self.warnings.push(missing_glyphs(&uncovered));
-            }
+            self.shape_span(&text, span, *start, base, &levels, &mut shaped);
         }
-        let glyphs = with_cluster_ends(&text, glyphs, glyph_runs, &levels);
+        let glyphs = with_cluster_ends(&text, shaped.glyphs, shaped.glyph_runs, &levels);
         let mut para = Para {
             frags: fragments(&text, &glyphs),
             text,
-            runs,
+            runs: shaped.styles,
             glyphs,
             size: base.size,
             sources,
         };
-        if t.hyphenate {
+        if self.theme.hyphenate {
             self.hyphenate(&mut para);
         }
         para
+    }
+
+    /// Shape one span of the paragraph `text`, which starts at byte `start`,
+    /// into `shaped`: in the face its style picks, one shaping call per bidi
+    /// level run. Characters no font covers become one warning.
+    fn shape_span(
+        &mut self,
+        text: &str,
+        span: &Span,
+        start: usize,
+        base: &Base,
+        levels: &[u8],
+        shaped: &mut Runs,
+    ) {
+        let t = self.theme;
+        let range = start..start + span.text.len();
+        let style = Style {
+            bold: base.bold || span.style.bold,
+            italic: base.italic || span.style.italic,
+            code: span.style.code,
+        };
+        let (font, size) = if style.code {
+            (t.code_font, base.size * t.code_scale)
+        } else {
+            (base.font.unwrap_or_else(|| t.family.face(style)), base.size)
+        };
+        let fallback = if style.bold {
+            t.fallback_bold
+        } else {
+            t.fallback
+        };
+        let features = Features {
+            ligatures: t.ligatures && !style.code,
+        };
+        let color = if span.link.is_some() {
+            t.link_color
+        } else {
+            base.color
+        };
+        let mut uncovered: Vec<(String, usize)> = Vec::new();
+        for (range, level) in level_runs(levels, range) {
+            let spec = Spec {
+                font,
+                fallback: &fallback,
+                size,
+                features,
+                rtl: level % 2 == 1,
+            };
+            let (runs, missing) = self.fonts.shape(text, range, &spec);
+            uncovered.extend(missing.into_iter().map(|m| {
+                let at = span.offset + m.offset.saturating_sub(start);
+                (m.text, at)
+            }));
+            for run in runs {
+                let style = RunStyle {
+                    font: run.font,
+                    size: run.size,
+                    color,
+                    link: span.link.clone(),
+                };
+                shaped.push(style, run.glyphs);
+            }
+        }
+        if !uncovered.is_empty() {
+            self.warnings.push(missing_glyphs(&uncovered));
+        }
     }
 
     /// Split hyphenatable words into syllable fragments that end in a hyphen.
