@@ -8,7 +8,6 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use crate::diag::Diagnostic;
 use crate::document::{BULLET, Body, CONTACT_SEPARATOR, Document, Entry, Rich};
-use crate::layout::linebreak::Fragment;
 use crate::text::shape::{Features, FontBook, Glyph, Spec};
 use crate::text::style::{Span, Style};
 use crate::theme::fonts::FontId;
@@ -62,24 +61,6 @@ pub struct Frag {
     /// The next fragment continues the same word (after a hyphenation
     /// point or inside an overlong token).
     pub joined: bool,
-}
-
-impl Fragment for Frag {
-    fn width(&self) -> f64 {
-        self.width.get()
-    }
-    fn whitespace_width(&self) -> f64 {
-        self.space_width.get()
-    }
-    fn penalty_width(&self) -> f64 {
-        self.hyphen.as_ref().map_or(0.0, |h| h.glyph.advance.get())
-    }
-    fn penalty(&self) -> f64 {
-        self.penalty
-    }
-    fn forced_break(&self) -> bool {
-        self.forced
-    }
 }
 
 /// Width of fragments set on one line: every word and the whitespace

@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::diag::Diagnostic;
 use crate::layout::build::{Block, BlockKind, Frag, PGlyph, Para, Space, natural_width};
 use crate::layout::frame::{Item, Overflow, Page, PlacedBlock, PlacedGlyph, Role, TextItem};
-use crate::layout::linebreak::{Measure, optimal_fit};
+use crate::layout::linebreak::{Fragment, Measure, optimal_fit};
 use crate::text::shape::FontBook;
 use crate::theme::{Mode, Theme};
 use crate::units::Pt;
@@ -148,6 +148,25 @@ struct Placer<'a> {
     y: Pt,
     /// Lowest ink so far (descender of the last line).
     bottom: Pt,
+}
+
+/// The breaker sees a built fragment through its measured widths.
+impl Fragment for Frag {
+    fn width(&self) -> f64 {
+        self.width.get()
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.space_width.get()
+    }
+    fn penalty_width(&self) -> f64 {
+        self.hyphen.as_ref().map_or(0.0, |h| h.glyph.advance.get())
+    }
+    fn penalty(&self) -> f64 {
+        self.penalty
+    }
+    fn forced_break(&self) -> bool {
+        self.forced
+    }
 }
 
 /// Cost of breaking inside an overlong token, so that such breaks are last resorts.
