@@ -5,11 +5,11 @@
 //! krilla turns into a ToUnicode map: extracted text equals the résumé text,
 //! ligatures included.
 //!
-//! [`write`] is a chain of steps, each in its own module: [`configure`] the
-//! document for the standard, load [`fonts`] on first use, [`draw`] the
-//! page, [`annotate`] its links, build the structure tree and outline
-//! ([`tags`]), set the metadata, and finish, turning failures into
-//! messages ([`errors`]).
+//! [`write()`] is a chain of steps, each in its own module: `configure` the
+//! document for the standard, load `fonts` on first use, `draw` the page,
+//! `annotate` its links, build the structure tree and outline (`tags`),
+//! set the metadata, and finish, turning failures into messages
+//! (`errors`).
 
 mod annotate;
 mod configure;

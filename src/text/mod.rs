@@ -1,5 +1,5 @@
 //! Text: the styled runs and character classes that every stage shares
-//! ([`style`], [`is_invisible`]; these use nothing else from the crate), and
+//! ([`style`], `is_invisible`; these use nothing else from the crate), and
 //! the one place that calls the shaper ([`shape`]).
 
 pub mod shape;
