@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::model::markup::{Span, Style};
+use crate::text::style::{Span, Style};
 
 /// Inline text: spans of one style each, with source offsets.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -16,6 +16,7 @@ use crate::limits;
 use crate::model::date::{self, Date};
 use crate::model::markup;
 use crate::model::{self, Dates, Resume, contact};
+use crate::text::is_invisible;
 use crate::variant::{self, Profile};
 
 /// Resolve a parsed résumé into a document, or every error found.
@@ -619,12 +620,6 @@ impl OffsetMap {
     }
 }
 
-/// Characters that print as nothing: zero-width spaces, joiners, marks
-/// and the byte-order mark.
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
-}
-
 /// Typographic punctuation: `---` to an em dash, `--` to an en dash, `...`
 /// to an ellipsis, straight quotes to curly ones. `previous` is the
 /// character before `text`, which decides whether a quote opens or closes.
@@ -669,7 +664,21 @@ fn opens(previous: Option<char>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::smarten;
+    use super::{select, smarten};
+
+    #[test]
+    fn a_name_of_invisible_characters_is_empty() {
+        let empty = |name: &str| {
+            let toml = format!("[person]\nname = \"{name}\"\n");
+            let resume = crate::model::parse(&toml).expect("parses");
+            select(&resume, &toml)
+                .err()
+                .is_some_and(|e| e.iter().any(|d| d.message == "the name is empty"))
+        };
+        // Whitespace, a zero-width space, a soft hyphen, variation selectors.
+        assert!(empty(" \\u200B\\u00AD\\uFE0F\\uFE0E "));
+        assert!(!empty("Ada\\u00AD\\uFE0F"));
+    }
 
     #[test]
     fn smart_punctuation() {

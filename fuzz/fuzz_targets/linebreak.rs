@@ -14,8 +14,9 @@ use std::ops::Range;
 
 use libfuzzer_sys::fuzz_target;
 use resume::layout::linebreak::{
-    Fragment, Measure, Mode, first_fit, line_demerits, optimal_fit, total_demerits,
+    Fragment, Measure, first_fit, line_demerits, optimal_fit, total_demerits,
 };
+use resume::theme::Mode;
 
 /// Active break positions `optimal_fit` keeps; past this many fragments it
 /// may prune and is no longer exactly optimal.

@@ -4,7 +4,7 @@
 pub mod jsonresume;
 pub mod text;
 
-use crate::model::markup::Span;
+use crate::text::style::Span;
 
 /// The address without `https://`, `http://` or a trailing `/`: how a link
 /// whose label is its own address is written.

@@ -13,7 +13,7 @@
 
 use super::{link_runs, strip_scheme};
 use crate::document::{Body, Document, Entry, Rich};
-use crate::model::markup::{Span, Style};
+use crate::text::style::{Span, Style};
 
 /// Separates the contact items, and the dates from the rest of an entry's line.
 const SEPARATOR: &str = " | ";

@@ -8,10 +8,9 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use crate::diag::Diagnostic;
 use crate::document::{BULLET, Body, CONTACT_SEPARATOR, Document, Entry, Rich};
-use crate::layout::linebreak::Fragment;
 use crate::model::date::MONTH_ABBREVIATIONS;
-use crate::model::markup::Style;
 use crate::text::shape::{Features, FontBook, Glyph, Spec};
+use crate::text::style::{Span, Style};
 use crate::theme::fonts::FontId;
 use crate::theme::{Rgb, Theme};
 use crate::units::Pt;
@@ -65,21 +64,12 @@ pub struct Frag {
     pub joined: bool,
 }
 
-impl Fragment for Frag {
-    fn width(&self) -> f64 {
-        self.width.get()
-    }
-    fn whitespace_width(&self) -> f64 {
-        self.space_width.get()
-    }
-    fn penalty_width(&self) -> f64 {
-        self.hyphen.as_ref().map_or(0.0, |h| h.glyph.advance.get())
-    }
-    fn penalty(&self) -> f64 {
-        self.penalty
-    }
-    fn forced_break(&self) -> bool {
-        self.forced
+/// Width of fragments set on one line: every word and the whitespace
+/// between them, none after the last.
+pub(crate) fn natural_width(frags: &[Frag]) -> Pt {
+    match frags.last() {
+        Some(last) => frags.iter().map(|f| f.width + f.space_width).sum::<Pt>() - last.space_width,
+        None => Pt::ZERO,
     }
 }
 
@@ -103,16 +93,7 @@ pub struct Para {
 impl Para {
     /// Width of the paragraph set on one line.
     pub fn natural_width(&self) -> Pt {
-        match self.frags.last() {
-            Some(last) => {
-                self.frags
-                    .iter()
-                    .map(|f| f.width + f.space_width)
-                    .sum::<Pt>()
-                    - last.space_width
-            }
-            None => Pt::ZERO,
-        }
+        natural_width(&self.frags)
     }
 
     /// The TOML source offset of a byte of the paragraph text.
@@ -219,6 +200,33 @@ struct Base {
     bold: bool,
     italic: bool,
     font: Option<FontId>,
+}
+
+/// The glyphs of a paragraph as they are shaped, with the style of each.
+#[derive(Default)]
+struct Runs {
+    /// Distinct consecutive run styles.
+    styles: Vec<RunStyle>,
+    /// Every glyph so far.
+    glyphs: Vec<Glyph>,
+    /// For each glyph, its index into `styles`.
+    glyph_runs: Vec<usize>,
+}
+
+impl Runs {
+    /// Append glyphs of one style, sharing the last style when it is equal.
+    fn push(&mut self, style: RunStyle, glyphs: Vec<Glyph>) {
+        let index = match self.styles.last() {
+            Some(last) if *last == style => self.styles.len() - 1,
+            _ => {
+                self.styles.push(style);
+                self.styles.len() - 1
+            }
+        };
+        self.glyph_runs
+            .extend(std::iter::repeat_n(index, glyphs.len()));
+        self.glyphs.extend(glyphs);
+    }
 }
 
 /// Builds blocks, collecting warnings.
@@ -381,7 +389,6 @@ impl<'a> Builder<'a> {
 
     /// Shape rich text into a measured paragraph.
     fn para(&mut self, rich: &Rich, base: &Base) -> Para {
-        let t = self.theme;
         let mut text = String::new();
         let mut sources = Vec::with_capacity(rich.spans.len());
         for span in &rich.spans {
@@ -389,83 +396,89 @@ impl<'a> Builder<'a> {
             text.push_str(&span.text);
         }
         let levels = bidi_levels(&text);
-        let mut runs: Vec<RunStyle> = Vec::new();
-        let mut glyphs: Vec<Glyph> = Vec::new();
-        let mut glyph_runs: Vec<usize> = Vec::new();
+        let mut shaped = Runs::default();
         for (span, (start, _)) in rich.spans.iter().zip(&sources) {
-            let range = *start..start + span.text.len();
-            let style = Style {
-                bold: base.bold || span.style.bold,
-                italic: base.italic || span.style.italic,
-                code: span.style.code,
-            };
-            let (font, size) = if style.code {
-                (t.code_font, base.size * t.code_scale)
-            } else {
-                (base.font.unwrap_or_else(|| t.family.face(style)), base.size)
-            };
-            let fallback = if style.bold {
-                t.fallback_bold
-            } else {
-                t.fallback
-            };
-            let features = Features {
-                ligatures: t.ligatures && !style.code,
-            };
-            let mut uncovered: Vec<(String, usize)> = Vec::new();
-            for (range, level) in level_runs(&levels, range) {
-                let spec = Spec {
-                    font,
-                    fallback: &fallback,
-                    size,
-                    features,
-                    rtl: level % 2 == 1,
-                };
-                let (shaped, missing) = self.fonts.shape(&text, range, &spec);
-                uncovered.extend(missing.into_iter().map(|m| {
-                    let at = span.offset + m.offset.saturating_sub(*start);
-                    (m.text, at)
-                }));
-                for run in shaped {
-                    let color = if span.link.is_some() {
-                        t.link_color
-                    } else {
-                        base.color
-                    };
-                    let style = RunStyle {
-                        font: run.font,
-                        size: run.size,
-                        color,
-                        link: span.link.clone(),
-                    };
-                    let index = match runs.last() {
-                        Some(last) if *last == style => runs.len() - 1,
-                        _ => {
-                            runs.push(style);
-                            runs.len() - 1
-                        }
-                    };
-                    glyph_runs.extend(std::iter::repeat_n(index, run.glyphs.len()));
-                    glyphs.extend(run.glyphs);
-                }
-            }
-            if !uncovered.is_empty() {
-                self.warnings.push(missing_glyphs(&uncovered));
-            }
+            self.shape_span(&text, span, *start, base, &levels, &mut shaped);
         }
-        let glyphs = with_cluster_ends(&text, glyphs, glyph_runs, &levels);
+        let glyphs = with_cluster_ends(&text, shaped.glyphs, shaped.glyph_runs, &levels);
         let mut para = Para {
             frags: fragments(&text, &glyphs),
             text,
-            runs,
+            runs: shaped.styles,
             glyphs,
             size: base.size,
             sources,
         };
-        if t.hyphenate {
+        if self.theme.hyphenate {
             self.hyphenate(&mut para);
         }
         para
+    }
+
+    /// Shape one span of the paragraph `text`, which starts at byte `start`,
+    /// into `shaped`: in the face its style picks, one shaping call per bidi
+    /// level run. Characters no font covers become one warning.
+    fn shape_span(
+        &mut self,
+        text: &str,
+        span: &Span,
+        start: usize,
+        base: &Base,
+        levels: &[u8],
+        shaped: &mut Runs,
+    ) {
+        let t = self.theme;
+        let range = start..start + span.text.len();
+        let style = Style {
+            bold: base.bold || span.style.bold,
+            italic: base.italic || span.style.italic,
+            code: span.style.code,
+        };
+        let (font, size) = if style.code {
+            (t.code_font, base.size * t.code_scale)
+        } else {
+            (base.font.unwrap_or_else(|| t.family.face(style)), base.size)
+        };
+        let fallback = if style.bold {
+            t.fallback_bold
+        } else {
+            t.fallback
+        };
+        let features = Features {
+            ligatures: t.ligatures && !style.code,
+        };
+        let color = if span.link.is_some() {
+            t.link_color
+        } else {
+            base.color
+        };
+        let mut uncovered: Vec<(String, usize)> = Vec::new();
+        for (range, level) in level_runs(levels, range) {
+            let spec = Spec {
+                font,
+                fallback: &fallback,
+                size,
+                features,
+                rtl: level % 2 == 1,
+            };
+            let (runs, missing) = self.fonts.shape(text, range, &spec);
+            uncovered.extend(missing.into_iter().map(|m| {
+                let at = span.offset + m.offset.saturating_sub(start);
+                (m.text, at)
+            }));
+            for run in runs {
+                let style = RunStyle {
+                    font: run.font,
+                    size: run.size,
+                    color,
+                    link: span.link.clone(),
+                };
+                shaped.push(style, run.glyphs);
+            }
+        }
+        if !uncovered.is_empty() {
+            self.warnings.push(missing_glyphs(&uncovered));
+        }
     }
 
     /// Split hyphenatable words into syllable fragments that end in a hyphen.
@@ -877,6 +890,33 @@ fn date_ranges(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn natural_width_counts_no_space_after_the_last_word() {
+        let frag = |width: f64, space: f64| Frag {
+            glyphs: 0..0,
+            space_start: 0,
+            width: Pt(width),
+            space_width: Pt(space),
+            forced: false,
+            hyphen: None,
+            penalty: 0.0,
+            joined: false,
+        };
+        assert_eq!(natural_width(&[]), Pt::ZERO);
+        assert_eq!(natural_width(&[frag(10.0, 3.0)]), Pt(10.0));
+        let frags = [frag(10.0, 3.0), frag(20.0, 2.5), frag(5.0, 4.0)];
+        assert_eq!(natural_width(&frags), Pt(40.5));
+        let para = Para {
+            text: String::new(),
+            runs: Vec::new(),
+            glyphs: Vec::new(),
+            frags: frags.to_vec(),
+            size: Pt(10.0),
+            sources: Vec::new(),
+        };
+        assert_eq!(para.natural_width(), natural_width(&frags));
+    }
 
     /// The text cut into runs of one bidi level.
     fn level_pieces(text: &str) -> Vec<(&str, u8)> {

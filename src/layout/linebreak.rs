@@ -10,6 +10,8 @@
 
 use std::ops::Range;
 
+use crate::theme::Mode;
+
 /// What the breaker needs to know about a fragment.
 pub trait Fragment {
     /// Width of the fragment's visible part.
@@ -31,16 +33,6 @@ pub trait Fragment {
     fn forced_break(&self) -> bool {
         false
     }
-}
-
-/// How lines are set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Mode {
-    /// Flush left, ragged right: minimise the raggedness of the right edge.
-    #[default]
-    Ragged,
-    /// Flush left and right: inter-word spaces stretch and shrink.
-    Justified,
 }
 
 /// The measure of a paragraph: its first line may be shorter than the rest

@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diag::Diagnostic;
-use crate::layout::build::{Block, BlockKind, Frag, PGlyph, Para, Space};
+use crate::layout::build::{Block, BlockKind, Frag, PGlyph, Para, Space, natural_width};
 use crate::layout::frame::{Item, Overflow, Page, PlacedBlock, PlacedGlyph, Role, TextItem};
-use crate::layout::linebreak::{Measure, Mode, optimal_fit};
+use crate::layout::linebreak::{Fragment, Measure, optimal_fit};
 use crate::text::shape::FontBook;
-use crate::theme::Theme;
+use crate::theme::{Mode, Theme};
 use crate::units::Pt;
 
 /// Place blocks on one page. Content that runs past the bottom margin is
@@ -71,17 +71,8 @@ pub fn place_with(
         let start = p.items.len();
         p.block_index = i;
         p.block(&block.kind);
-        let role = match &block.kind {
-            BlockKind::Centered(_) if i == 0 => Role::Title,
-            BlockKind::Centered(_) => Role::Paragraph,
-            BlockKind::Heading(_) => Role::Heading,
-            BlockKind::Lines {
-                marker: Some(_), ..
-            } => Role::ListItem,
-            BlockKind::Lines { .. } => Role::Paragraph,
-        };
         placed.push(PlacedBlock {
-            role,
+            role: role(&block.kind, i),
             items: start..p.items.len(),
         });
         if first_off.is_none() && p.bottom.get() > limit.get() + 0.01 {
@@ -91,27 +82,7 @@ pub fn place_with(
     let available = limit - theme.margin_top;
     let used = p.bottom - theme.margin_top;
     let line = theme.body_size * theme.leading;
-    let overflow = first_off.map(|i| {
-        // A heading or an entry title must not end the page without what follows it.
-        let mut first = i;
-        while first > 0 && blocks[first - 1].keep_with_next {
-            first -= 1;
-        }
-        let mut falling: Vec<(String, Range<usize>)> = Vec::new();
-        for block in &blocks[first..] {
-            if falling.last().is_none_or(|(g, _)| *g != block.group) {
-                falling.push((block.group.clone(), block.group_span.clone()));
-            }
-        }
-        let by = p.bottom - limit;
-        Overflow {
-            by,
-            lines: by / line,
-            first: blocks[first].owner.clone(),
-            span: blocks[first].span.clone(),
-            falling,
-        }
-    });
+    let overflow = first_off.map(|i| overflow(blocks, i, p.bottom - limit, line));
     Page {
         width: theme.page_width,
         height: theme.page_height,
@@ -122,6 +93,43 @@ pub fn place_with(
         overflow,
         warnings: p.warnings,
         blocks: placed,
+    }
+}
+
+/// The structure role of the block at `index`: the first centred block is
+/// the title.
+fn role(kind: &BlockKind, index: usize) -> Role {
+    match kind {
+        BlockKind::Centered(_) if index == 0 => Role::Title,
+        BlockKind::Centered(_) => Role::Paragraph,
+        BlockKind::Heading(_) => Role::Heading,
+        BlockKind::Lines {
+            marker: Some(_), ..
+        } => Role::ListItem,
+        BlockKind::Lines { .. } => Role::Paragraph,
+    }
+}
+
+/// The overflow when block `off` is the first whose ink runs `by` past the
+/// bottom margin; `line` is the height of a body line.
+fn overflow(blocks: &[Block], off: usize, by: Pt, line: Pt) -> Overflow {
+    // A heading or an entry title must not end the page without what follows it.
+    let mut first = off;
+    while first > 0 && blocks[first - 1].keep_with_next {
+        first -= 1;
+    }
+    let mut falling: Vec<(String, Range<usize>)> = Vec::new();
+    for block in &blocks[first..] {
+        if falling.last().is_none_or(|(g, _)| *g != block.group) {
+            falling.push((block.group.clone(), block.group_span.clone()));
+        }
+    }
+    Overflow {
+        by,
+        lines: by / line,
+        first: blocks[first].owner.clone(),
+        span: blocks[first].span.clone(),
+        falling,
     }
 }
 
@@ -140,6 +148,25 @@ struct Placer<'a> {
     y: Pt,
     /// Lowest ink so far (descender of the last line).
     bottom: Pt,
+}
+
+/// The breaker sees a built fragment through its measured widths.
+impl Fragment for Frag {
+    fn width(&self) -> f64 {
+        self.width.get()
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.space_width.get()
+    }
+    fn penalty_width(&self) -> f64 {
+        self.hyphen.as_ref().map_or(0.0, |h| h.glyph.advance.get())
+    }
+    fn penalty(&self) -> f64 {
+        self.penalty
+    }
+    fn forced_break(&self) -> bool {
+        self.forced
+    }
 }
 
 /// Cost of breaking inside an overlong token, so that such breaks are last resorts.
@@ -170,100 +197,114 @@ impl Placer<'_> {
     }
 
     fn block(&mut self, kind: &BlockKind) {
-        let t = self.theme;
-        let left = t.margin_x;
-        let right = t.page_width - t.margin_x;
         match kind {
-            BlockKind::Centered(para) => {
-                let width = right - left;
-                let measure = Measure::uniform(width.get());
-                let frags = self.prepare(para, measure);
-                let lines = self.break_lines(para, &frags, measure, Mode::Ragged);
-                for line in &lines {
-                    let baseline = self.baseline(para.size);
-                    let mut w = natural_width(&frags[line.clone()]);
-                    // A line ending at a hyphenation point also draws the hyphen.
-                    if line.end < frags.len()
-                        && let Some(h) = &frags[line.end - 1].hyphen
-                    {
-                        w += h.glyph.advance;
-                    }
-                    let set = Set::new(para, &frags, line.clone(), None);
-                    self.line(&set, left + (width - w) / 2.0, baseline);
-                    self.advance_line(para.size, baseline);
-                }
-            }
-            BlockKind::Heading(para) => {
-                let measure = Measure::uniform((right - left).get());
-                let frags = self.prepare(para, measure);
-                let lines = self.break_lines(para, &frags, measure, Mode::Ragged);
-                let mut rule_y = self.y;
-                for line in &lines {
-                    let baseline = self.baseline(para.size);
-                    self.line(&Set::new(para, &frags, line.clone(), None), left, baseline);
-                    rule_y = baseline + t.rule_offset;
-                    self.y += para.size * t.leading;
-                }
-                if self.draw {
-                    self.items.push(Item::Rule {
-                        x: left,
-                        y: rule_y,
-                        width: right - left,
-                        thickness: t.rule_thickness,
-                        color: t.accent,
-                    });
-                }
-                self.y = rule_y + t.rule_thickness / 2.0 + t.heading_gap;
-                self.bottom = rule_y + t.rule_thickness / 2.0;
-            }
+            BlockKind::Centered(para) => self.centered(para),
+            BlockKind::Heading(para) => self.heading(para),
             BlockKind::Lines {
                 para,
                 indent,
-                right: right_part,
+                right,
                 marker,
-            } => {
-                let x = left + *indent;
-                let text_right = right - t.date_inset;
-                let reserved = right_part
-                    .as_ref()
-                    .map_or(Pt::ZERO, |r| r.natural_width() + t.date_gap);
-                let width = text_right - x;
-                let measure = Measure {
-                    first: (width - reserved).get(),
-                    rest: width.get(),
-                };
-                let frags = self.prepare(para, measure);
-                let lines = self.break_lines(para, &frags, measure, t.mode);
-                let size = para.size;
-                if lines.is_empty() {
-                    // An empty paragraph still takes its line, so markers and dates show.
-                    let baseline = self.baseline(size);
-                    self.decorations(
-                        marker.as_deref(),
-                        right_part.as_deref(),
-                        left,
-                        text_right,
-                        baseline,
-                    );
-                    self.advance_line(size, baseline);
-                }
-                for (i, line) in lines.iter().enumerate() {
-                    let baseline = self.baseline(size);
-                    if i == 0 {
-                        self.decorations(marker.as_deref(), None, left, text_right, baseline);
-                    }
-                    let justify = (t.mode == Mode::Justified).then_some(Pt(if i == 0 {
-                        measure.first
-                    } else {
-                        measure.rest
-                    }));
-                    self.line(&Set::new(para, &frags, line.clone(), justify), x, baseline);
-                    if i == 0 {
-                        self.decorations(None, right_part.as_deref(), left, text_right, baseline);
-                    }
-                    self.advance_line(size, baseline);
-                }
+            } => self.lines(para, *indent, right.as_deref(), marker.as_deref()),
+        }
+    }
+
+    /// Lines centred between the margins (the header).
+    fn centered(&mut self, para: &Para) {
+        let t = self.theme;
+        let left = t.margin_x;
+        let right = t.page_width - t.margin_x;
+        let width = right - left;
+        let measure = Measure::uniform(width.get());
+        let frags = self.prepare(para, measure);
+        let lines = self.break_lines(para, &frags, measure, Mode::Ragged);
+        for line in &lines {
+            let baseline = self.baseline(para.size);
+            let mut w = natural_width(&frags[line.clone()]);
+            // A line ending at a hyphenation point also draws the hyphen.
+            if line.end < frags.len()
+                && let Some(h) = &frags[line.end - 1].hyphen
+            {
+                w += h.glyph.advance;
             }
+            let set = Set::new(para, &frags, line.clone(), None);
+            self.line(&set, left + (width - w) / 2.0, baseline);
+            self.advance_line(para.size, baseline);
+        }
+    }
+
+    /// A section heading and the rule under it.
+    fn heading(&mut self, para: &Para) {
+        let t = self.theme;
+        let left = t.margin_x;
+        let right = t.page_width - t.margin_x;
+        let measure = Measure::uniform((right - left).get());
+        let frags = self.prepare(para, measure);
+        let lines = self.break_lines(para, &frags, measure, Mode::Ragged);
+        let mut rule_y = self.y;
+        for line in &lines {
+            let baseline = self.baseline(para.size);
+            self.line(&Set::new(para, &frags, line.clone(), None), left, baseline);
+            rule_y = baseline + t.rule_offset;
+            self.y += para.size * t.leading;
+        }
+        if self.draw {
+            self.items.push(Item::Rule {
+                x: left,
+                y: rule_y,
+                width: right - left,
+                thickness: t.rule_thickness,
+                color: t.accent,
+            });
+        }
+        self.y = rule_y + t.rule_thickness / 2.0 + t.heading_gap;
+        self.bottom = rule_y + t.rule_thickness / 2.0;
+    }
+
+    /// Left-aligned lines at `indent`, with an optional marker before the
+    /// first line and right-aligned text (dates) after it.
+    fn lines(
+        &mut self,
+        para: &Para,
+        indent: Pt,
+        right_part: Option<&Para>,
+        marker: Option<&(Para, Pt)>,
+    ) {
+        let t = self.theme;
+        let left = t.margin_x;
+        let right = t.page_width - t.margin_x;
+        let x = left + indent;
+        let text_right = right - t.date_inset;
+        let reserved = right_part.map_or(Pt::ZERO, |r| r.natural_width() + t.date_gap);
+        let width = text_right - x;
+        let measure = Measure {
+            first: (width - reserved).get(),
+            rest: width.get(),
+        };
+        let frags = self.prepare(para, measure);
+        let lines = self.break_lines(para, &frags, measure, t.mode);
+        let size = para.size;
+        if lines.is_empty() {
+            // An empty paragraph still takes its line, so markers and dates show.
+            let baseline = self.baseline(size);
+            self.decorations(marker, right_part, left, text_right, baseline);
+            self.advance_line(size, baseline);
+        }
+        for (i, line) in lines.iter().enumerate() {
+            let baseline = self.baseline(size);
+            if i == 0 {
+                self.decorations(marker, None, left, text_right, baseline);
+            }
+            let justify = (t.mode == Mode::Justified).then_some(Pt(if i == 0 {
+                measure.first
+            } else {
+                measure.rest
+            }));
+            self.line(&Set::new(para, &frags, line.clone(), justify), x, baseline);
+            if i == 0 {
+                self.decorations(None, right_part, left, text_right, baseline);
+            }
+            self.advance_line(size, baseline);
         }
     }
 
@@ -490,28 +531,39 @@ impl<'a> Set<'a> {
     /// hyphen, if any) carries the rest of the word, and the continuation's
     /// glyphs on the next line carry no text.
     fn glyphs(&self) -> Vec<DrawGlyph<'a>> {
-        let (para, frags, line) = (self.para, self.frags, self.line.clone());
+        let line = self.line.clone();
         let Some(last_index) = line.end.checked_sub(1).filter(|i| *i >= line.start) else {
             return Vec::new();
         };
-        let last = &frags[last_index];
-        let is_para_end = line.end == frags.len();
-        let hyphen = if is_para_end {
+        let last = &self.frags[last_index];
+        let hyphen = if line.end == self.frags.len() {
             None
         } else {
             last.hyphen.as_ref()
         };
+        let ends = self.word_ends(last_index);
+        let stretch = self.stretch(last_index, hyphen);
+        let mut out = self.line_glyphs(last_index, ends.continued, stretch);
+        self.end_word(&mut out, hyphen, ends.carry);
+        if out.iter().any(|g| g.level > 0) {
+            to_visual_order(&mut out);
+        }
+        out
+    }
 
+    /// Where the line meets words broken across its ends.
+    fn word_ends(&self, last_index: usize) -> WordEnds {
+        let (para, frags, line) = (self.para, self.frags, self.line.clone());
+        let last = &frags[last_index];
+        let is_para_end = line.end == frags.len();
         // The line starts inside a word begun on an earlier line.
         let continues =
             line.start > 0 && joins(&frags[line.start - 1]) && carried(para, frags, line.start - 1);
-        let continuation_end = if continues {
+        let continued = continues.then(|| {
             (line.start..line.end)
                 .find(|&k| !joins(&frags[k]))
                 .unwrap_or(last_index)
-        } else {
-            0
-        };
+        });
         // The line ends inside a word that began on this line.
         let word_start = (line.start..=last_index)
             .rev()
@@ -532,8 +584,15 @@ impl<'a> Set<'a> {
                     .map_or(para.text.len(), |k| word_end(para, &frags[k]));
                 start..end.max(start)
             });
+        WordEnds { continued, carry }
+    }
 
-        // Justification: spread the line's inner spaces to fill the measure.
+    /// Justification: the factor on the line's inner spaces that fills the
+    /// measure (0 for a line set at its natural width).
+    fn stretch(&self, last_index: usize, hyphen: Option<&PGlyph>) -> f64 {
+        let (frags, line) = (self.frags, self.line.clone());
+        let last = &frags[last_index];
+        let is_para_end = line.end == frags.len();
         let mut natural = Pt::ZERO;
         let mut spaces = Pt::ZERO;
         for (k, f) in frags[line.clone()].iter().enumerate() {
@@ -546,7 +605,7 @@ impl<'a> Set<'a> {
         if let Some(h) = hyphen {
             natural += h.glyph.advance;
         }
-        let stretch = match self.justify {
+        match self.justify {
             Some(target) if spaces.get() > 0.0 => {
                 let ratio = ((target - natural) / spaces).max(-1.0 / 3.0);
                 // A last line is set at its natural width unless it must shrink.
@@ -557,18 +616,30 @@ impl<'a> Set<'a> {
                 }
             }
             _ => 0.0,
-        };
+        }
+    }
 
+    /// The line's own glyphs in logical order, without the trailing
+    /// whitespace, spaces stretched by `stretch`; the glyphs of a word
+    /// continued from the line before (up to fragment `continued`) carry no
+    /// text.
+    fn line_glyphs(
+        &self,
+        last_index: usize,
+        continued: Option<usize>,
+        stretch: f64,
+    ) -> Vec<DrawGlyph<'a>> {
+        let para = self.para;
         let mut out = Vec::new();
         let mut previous_cluster = None;
-        for k in line.clone() {
-            let f = &frags[k];
+        for k in self.line.clone() {
+            let f = &self.frags[k];
             let drawn_end = if k == last_index {
                 f.space_start
             } else {
                 f.glyphs.end
             };
-            let silent = continues && k <= continuation_end;
+            let silent = continued.is_some_and(|end| k <= end);
             for i in f.glyphs.start..drawn_end {
                 let g = &para.glyphs[i];
                 let is_space = i >= f.space_start;
@@ -588,6 +659,19 @@ impl<'a> Set<'a> {
                 out.push(draw(g, advance, text));
             }
         }
+        out
+    }
+
+    /// End the line: draw the hyphen of a hyphenated line, and give the
+    /// text of a word the next line continues (`carry`) to the hyphen or,
+    /// without one, to the last glyph.
+    fn end_word(
+        &self,
+        out: &mut Vec<DrawGlyph<'a>>,
+        hyphen: Option<&PGlyph>,
+        carry: Option<Range<usize>>,
+    ) {
+        let para = self.para;
         match (hyphen, carry) {
             (Some(h), carry) => {
                 let text = carry.and_then(|r| para.text.get(r)).unwrap_or("-");
@@ -598,6 +682,7 @@ impl<'a> Set<'a> {
             }
             (None, Some(carry)) => {
                 // No hyphen: the last glyph carries its own text and the rest of the word.
+                let last = &self.frags[self.line.end - 1];
                 let own = last
                     .space_start
                     .checked_sub(1)
@@ -611,11 +696,17 @@ impl<'a> Set<'a> {
             }
             (None, None) => {}
         }
-        if out.iter().any(|g| g.level > 0) {
-            to_visual_order(&mut out);
-        }
-        out
     }
+}
+
+/// How a line meets the words broken across its ends, for text extraction.
+struct WordEnds {
+    /// The line starts inside a word begun on an earlier line, which goes
+    /// on up to this fragment; its glyphs carry no text.
+    continued: Option<usize>,
+    /// The text of the rest of a word that this line begins and the next
+    /// line continues, which the end of this line carries.
+    carry: Option<Range<usize>>,
 }
 
 /// Reorder a line's glyphs (logical order, right-to-left runs included)
@@ -728,14 +819,6 @@ fn word_end(para: &Para, frag: &Frag) -> usize {
             .map(|g| g.text_end)
             .max()
             .unwrap_or(para.text.len()),
-    }
-}
-
-/// Width of fragments set on one line.
-fn natural_width(frags: &[Frag]) -> Pt {
-    match frags.last() {
-        Some(last) => frags.iter().map(|f| f.width + f.space_width).sum::<Pt>() - last.space_width,
-        None => Pt::ZERO,
     }
 }
 

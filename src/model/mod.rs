@@ -5,6 +5,7 @@
 //! (`deny_unknown_fields`) so that a typo never goes silently ignored, and
 //! `#[serde(flatten)]` is avoided because it loses the spans of those errors.
 
+mod check;
 pub(crate) mod contact;
 pub mod date;
 pub mod field_path;
@@ -436,7 +437,7 @@ impl<'de> Deserialize<'de> for Dates {
 /// schema error is reported alone, since serde stops at the first one (the
 /// checks in [`crate::select`] then report every independent problem).
 pub fn parse(source: &str) -> Result<Resume, Vec<Diagnostic>> {
-    crate::limits::check_source(source).map_err(|d| vec![d])?;
+    check::check_source(source).map_err(|d| vec![d])?;
     let resume: Resume = toml::from_str(source).map_err(|err| {
         let (_, syntax) = toml::de::DeTable::parse_recoverable(source);
         if syntax.len() > 1 {
@@ -448,7 +449,7 @@ pub fn parse(source: &str) -> Result<Resume, Vec<Diagnostic>> {
             vec![from_toml_error(&err, source)]
         }
     })?;
-    match crate::limits::check_model(&resume) {
+    match check::check_model(&resume) {
         Some(d) => Err(vec![d]),
         None => Ok(resume),
     }

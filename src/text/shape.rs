@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::text::is_invisible;
 use crate::theme::fonts::FontId;
 use crate::units::Pt;
 
@@ -385,11 +386,6 @@ impl<'a> FontBook<'a> {
         }
         Shaped { font, size, glyphs }
     }
-}
-
-/// Characters that need no glyph (joiners, variation selectors, marks of format).
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
 }
 
 #[cfg(test)]

@@ -6,8 +6,7 @@
 pub mod fonts;
 
 use crate::document::{FontChoice, Paper, Settings};
-use crate::layout::linebreak::Mode;
-use crate::model::markup::Style;
+use crate::text::style::Style;
 use crate::units::Pt;
 use fonts::FontId;
 
@@ -18,6 +17,16 @@ pub struct Rgb(pub u8, pub u8, pub u8);
 impl Rgb {
     /// Black text.
     pub const BLACK: Rgb = Rgb(0, 0, 0);
+}
+
+/// How lines are set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Flush left, ragged right: minimise the raggedness of the right edge.
+    #[default]
+    Ragged,
+    /// Flush left and right: inter-word spaces stretch and shrink.
+    Justified,
 }
 
 /// The four faces of a family plus the heading face.
@@ -162,11 +171,21 @@ pub struct Adjust {
 impl Theme {
     /// The theme for the settings chosen in the TOML.
     pub fn resolve(settings: &Settings) -> Theme {
+        let classic = Theme::classic(settings);
+        match settings.font {
+            FontChoice::Serif => classic,
+            FontChoice::Sans => classic.sans(),
+        }
+    }
+
+    /// The serif theme, the classic LaTeX look, for the page size and
+    /// typesetting choices in `settings`.
+    fn classic(settings: &Settings) -> Theme {
         let (page_width, page_height) = match settings.paper {
             Paper::Letter => (Pt::inches(8.5), Pt::inches(11.0)),
             Paper::A4 => (Pt::mm(210.0), Pt::mm(297.0)),
         };
-        let classic = Theme {
+        Theme {
             page_width,
             page_height,
             margin_top: Pt::inches(0.45),
@@ -223,39 +242,41 @@ impl Theme {
                 body_size_min: Pt(9.0),
                 margin_min: Pt::inches(0.3),
             },
-        };
-        match settings.font {
-            FontChoice::Serif => classic,
-            FontChoice::Sans => Theme {
-                family: Family {
-                    regular: FontId::InterRegular,
-                    bold: FontId::InterBold,
-                    italic: FontId::InterItalic,
-                    bold_italic: FontId::InterBoldItalic,
-                    heading: FontId::InterBold,
-                },
-                fallback: [FontId::DejaVu, FontId::DejaVuBold],
-                fallback_bold: [FontId::DejaVuBold, FontId::DejaVu],
-                code_font: FontId::DejaVu,
-                code_scale: 0.92,
-                name_size: Pt(22.0),
-                contact_size: Pt(8.5),
-                heading_size: Pt(11.0),
-                body_size: Pt(9.0),
-                subtitle_size: Pt(8.5),
-                bullet_size: Pt(8.5),
-                leading: 1.25,
-                accent: Rgb(0x1f, 0x3a, 0x5f),
-                link_color: Rgb(0x1f, 0x3a, 0x5f),
-                link_underline: false,
-                limits: Limits {
-                    leading_min: 1.12,
-                    leading_max: 1.45,
-                    body_size_min: Pt(8.0),
-                    ..classic.limits
-                },
-                ..classic
+        }
+    }
+
+    /// This theme in Inter: smaller sizes, looser leading, colour
+    /// instead of underlined links.
+    fn sans(self) -> Theme {
+        Theme {
+            family: Family {
+                regular: FontId::InterRegular,
+                bold: FontId::InterBold,
+                italic: FontId::InterItalic,
+                bold_italic: FontId::InterBoldItalic,
+                heading: FontId::InterBold,
             },
+            fallback: [FontId::DejaVu, FontId::DejaVuBold],
+            fallback_bold: [FontId::DejaVuBold, FontId::DejaVu],
+            code_font: FontId::DejaVu,
+            code_scale: 0.92,
+            name_size: Pt(22.0),
+            contact_size: Pt(8.5),
+            heading_size: Pt(11.0),
+            body_size: Pt(9.0),
+            subtitle_size: Pt(8.5),
+            bullet_size: Pt(8.5),
+            leading: 1.25,
+            accent: Rgb(0x1f, 0x3a, 0x5f),
+            link_color: Rgb(0x1f, 0x3a, 0x5f),
+            link_underline: false,
+            limits: Limits {
+                leading_min: 1.12,
+                leading_max: 1.45,
+                body_size_min: Pt(8.0),
+                ..self.limits
+            },
+            ..self
         }
     }
 

@@ -6,6 +6,7 @@ use super::schema::{
 };
 use crate::interop::strip_scheme;
 use crate::model::markup;
+use crate::text::style::Style;
 
 /// Escape text so that inline markup reads it back literally.
 fn esc(s: &str) -> String {
@@ -34,7 +35,7 @@ pub(super) fn link_markup(label: &str, url: &str) -> Option<String> {
         [span]
             if span.text == label
                 && span.link.as_deref() == Some(url)
-                && span.style == markup::Style::default() =>
+                && span.style == Style::default() =>
         {
             Some(markup)
         }
@@ -598,7 +599,7 @@ mod tests {
             assert!(
                 spans
                     .iter()
-                    .all(|sp| sp.link.is_none() && sp.style == markup::Style::default())
+                    .all(|sp| sp.link.is_none() && sp.style == Style::default())
             );
         }
     }

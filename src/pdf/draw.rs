@@ -1,0 +1,221 @@
+//! Page content: text, rules and link areas, block by block, each piece
+//! tagged for the structure tree when the output is tagged.
+
+use std::ops::Range;
+
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::num::NormalizedF32;
+use krilla::paint::Fill;
+use krilla::surface::Surface;
+use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+
+use super::fonts::Fonts;
+use crate::layout::frame::{Item, Page, Role, TextItem};
+use crate::theme::Rgb;
+use crate::units::Pt;
+
+/// What drawing leaves for the later steps.
+pub(super) struct Drawn {
+    /// Link areas and their URLs, in reading order.
+    pub(super) links: Vec<(Rect, String)>,
+    /// The content of each block, in reading order.
+    pub(super) blocks: Vec<BlockPlan>,
+}
+
+/// The tagged content of one block, for the structure tree.
+pub(super) struct BlockPlan {
+    /// What the block is; none on a page laid out without blocks.
+    pub(super) role: Option<Role>,
+    /// The block's text, for heading titles and the outline.
+    pub(super) title: String,
+    /// Where a heading starts, for the outline.
+    pub(super) anchor: Option<Point>,
+    /// Its tagged pieces, in order.
+    pub(super) leaves: Vec<Leaf>,
+}
+
+/// A tagged piece of content.
+pub(super) enum Leaf {
+    /// A span of text.
+    Text(Identifier),
+    /// The text of a link, with the index of its annotation.
+    Link(usize, Identifier),
+}
+
+/// Draw every item of `page`, block by block.
+pub(super) fn page(
+    pdf_page: &mut krilla::page::Page,
+    page: &Page,
+    fonts: &mut Fonts,
+    tagging: bool,
+) -> Result<Drawn, Vec<String>> {
+    let mut drawn = Drawn {
+        links: Vec::new(),
+        blocks: Vec::new(),
+    };
+    let mut surface = pdf_page.surface();
+    for (role, range) in blocks(page) {
+        let plan = block(
+            &mut surface,
+            &page.items[range],
+            role,
+            fonts,
+            tagging,
+            &mut drawn.links,
+        )?;
+        drawn.blocks.push(plan);
+    }
+    surface.finish();
+    Ok(drawn)
+}
+
+/// The page's blocks as roles and item ranges. Every item belongs to a
+/// block; a page without blocks is one block of every item.
+fn blocks(page: &Page) -> Vec<(Option<Role>, Range<usize>)> {
+    if page.blocks.is_empty() {
+        vec![(None, 0..page.items.len())]
+    } else {
+        page.blocks
+            .iter()
+            .map(|b| (Some(b.role), b.items.clone()))
+            .collect()
+    }
+}
+
+/// Draw the items of one block; link areas go to `links`.
+fn block(
+    surface: &mut Surface,
+    items: &[Item],
+    role: Option<Role>,
+    fonts: &mut Fonts,
+    tagging: bool,
+    links: &mut Vec<(Rect, String)>,
+) -> Result<BlockPlan, Vec<String>> {
+    let mut plan = BlockPlan {
+        role,
+        title: String::new(),
+        anchor: None,
+        leaves: Vec::new(),
+    };
+    // A link area comes just before the text it covers.
+    let mut pending_link = None;
+    for item in items {
+        match item {
+            Item::Text(text) => {
+                let font = fonts.get(text.font)?;
+                let id = tagging.then(|| surface.start_tagged(ContentTag::Span(SpanTag::empty())));
+                draw_text(surface, text, font);
+                if let Some(id) = id {
+                    surface.end_tagged();
+                    plan.leaves.push(match pending_link.take() {
+                        Some(link) => Leaf::Link(link, id),
+                        None => Leaf::Text(id),
+                    });
+                }
+                plan.title.push_str(&text.text);
+                if role == Some(Role::Heading) && plan.title.len() == text.text.len() {
+                    let top = (text.y - text.size).get() as f32;
+                    plan.anchor = Some(Point::from_xy(text.x.get() as f32, top.max(0.0)));
+                }
+            }
+            Item::Rule {
+                x,
+                y,
+                width,
+                thickness,
+                color,
+            } => {
+                // Centred on `y`.
+                if let Some(area) = rect(*x, *y - *thickness / 2.0, *width, *thickness) {
+                    draw_rule(surface, area, *color, tagging);
+                }
+            }
+            Item::Link {
+                x,
+                y,
+                width,
+                height,
+                url,
+            } => {
+                if let Some(rect) = rect(*x, *y, *width, *height) {
+                    pending_link = Some(links.len());
+                    links.push((rect, url.clone()));
+                }
+            }
+        }
+    }
+    Ok(plan)
+}
+
+/// A rectangle from its top left corner and size.
+fn rect(x: Pt, y: Pt, width: Pt, height: Pt) -> Option<Rect> {
+    Rect::from_xywh(
+        x.get() as f32,
+        y.get() as f32,
+        width.get() as f32,
+        height.get() as f32,
+    )
+}
+
+/// Fill `area`: a rule or an underline, marked as decoration rather than
+/// content.
+fn draw_rule(surface: &mut Surface, area: Rect, color: Rgb, tagging: bool) {
+    let mut builder = PathBuilder::new();
+    builder.push_rect(area);
+    let Some(path) = builder.finish() else {
+        return;
+    };
+    if tagging {
+        let artifact = Artifact::new(ArtifactType::Layout, None);
+        surface.start_tagged(ContentTag::Artifact(artifact));
+    }
+    surface.set_fill(Some(fill(color)));
+    surface.draw_path(&path);
+    if tagging {
+        surface.end_tagged();
+    }
+}
+
+/// A solid, opaque fill.
+fn fill(color: Rgb) -> Fill {
+    Fill {
+        paint: rgb::Color::new(color.0, color.1, color.2).into(),
+        opacity: NormalizedF32::ONE,
+        rule: Default::default(),
+    }
+}
+
+/// Draw one run of glyphs, measured y down, in its font and colour.
+fn draw_text(surface: &mut Surface, text: &TextItem, font: Font) {
+    let size = text.size.get();
+    if size <= 0.0 {
+        return;
+    }
+    let glyphs: Vec<KrillaGlyph> = text
+        .glyphs
+        .iter()
+        .map(|g| {
+            KrillaGlyph::new(
+                GlyphId::new(u32::from(g.id)),
+                (g.advance.get() / size) as f32,
+                (g.x_offset.get() / size) as f32,
+                // Fonts measure y up; the page measures y down.
+                (-g.y_offset.get() / size) as f32,
+                0.0,
+                g.text.clone(),
+                None,
+            )
+        })
+        .collect();
+    surface.set_fill(Some(fill(text.color)));
+    surface.draw_glyphs(
+        Point::from_xy(text.x.get() as f32, text.y.get() as f32),
+        &glyphs,
+        font,
+        &text.text,
+        size as f32,
+        false,
+    );
+}

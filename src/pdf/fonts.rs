@@ -1,0 +1,51 @@
+//! Font slots: each face is loaded into krilla once, when a run first
+//! uses it.
+
+use std::sync::Arc;
+
+use krilla::Data;
+use krilla::text::Font;
+
+use crate::text::shape::FontFile;
+use crate::theme::fonts::FontId;
+
+/// One slot per bundled face and per `[fonts] fallback` file.
+pub(super) struct Fonts<'a> {
+    /// The loaded faces, by [`FontId::index`].
+    slots: Vec<Option<Font>>,
+    /// The files that [`FontId::Fallback`] refers to.
+    fallback: &'a [FontFile],
+}
+
+impl<'a> Fonts<'a> {
+    /// Empty slots for the bundled faces and `fallback`.
+    pub(super) fn new(fallback: &'a [FontFile]) -> Fonts<'a> {
+        Fonts {
+            slots: vec![None; FontId::ALL.len() + fallback.len()],
+            fallback,
+        }
+    }
+
+    /// The face `id`, loaded on first use.
+    pub(super) fn get(&mut self, id: FontId) -> Result<Font, Vec<String>> {
+        let slot = self
+            .slots
+            .get_mut(id.index())
+            .ok_or_else(|| vec![format!("no font file for {}", id.name())])?;
+        if let Some(font) = slot {
+            return Ok(font.clone());
+        }
+        let data: Option<Data> = match id {
+            FontId::Fallback(n) => self
+                .fallback
+                .get(usize::from(n))
+                .map(|file| Arc::clone(&file.data).into()),
+            bundled => bundled.data().map(Into::into),
+        };
+        let font = data
+            .and_then(|d| Font::new(d, 0))
+            .ok_or_else(|| vec![format!("failed to load font {}", id.name())])?;
+        *slot = Some(font.clone());
+        Ok(font)
+    }
+}
