@@ -1,4 +1,6 @@
-//! The compile pipeline stage by stage. Run with `cargo bench --bench stages`.
+//! The compile pipeline stage by stage. Run with
+//! `cargo bench --features internals --bench stages` (the stages are
+//! public only with that feature).
 //!
 //! Every stage runs on two inputs: the seed résumé (`resume.toml`, which fits
 //! at the preferred setting) and `benches/dense.toml` (a longer résumé that
@@ -63,7 +65,7 @@ fn selected(source: &str) -> Document {
 }
 
 fn built(document: &Document, theme: &Theme, fonts: &FontBook) -> Vec<Block> {
-    Builder::new(theme, fonts).build(document)
+    Builder::new(theme, fonts).build(document).0
 }
 
 fn fitted(document: &Document, theme: &Theme, fonts: &FontBook) -> Fitted {

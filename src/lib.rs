@@ -32,24 +32,41 @@
 //! assert!(out.laid.page.overflow.is_none());
 //! ```
 
+#![deny(missing_docs)]
+
+/// Declares a pipeline stage: internal to the crate, and public only with
+/// the `internals` feature, which the stage benchmarks and fuzz targets use.
+/// Nothing a stage exposes that way is a stable API.
+macro_rules! stage {
+    ($(#[$attr:meta])* $name:ident) => {
+        $(#[$attr])*
+        #[cfg(feature = "internals")]
+        pub mod $name;
+        $(#[$attr])*
+        #[cfg(not(feature = "internals"))]
+        pub(crate) mod $name;
+    };
+}
+pub(crate) use stage;
+
 pub mod diag;
 pub mod document;
 pub mod interop;
 pub mod layout;
 pub mod limits;
 pub mod model;
-pub mod pdf;
-pub mod select;
+stage!(pdf);
+stage!(select);
 mod session;
-pub mod text;
+stage!(text);
 pub mod theme;
-pub mod trim;
+stage!(trim);
 pub mod units;
-pub mod variant;
+stage!(variant);
 
 use diag::Diagnostic;
 
-pub use pdf::Timestamp;
+pub use pdf::{Standard, Timestamp};
 pub use session::{Compiled, Failure, FitReport, Laid, Options, Session};
 pub use text::shape::FontFile;
 pub use trim::Trimmed;

@@ -297,7 +297,7 @@ impl<'f> Session<'f> {
                 fitted = fit::fit(&blocks, &theme, &self.book, spread);
             }
         }
-        warnings.extend(fitted.page.warnings.iter().cloned());
+        warnings.extend(fitted.warnings);
         for t in &trimmed {
             warnings.push(
                 Diagnostic::warning(format!("dropped {} to fit the page", t.what))
@@ -367,9 +367,7 @@ impl<'f> Session<'f> {
     /// The document's blocks at the theme's preferred sizes, with the
     /// warnings found while shaping.
     fn build(&self, document: &Document, theme: &Theme) -> (Vec<Block>, Vec<Diagnostic>) {
-        let mut builder = Builder::new(theme, &self.book);
-        let blocks = builder.build(document);
-        (blocks, builder.warnings)
+        Builder::new(theme, &self.book).build(document)
     }
 
     /// Whether optional items may be dropped: `--trim` or `[fit] trim`.

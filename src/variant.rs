@@ -48,15 +48,6 @@ impl Profile {
     }
 }
 
-/// The names of every variant, in order.
-pub fn names(resume: &Resume) -> Vec<String> {
-    resume
-        .variants
-        .keys()
-        .map(|k| k.get_ref().clone())
-        .collect()
-}
-
 /// Every tag some item of the résumé carries.
 pub fn known_tags(resume: &Resume) -> BTreeSet<String> {
     let spanned =

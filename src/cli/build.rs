@@ -69,8 +69,8 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
         created: None,
         trim: request.common.trim,
         standard: request.common.pdf_standard.map(|s| match s {
-            PdfStandard::A2b => resume::pdf::Standard::A2b,
-            PdfStandard::Ua1 => resume::pdf::Standard::Ua1,
+            PdfStandard::A2b => resume::Standard::A2b,
+            PdfStandard::Ua1 => resume::Standard::Ua1,
         }),
     };
     // Parse errors come before a bad SOURCE_DATE_EPOCH.

@@ -234,7 +234,7 @@ pub struct Builder<'a> {
     theme: &'a Theme,
     fonts: &'a FontBook<'a>,
     /// Warnings found while shaping (characters no font covers).
-    pub warnings: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
     /// The document's language, for hyphenation.
     lang: String,
     /// Hyphenation patterns: not loaded yet, or loaded (none for an unsupported language).
@@ -253,8 +253,15 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Every block of the document, top to bottom, with the warnings found
+    /// while shaping.
+    pub fn build(mut self, doc: &Document) -> (Vec<Block>, Vec<Diagnostic>) {
+        let blocks = self.blocks(doc);
+        (blocks, self.warnings)
+    }
+
     /// Every block of the document, top to bottom.
-    pub fn build(&mut self, doc: &Document) -> Vec<Block> {
+    fn blocks(&mut self, doc: &Document) -> Vec<Block> {
         let t = self.theme;
         self.lang.clone_from(&doc.lang);
         let mut blocks = Vec::new();

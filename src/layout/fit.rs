@@ -10,6 +10,7 @@
 
 use crate::layout::build::{Block, BlockKind, Para};
 use crate::layout::frame::Page;
+use crate::diag::Diagnostic;
 use crate::layout::place::{Breaks, place_with};
 use crate::text::shape::FontBook;
 use crate::theme::{Adjust, Theme};
@@ -36,6 +37,8 @@ pub struct Fitted {
     pub adjust: Adjust,
     /// Settings measured (the chosen one is then drawn once more).
     pub passes: usize,
+    /// Warnings from drawing the chosen setting.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Fit `blocks` (built at the theme's preferred sizes) on one page.
@@ -47,7 +50,7 @@ pub fn fit(blocks: &[Block], theme: &Theme, fonts: &FontBook, spread: bool) -> F
     let mut breaks = Breaks::default();
     let mut place_at = |adjust: Adjust, draw: bool| {
         let adjusted = theme.adjusted(adjust);
-        let page = if adjust.size == 1.0 {
+        let (page, warnings) = if adjust.size == 1.0 {
             place_with(blocks, &adjusted, fonts, &mut breaks, draw)
         } else {
             place_with(
@@ -58,7 +61,7 @@ pub fn fit(blocks: &[Block], theme: &Theme, fonts: &FontBook, spread: bool) -> F
                 draw,
             )
         };
-        (page, adjusted, adjust)
+        (page, adjusted, adjust, warnings)
     };
     let mut run = |adjust: Adjust| {
         passes += 1;
@@ -111,12 +114,13 @@ pub fn fit(blocks: &[Block], theme: &Theme, fonts: &FontBook, spread: bool) -> F
             best
         }
     };
-    let (page, theme, adjust) = place_at(chosen.2, true);
+    let (page, theme, adjust, warnings) = place_at(chosen.2, true);
     Fitted {
         page,
         theme,
         adjust,
         passes,
+        warnings,
     }
 }
 
@@ -126,6 +130,7 @@ pub fn fits_tightest(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> bool 
     let scaled = scaled(blocks, adjust.size);
     let adjusted = theme.adjusted(adjust);
     place_with(&scaled, &adjusted, fonts, &mut Breaks::default(), false)
+        .0
         .overflow
         .is_none()
 }
@@ -183,5 +188,32 @@ fn scale_para(para: &mut Para, factor: f64) {
         if let Some(h) = &mut f.hyphen {
             scale_glyph(&mut h.glyph);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::build::Builder;
+    use crate::{model, select};
+
+    /// The test input that overflows the preferred setting by a few lines.
+    const FEW_LINES: &str = include_str!("../../tests/fixtures/fit/overflow-few-lines.toml");
+
+    #[test]
+    fn a_few_lines_over_the_preferred_setting_fit_when_tightened() {
+        let resume = model::parse(FEW_LINES).unwrap();
+        let doc = select::select(&resume, FEW_LINES).unwrap();
+        let theme = Theme::resolve(&doc.settings);
+        let fonts = FontBook::new();
+        let (blocks, _) = Builder::new(&theme, &fonts).build(&doc);
+        let (page, _) = place_with(&blocks, &theme, &fonts, &mut Breaks::default(), false);
+        let overflow = page.overflow.expect("overflows at the preferred setting");
+        assert!((1.0..6.0).contains(&overflow.lines), "{overflow:?}");
+
+        let fitted = fit(&blocks, &theme, &fonts, false);
+        assert!(fitted.page.overflow.is_none());
+        assert!(fitted.adjust.spacing < 1.0, "spacing was tightened");
+        assert!(fitted.passes <= 12);
     }
 }

@@ -4,7 +4,6 @@
 use std::fmt::Write;
 use std::ops::Range;
 
-use crate::diag::Diagnostic;
 use crate::theme::Rgb;
 use crate::theme::fonts::FontId;
 use crate::units::Pt;
@@ -135,8 +134,6 @@ pub struct Page {
     pub used: Pt,
     /// Set when the content does not fit.
     pub overflow: Option<Overflow>,
-    /// Warnings from placement (tokens too long for a line).
-    pub warnings: Vec<Diagnostic>,
     /// The blocks in reading order, with their items.
     pub blocks: Vec<PlacedBlock>,
 }

@@ -93,7 +93,9 @@ pub struct LineCost {
 
 /// Demerits of the line `fragments[line]` set as line number `index`.
 ///
-/// Both breakers are judged by this one function, so their totals compare.
+/// Both breakers are judged by this one function, so their totals compare
+/// (in the tests and the fuzz target).
+#[cfg(any(test, feature = "internals"))]
 pub fn line_demerits<F: Fragment>(
     fragments: &[F],
     line: Range<usize>,
@@ -226,6 +228,7 @@ fn cost<F: Fragment>(line: &LineShape, last: &F, mode: Mode) -> LineCost {
 
 /// Total demerits of a paragraph broken into `lines`, including the
 /// penalties between lines (two hyphens in a row, fitness jumps).
+#[cfg(any(test, feature = "internals"))]
 pub fn total_demerits<F: Fragment>(
     fragments: &[F],
     lines: &[Range<usize>],

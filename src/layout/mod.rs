@@ -1,7 +1,8 @@
-//! Layout: build measured blocks, break lines, place them on the page.
+//! Layout: build measured blocks, break lines, place them on the page, and
+//! fit them to it. The placed [`frame::Page`] is the stages' public output.
 
-pub mod build;
-pub mod fit;
+crate::stage!(build);
+crate::stage!(fit);
 pub mod frame;
-pub mod linebreak;
-pub mod place;
+crate::stage!(linebreak);
+crate::stage!(place);

@@ -14,9 +14,11 @@ use crate::text::shape::FontBook;
 use crate::theme::{Mode, Theme};
 use crate::units::Pt;
 
-/// Place blocks on one page. Content that runs past the bottom margin is
-/// still placed (so it can be inspected) and reported in [`Page::overflow`].
-pub fn place(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> Page {
+/// Place blocks on one page, with the warnings found on the way (tokens too
+/// long for a line). Content that runs past the bottom margin is still
+/// placed (so it can be inspected) and reported in [`Page::overflow`].
+#[cfg(feature = "internals")]
+pub fn place(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> (Page, Vec<Diagnostic>) {
     place_with(blocks, theme, fonts, &mut Breaks::default(), true)
 }
 
@@ -46,7 +48,7 @@ pub fn place_with(
     fonts: &FontBook,
     breaks: &mut Breaks,
     draw: bool,
-) -> Page {
+) -> (Page, Vec<Diagnostic>) {
     let (ascent, descent) = fonts.vertical_metrics(theme.family.regular);
     let mut p = Placer {
         theme,
@@ -83,7 +85,7 @@ pub fn place_with(
     let used = p.bottom - theme.margin_top;
     let line = theme.body_size * theme.leading;
     let overflow = first_off.map(|i| overflow(blocks, i, p.bottom - limit, line));
-    Page {
+    let page = Page {
         width: theme.page_width,
         height: theme.page_height,
         items: p.items,
@@ -91,9 +93,9 @@ pub fn place_with(
         available,
         used,
         overflow,
-        warnings: p.warnings,
         blocks: placed,
-    }
+    };
+    (page, p.warnings)
 }
 
 /// The structure role of the block at `index`: the first centred block is

@@ -42,10 +42,9 @@ pub fn parse_inline(input: &str) -> Result<Vec<Span>, MarkupError> {
     Ok(parser.out.spans)
 }
 
-/// The plain text of the spans, concatenated.
-///
-/// Used where styling cannot be shown or does not matter, such as word
-/// lists, titles and document metadata.
+/// The plain text of the spans, concatenated: what the tests compare
+/// parsed markup with.
+#[cfg(test)]
 pub fn plain_text(spans: &[Span]) -> String {
     spans.iter().map(|s| s.text.as_str()).collect()
 }

@@ -7,11 +7,11 @@
 
 mod check;
 pub(crate) mod contact;
-pub mod date;
-pub mod field_path;
-pub mod markup;
+pub(crate) mod date;
+pub(crate) mod field_path;
+pub(crate) mod markup;
 mod merge;
-pub mod toml_error;
+pub(crate) mod toml_error;
 
 use std::collections::BTreeMap;
 use std::fmt;
