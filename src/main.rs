@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::args::{Cli, Command, Format};
+use cli::args::{Cli, Command};
 use cli::build::Request;
 use cli::plan::Target;
 use cli::report::Reporter;
@@ -16,12 +16,7 @@ use cli::{Failed, build, export, import, variants};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    let format = match &args.command {
-        Command::Build { common, .. } | Command::Check { common, .. } => common.format,
-        Command::Variants { format, .. } => *format,
-        _ => Format::Text,
-    };
-    let mut reporter = Reporter::new(format);
+    let mut reporter = Reporter::new(args.command.format());
     let outcome = match args.command {
         Command::Build {
             input,
@@ -39,38 +34,13 @@ fn main() -> ExitCode {
                     output,
                 }
             };
-            let request = Request {
-                input,
-                target,
-                write: true,
-                common,
-            };
-            build::run(request, &mut reporter)
+            build::run(Request::build(input, target, common), &mut reporter)
         }
         Command::Check {
             input,
             target,
             common,
-        } => {
-            let target = if target.all {
-                Target::All {
-                    out_dir: Default::default(),
-                    jobs: None,
-                }
-            } else {
-                Target::One {
-                    variant: target.variant,
-                    output: None,
-                }
-            };
-            let request = Request {
-                input,
-                target,
-                write: false,
-                common,
-            };
-            build::run(request, &mut reporter)
-        }
+        } => build::run(Request::check(input, target, common), &mut reporter),
         Command::Variants { input, .. } => variants::run(&input, &mut reporter),
         Command::Schema => {
             reporter.out_raw(&resume::model::schema());
@@ -86,13 +56,10 @@ fn main() -> ExitCode {
             format,
             variant,
             output,
-        } => export::run(
-            &input,
-            format,
-            variant.as_deref(),
-            output.as_deref(),
-            &mut reporter,
-        ),
+        } => {
+            let (variant, output) = (variant.as_deref(), output.as_deref());
+            export::run(&input, format, variant, output, &mut reporter)
+        }
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -123,7 +123,29 @@ impl Cx<'_> {
                     .with_hint("write the name to print at the top of the page"),
             );
         }
+        let contacts = self.contacts(person);
+        let sections = self
+            .section_order(resume)
+            .into_iter()
+            .map(|i| self.section(&resume.sections[i], &format!("sections[{i}]")))
+            .collect();
+        Document {
+            name,
+            headline,
+            variant: self.profile.as_ref().map(|p| p.name.clone()),
+            output: self.profile.as_ref().and_then(|p| p.output.clone()),
+            contacts,
+            lang: resume
+                .lang
+                .as_ref()
+                .map_or_else(|| "en-US".to_owned(), |l| l.get_ref().trim().to_owned()),
+            sections,
+            settings,
+        }
+    }
 
+    /// The contact line: e-mail, phone, location and the kept links.
+    fn contacts(&mut self, person: &model::Person) -> Vec<Rich> {
         let mut contacts = Vec::new();
         if let Some(email) = &person.email {
             let rich = self.rich(email, "person.email");
@@ -175,8 +197,12 @@ impl Cx<'_> {
             };
             contacts.push(label.linked(&url));
         }
+        contacts
+    }
 
-        // The variant's section order (by id or title), or the order written.
+    /// The indices of the sections to print: the variant's order (by id or
+    /// title) or the order written, without sections the variant drops.
+    fn section_order(&self, resume: &Resume) -> Vec<usize> {
         let order: Vec<usize> = match self.profile.as_ref().and_then(|p| p.sections.clone()) {
             Some(refs) => refs
                 .iter()
@@ -190,28 +216,10 @@ impl Cx<'_> {
                 .collect(),
             None => (0..resume.sections.len()).collect(),
         };
-        let kept: Vec<usize> = order
+        order
             .into_iter()
             .filter(|&i| self.keeps(tag_names(&resume.sections[i].get_ref().tags)))
-            .collect();
-        let sections = kept
-            .into_iter()
-            .map(|i| self.section(&resume.sections[i], &format!("sections[{i}]")))
-            .collect();
-
-        Document {
-            name,
-            headline,
-            variant: self.profile.as_ref().map(|p| p.name.clone()),
-            output: self.profile.as_ref().and_then(|p| p.output.clone()),
-            contacts,
-            lang: resume
-                .lang
-                .as_ref()
-                .map_or_else(|| "en-US".to_owned(), |l| l.get_ref().trim().to_owned()),
-            sections,
-            settings,
-        }
+            .collect()
     }
 
     fn settings(&mut self, theme: &model::ThemeDef, fit: &model::FitDef) -> Settings {

@@ -90,6 +90,17 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// How the command prints its report.
+    pub fn format(&self) -> Format {
+        match self {
+            Command::Build { common, .. } | Command::Check { common, .. } => common.format,
+            Command::Variants { format, .. } => *format,
+            Command::Schema | Command::Import { .. } | Command::Export { .. } => Format::Text,
+        }
+    }
+}
+
 /// Which variants to build or check.
 #[derive(Debug, clap::Args)]
 pub struct Target {

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use resume::diag::Diagnostic;
 use resume::{Compiled, Failure, FitReport, Options, Session};
 
-use super::args::{Common, PdfStandard};
+use super::args::{Common, PdfStandard, Target as Which};
 use super::plan::{Job, Plan, Target};
 use super::report::Reporter;
 use super::{Failed, Input, Outcome, io, manifest};
@@ -25,6 +25,40 @@ pub struct Request {
     pub write: bool,
     /// Options both commands share.
     pub common: Common,
+}
+
+impl Request {
+    /// `resume build`: write the target's PDFs.
+    pub fn build(input: PathBuf, target: Target, common: Common) -> Request {
+        Request {
+            input,
+            target,
+            write: true,
+            common,
+        }
+    }
+
+    /// `resume check`: everything but writing, for the résumé as written
+    /// (with every variant profile), one variant, or all of them.
+    pub fn check(input: PathBuf, which: Which, common: Common) -> Request {
+        let target = if which.all {
+            Target::All {
+                out_dir: PathBuf::new(),
+                jobs: None,
+            }
+        } else {
+            Target::One {
+                variant: which.variant,
+                output: None,
+            }
+        };
+        Request {
+            input,
+            target,
+            write: false,
+            common,
+        }
+    }
 }
 
 /// What came of one job.
