@@ -2,20 +2,28 @@
 //!
 //! Compile a TOML résumé into a typeset one-page PDF.
 //!
-//! The pipeline is a chain of pure stages; [`compile`] runs them top to bottom:
+//! The pipeline is a chain of pure stages, driven by a [`Session`]:
 //!
 //! ```text
-//! TOML text --model::parse--> Resume     (as written, with spans)
-//!           --select-->       Document   (markup parsed, dates formatted, settings resolved)
-//!           --Theme::resolve-> Theme     (every size, font and gap concrete)
-//!           --build-->        Vec<Block> (shaped glyphs in breakable fragments)
-//!           --place-->        Page       (lines broken, items positioned, overflow measured)
-//!           --pdf::write-->   PDF bytes
+//! TOML text --model::parse-->   Resume     (as written, with spans)
+//!           --select-->         Document   (one variant: markup parsed, dates formatted, settings)
+//!           --Theme::resolve--> Theme      (every size, font and gap concrete)
+//!           --build-->          blocks     (shaped glyphs in breakable fragments)
+//!           --fit-->            Page       (lines broken and placed at the setting that fits)
+//!           --trim-->           (when asked and it overflows: the fewest optional items dropped)
+//!           --pdf-->            PDF bytes
 //! ```
 //!
-//! The library does no I/O: it takes the TOML text (and optionally a
-//! creation time) and returns bytes plus diagnostics. Reading files, writing
-//! the PDF atomically and printing messages belong to the command line tool.
+//! A [`Session`] parses the TOML once and holds the font book, so every
+//! variant of a résumé is laid out ([`Session::lay_out`]) or compiled
+//! ([`Session::compile`]) without parsing or shaping again; each result
+//! carries its warnings. [`compile`] is the one-line convenience for the
+//! résumé as written.
+//!
+//! The library does no I/O: it takes the TOML text (and, through the
+//! session, the bytes of any fallback font files and a creation time) and
+//! returns bytes plus diagnostics. Reading files, writing the PDF
+//! atomically and printing messages belong to the command line tool.
 //!
 //! ```
 //! let toml = r#"
