@@ -4,6 +4,7 @@
 
 mod cli;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -61,12 +62,20 @@ fn main() -> ExitCode {
             export::run(&input, format, variant, output, &mut reporter)
         }
     };
-    match outcome {
+    let code = match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failed::Stopped(stopped)) => {
             reporter.stopped(&stopped);
             ExitCode::from(1)
         }
         Err(Failed::Reported) => ExitCode::from(1),
+    };
+    match reporter.failure() {
+        Some(message) => {
+            // Standard error may be the stream that failed; try anyway.
+            let _ = writeln!(std::io::stderr(), "{message}");
+            ExitCode::from(1)
+        }
+        None => code,
     }
 }

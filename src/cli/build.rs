@@ -2,7 +2,7 @@
 //! and write the PDFs (build), or only report (check).
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -11,7 +11,7 @@ use resume::{Compiled, Failure, FitReport, Options, Session};
 
 use super::args::{Common, PdfStandard, Target as Which};
 use super::plan::{Job, Plan, Target};
-use super::report::Reporter;
+use super::report::{Reporter, shown_path};
 use super::{Failed, Input, Outcome, io, manifest};
 
 /// A build or check as the user asked for it.
@@ -87,6 +87,18 @@ impl JobResult {
         all
     }
 
+    /// Put `warnings` (the conversion's) before the document's own.
+    fn preface(&mut self, warnings: &[Diagnostic]) {
+        if warnings.is_empty() {
+            return;
+        }
+        let own = match &mut self.result {
+            Ok(out) => &mut out.laid.warnings,
+            Err(failure) => &mut failure.diagnostics,
+        };
+        own.splice(0..0, warnings.iter().cloned());
+    }
+
     /// What the fitter chose or last tried.
     pub fn fit(&self) -> Option<&FitReport> {
         match &self.result {
@@ -130,15 +142,34 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
             return Err(Failed::stop(&input, errors));
         }
     }
-    let plan = Plan::new(request.target, &input.path, &session);
-    if request.write {
-        prepare_outputs(&plan).map_err(|d| Failed::stop(&input, vec![d]))?;
+    let names_output = matches!(
+        request.target,
+        Target::One {
+            output: Some(_),
+            ..
+        }
+    );
+    if request.write && input.is_stdin() && !names_output {
+        let d = Diagnostic::error("standard input has no file name to name the PDF after")
+            .with_hint("give the output with -o (`-o -` writes the PDF to standard output)");
+        return Err(Failed::stop(&input, vec![d]));
     }
-    let results = make_all(&plan, &session, request.write);
+    let plan = Plan::new(request.target, &input.path, &session)
+        .map_err(|d| Failed::stop(&input, vec![d]))?;
+    if request.write {
+        let inputs = input.files(&session);
+        check_outputs(&plan, &inputs, names_output, reporter.is_json())
+            .map_err(|d| Failed::stop(&input, vec![d]))?;
+        prepare_folder(&plan).map_err(|d| Failed::stop(&input, vec![d]))?;
+    }
+    let mut results = make_all(&plan, &session, request.write);
+    for r in &mut results {
+        r.preface(&input.warnings);
+    }
     if let (Some(dir), true) = (&plan.out_dir, request.write) {
         let path = dir.join("manifest.json");
         let text = manifest::manifest(&input.name, &input.text, &results);
-        if let Err(e) = io::write_atomically(&path, text.as_bytes()) {
+        if let Err(e) = io::write_output(&path, text.as_bytes()) {
             let d = Diagnostic::error(format!("failed to write the manifest ({})", io::reason(&e)));
             reporter.diagnostics(&input.name, &input.text, &[d]);
             return Err(Failed::Reported);
@@ -152,27 +183,65 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
     }
 }
 
-/// Check the plan's outputs before any work: no two jobs writing one file,
-/// no output that is a directory, and the output folder made.
-fn prepare_outputs(plan: &Plan) -> Result<(), Diagnostic> {
-    if let Some(clash) = plan.clash() {
-        return Err(Diagnostic::error(format!(
+/// Check the plan's outputs before any work: none is an input (the
+/// résumé, a font), a directory or a dangling link, no two are the same
+/// file, and a default one never lies in `/dev` or `/proc`.
+fn check_outputs(
+    plan: &Plan,
+    inputs: &[PathBuf],
+    named: bool,
+    json: bool,
+) -> Result<(), Diagnostic> {
+    if let Some((job, earlier)) = plan.clash() {
+        let mut d = Diagnostic::error(format!(
             "two documents would both be written to {}",
-            clash.display()
+            shown_path(&earlier)
         ))
-        .with_hint("give the variants different `output` names"));
+        .with_hint("give the variants different `output` names");
+        if let Some(span) = &job.span {
+            d = d.with_span(span.clone());
+        }
+        return Err(d);
     }
-    if let Some(job) = plan.jobs.iter().find(|j| j.output.is_dir()) {
-        let out = job.output.display();
-        return Err(Diagnostic::error(format!(
-            "the output path {out} is a directory; {out} was not written"
-        )));
+    let outputs = plan
+        .jobs
+        .iter()
+        .map(|j| j.output.clone())
+        .chain(plan.manifest());
+    for output in outputs {
+        io::check_output(&output, inputs)?;
+        match io::Sink::of(&output) {
+            Ok(io::Sink::Stdout) if json => {
+                return Err(Diagnostic::error(
+                    "-o - writes the PDF to standard output, where --format json writes the report",
+                )
+                .with_hint("write the PDF to a file, or use --format text"));
+            }
+            Ok(io::Sink::File(path)) if !named && in_system_folder(&path) => {
+                return Err(Diagnostic::error(format!(
+                    "the output {} would be created in a system folder",
+                    shown_path(&output)
+                ))
+                .with_hint("give the output with -o"));
+            }
+            _ => {}
+        }
     }
+    Ok(())
+}
+
+/// Whether a path lies under `/dev` or `/proc`, where no PDF belongs.
+fn in_system_folder(path: &Path) -> bool {
+    path.starts_with("/dev") || path.starts_with("/proc")
+}
+
+/// Make the `--all` output folder.
+fn prepare_folder(plan: &Plan) -> Result<(), Diagnostic> {
     if let Some(dir) = &plan.out_dir {
         fs::create_dir_all(dir).map_err(|e| {
             Diagnostic::error(format!(
                 "failed to create {} ({})",
-                dir.display(),
+                shown_path(dir),
                 io::reason(&e)
             ))
         })?;
@@ -191,7 +260,7 @@ fn make_all(plan: &Plan, session: &Session, write: bool) -> Vec<JobResult> {
     let finish = |i: usize, result: Result<Compiled, Failure>| {
         let job = jobs[i].clone();
         let write_error = match (&result, write) {
-            (Ok(out), true) => io::write_atomically(&job.output, &out.pdf)
+            (Ok(out), true) => io::write_output(&job.output, &out.pdf)
                 .err()
                 .map(|e| io::write_error(&job.output, &e)),
             _ => None,

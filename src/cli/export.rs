@@ -19,6 +19,10 @@ pub fn run(
     reporter: &mut Reporter,
 ) -> Outcome {
     let input = Input::read(input)?;
+    if let Some(path) = output {
+        io::check_output(path, std::slice::from_ref(&input.path))
+            .map_err(|d| Failed::stop(&input, vec![d]))?;
+    }
     let session = input.session(Options::default())?;
     let doc = session
         .select(variant)
@@ -30,7 +34,7 @@ pub fn run(
     };
     match output {
         None => reporter.out_raw(&out),
-        Some(path) => io::write_atomically(path, out.as_bytes())
+        Some(path) => io::write_output(path, out.as_bytes())
             .map_err(|e| Failed::stop(&input, vec![io::write_error(path, &e)]))?,
     }
     Ok(())

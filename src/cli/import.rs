@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 
 use resume::diag::Diagnostic;
 
-use super::report::Reporter;
+use super::report::{Reporter, shown_path};
 use super::{Failed, Outcome, Stopped, io};
 
 /// Convert `input` and write the TOML to `output` (default: beside it).
 pub fn run(input: &Path, output: Option<PathBuf>, force: bool, reporter: &mut Reporter) -> Outcome {
-    let name = input.display().to_string();
+    let name = shown_path(input);
     let stop = |d: Diagnostic| {
         Failed::Stopped(Stopped {
             name: name.clone(),
@@ -18,26 +18,27 @@ pub fn run(input: &Path, output: Option<PathBuf>, force: bool, reporter: &mut Re
             diagnostics: vec![d],
         })
     };
-    let text = io::read_text(input).map_err(stop)?;
+    let output = output.unwrap_or_else(|| input.with_extension("toml"));
+    io::check_output(&output, &[input.to_path_buf()]).map_err(stop)?;
+    let text = io::read_text(input, super::input_cap(input)).map_err(stop)?;
     let kind = super::json_resume_kind(input).unwrap_or(super::JsonResume::Json);
     let imported = super::convert(input, kind, &text).map_err(stop)?;
     for warning in &imported.warnings {
         reporter.diagnostics(&name, "", &[Diagnostic::warning(warning.clone())]);
     }
-    let output = output.unwrap_or_else(|| input.with_extension("toml"));
     if output.exists() && !force {
         return Err(stop(
-            Diagnostic::error(format!("{} already exists", output.display()))
+            Diagnostic::error(format!("{} already exists", shown_path(&output)))
                 .with_hint("pass --force to replace it, or -o to choose another file"),
         ));
     }
-    io::write_atomically(&output, imported.toml.as_bytes())
+    io::write_output(&output, imported.toml.as_bytes())
         .map_err(|e| stop(io::write_error(&output, &e)))?;
     reporter.err(format!(
         "wrote {} ({} warning(s)); build it with `resume build {}`",
-        output.display(),
+        shown_path(&output),
         imported.warnings.len(),
-        output.display()
+        shown_path(&output)
     ));
     Ok(())
 }

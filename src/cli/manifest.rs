@@ -1,5 +1,6 @@
 //! `manifest.json` of a `--all` build: per document its file, sha256,
-//! size, pages, fill, fit settings and warnings.
+//! size, pages, fill, fit settings and warnings (the first fifty, and how
+//! many more).
 
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -26,16 +27,18 @@ fn document(text: &str, r: &JobResult) -> Value {
         diagnostics
             .iter()
             .filter(|d| d.is_error() == errors)
+            .take(LISTED)
             .map(|d| d.message.clone())
             .collect()
     };
+    let warnings = diagnostics.iter().filter(|d| !d.is_error()).count();
     match (&r.result, r.ok()) {
         (Ok(out), true) => {
             let sha256: String = Sha256::digest(&out.pdf)
                 .iter()
                 .map(|b| format!("{b:02x}"))
                 .collect();
-            json!({
+            let entry = json!({
                 "variant": r.job.variant,
                 "ok": true,
                 "file": file,
@@ -45,14 +48,31 @@ fn document(text: &str, r: &JobResult) -> Value {
                 "fill": round2(out.laid.fit.fill),
                 "fit": fit_json(text, &out.laid.fit),
                 "warnings": messages(false),
-            })
+            });
+            omitted(entry, warnings)
         }
-        _ => json!({
-            "variant": r.job.variant,
-            "ok": false,
-            "file": file,
-            "errors": messages(true),
-            "warnings": messages(false),
-        }),
+        _ => omitted(
+            json!({
+                "variant": r.job.variant,
+                "ok": false,
+                "file": file,
+                "errors": messages(true),
+                "warnings": messages(false),
+            }),
+            warnings,
+        ),
     }
+}
+
+/// The most errors and warnings listed for one document; the manifest
+/// says how many more there were.
+const LISTED: usize = 50;
+
+/// The entry with `warnings_omitted` when more than [`LISTED`] warnings
+/// were left out.
+fn omitted(mut entry: Value, warnings: usize) -> Value {
+    if warnings > LISTED {
+        entry["warnings_omitted"] = json!(warnings - LISTED);
+    }
+    entry
 }

@@ -65,6 +65,9 @@ pub struct Input {
     pub name: String,
     /// The TOML text; spans of diagnostics point into it.
     pub text: String,
+    /// Warnings from converting a JSON Resume file, which every document
+    /// made from it repeats.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Input {
@@ -73,29 +76,69 @@ impl Input {
     pub fn read(path: &Path) -> Result<Input, Failed> {
         let mut input = Input {
             path: path.to_path_buf(),
-            name: path.display().to_string(),
+            name: if io::is_stdin(path) {
+                "<stdin>".to_owned()
+            } else {
+                report::shown_path(path)
+            },
             text: String::new(),
+            warnings: Vec::new(),
         };
-        let text = io::read_text(path).map_err(|d| Failed::stop(&input, vec![d]))?;
+        let text =
+            io::read_text(path, input_cap(path)).map_err(|d| Failed::stop(&input, vec![d]))?;
         input.text = match json_resume_kind(path) {
             Some(kind) => {
-                convert(path, kind, &text)
-                    .map_err(|d| Failed::stop(&input, vec![d]))?
-                    .toml
+                let imported =
+                    convert(path, kind, &text).map_err(|d| Failed::stop(&input, vec![d]))?;
+                input.warnings = imported
+                    .warnings
+                    .into_iter()
+                    .map(Diagnostic::warning)
+                    .collect();
+                imported.toml
             }
             None => text,
         };
         Ok(input)
     }
 
-    /// The folder of the input, against which the paths it names are read.
+    /// The folder of the input, against which the paths it names are read
+    /// (the working directory for standard input).
     pub fn folder(&self) -> &Path {
+        if self.is_stdin() {
+            return Path::new("");
+        }
         self.path.parent().unwrap_or(Path::new(""))
+    }
+
+    /// Whether the input is standard input rather than a file of its own.
+    pub fn is_stdin(&self) -> bool {
+        io::is_stdin(&self.path)
+    }
+
+    /// The files the input names that an output must never replace: the
+    /// résumé itself and its fallback fonts.
+    pub fn files(&self, session: &Session) -> Vec<PathBuf> {
+        let mut files = Vec::new();
+        if !self.is_stdin() {
+            files.push(self.path.clone());
+        }
+        files.extend(session.fallback_font_paths().map(|p| self.folder().join(p)));
+        files
     }
 
     /// Parse the input into a session with the given options.
     pub fn session(&self, options: Options) -> Result<Session<'static>, Failed> {
         Session::new(self.text.as_str(), options).map_err(|d| Failed::stop(self, d))
+    }
+}
+
+/// The most bytes read of an input file: a TOML résumé's limit, or a
+/// JSON Resume file's, which spells the same content out at more length.
+fn input_cap(path: &Path) -> usize {
+    match json_resume_kind(path) {
+        Some(_) => resume::limits::MAX_INPUT_BYTES * 4,
+        None => resume::limits::MAX_INPUT_BYTES,
     }
 }
 

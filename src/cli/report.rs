@@ -2,6 +2,7 @@
 //! (diagnostics and progress on stderr) or as one JSON object on stdout.
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 use resume::FitReport;
 use resume::diag::json::{diagnostics as diagnostics_json, location};
@@ -13,11 +14,41 @@ use super::args::Format;
 use super::build::JobResult;
 use super::plan::Plan;
 
+/// The most warnings shown as text for one document.
+pub const SHOWN_WARNINGS: usize = 20;
+
 /// Prints everything a command reports.
+///
+/// A closed pipe (`resume check | head`) ends the printing quietly; any
+/// other failure to print (a full disk) is kept for [`Reporter::failure`],
+/// which makes the exit code 1.
 #[derive(Debug)]
 pub struct Reporter {
     json: bool,
     color: bool,
+    /// A stream whose reader has gone: nothing more is printed on it.
+    closed: [bool; 2],
+    /// The first failure to print, other than a closed pipe.
+    failed: Option<(Stream, std::io::Error)>,
+}
+
+/// The two streams a report goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    /// Standard output.
+    Out,
+    /// Standard error.
+    Err,
+}
+
+impl Stream {
+    /// The stream's name in messages.
+    fn name(self) -> &'static str {
+        match self {
+            Stream::Out => "standard output",
+            Stream::Err => "standard error",
+        }
+    }
 }
 
 impl Reporter {
@@ -29,7 +60,41 @@ impl Reporter {
         Reporter {
             json: format == Format::Json,
             color,
+            closed: [false; 2],
+            failed: None,
         }
+    }
+
+    /// Print `text` on `stream`, keeping the first failure.
+    fn write(&mut self, stream: Stream, text: &str) {
+        let index = stream as usize;
+        if self.closed[index] {
+            return;
+        }
+        let result = match stream {
+            Stream::Out => {
+                let mut out = std::io::stdout().lock();
+                out.write_all(text.as_bytes()).and_then(|()| out.flush())
+            }
+            Stream::Err => std::io::stderr().lock().write_all(text.as_bytes()),
+        };
+        if let Err(e) = result {
+            self.closed[index] = true;
+            if e.kind() != std::io::ErrorKind::BrokenPipe && self.failed.is_none() {
+                self.failed = Some((stream, e));
+            }
+        }
+    }
+
+    /// The message for a failure to print, if one happened: the caller
+    /// exits with 1 after trying to show it on standard error.
+    pub fn failure(&mut self) -> Option<String> {
+        let (stream, e) = self.failed.take()?;
+        Some(format!(
+            "error: failed to write to {} ({})",
+            stream.name(),
+            super::io::reason(&e)
+        ))
     }
 
     /// Whether reports are JSON.
@@ -39,26 +104,47 @@ impl Reporter {
 
     /// A line on stdout.
     pub fn out(&mut self, line: impl std::fmt::Display) {
-        let _ = writeln!(std::io::stdout().lock(), "{line}");
+        self.write(Stream::Out, &format!("{line}\n"));
     }
 
     /// Text on stdout as it is.
     pub fn out_raw(&mut self, text: &str) {
-        let _ = write!(std::io::stdout().lock(), "{text}");
+        self.write(Stream::Out, text);
     }
 
     /// A line on stderr.
     pub fn err(&mut self, line: impl std::fmt::Display) {
-        let _ = writeln!(std::io::stderr().lock(), "{line}");
+        self.write(Stream::Err, &format!("{line}\n"));
     }
 
     /// Diagnostics on stderr, each pointing into `text`.
     pub fn diagnostics(&mut self, name: &str, text: &str, diagnostics: &[Diagnostic]) {
         let src = Source { name, text };
-        let mut err = std::io::stderr().lock();
         for d in diagnostics {
-            let _ = write!(err, "{}", diag::render(d, &src, self.color));
-            let _ = writeln!(err);
+            let shown = diag::render(d, &src, self.color);
+            self.write(Stream::Err, &format!("{shown}\n"));
+        }
+    }
+
+    /// Diagnostics on stderr, every error but at most [`SHOWN_WARNINGS`]
+    /// warnings, then how many more there are: a document that trims two
+    /// thousand bullets stays readable.
+    pub fn capped_diagnostics(&mut self, name: &str, text: &str, diagnostics: &[Diagnostic]) {
+        let mut warnings = 0;
+        let shown: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| {
+                warnings += usize::from(!d.is_error());
+                d.is_error() || warnings <= SHOWN_WARNINGS
+            })
+            .cloned()
+            .collect();
+        self.diagnostics(name, text, &shown);
+        if warnings > SHOWN_WARNINGS {
+            self.err(format!(
+                "... and {} more warnings (`--format json` lists every one)\n",
+                warnings - SHOWN_WARNINGS
+            ));
         }
     }
 
@@ -112,7 +198,7 @@ impl Reporter {
             let failed = results.iter().filter(|r| !r.ok()).count();
             let manifest = match (&plan.out_dir, write) {
                 (Some(dir), true) => {
-                    format!("; manifest in {}", dir.join("manifest.json").display())
+                    format!("; manifest in {}", shown_path(&dir.join("manifest.json")))
                 }
                 _ => String::new(),
             };
@@ -133,12 +219,12 @@ impl Reporter {
     fn result(&mut self, name: &str, text: &str, result: &JobResult, many: bool, write: bool) {
         let diagnostics = result.diagnostics();
         if many && (!diagnostics.is_empty() || !result.ok()) {
-            self.err(format!("== {} ==", result.job.label()));
+            self.err(format!("== {} ==", shown(result.job.label())));
         }
-        self.diagnostics(name, text, &diagnostics);
+        self.capped_diagnostics(name, text, &diagnostics);
         let fit = result.fit().map(fit_line);
         let prefix = if many {
-            format!("{}: ", result.job.label())
+            format!("{}: ", shown(result.job.label()))
         } else {
             String::new()
         };
@@ -149,7 +235,7 @@ impl Reporter {
                 }
                 self.err(format!(
                     "{prefix}wrote {}: 1 page, {} bytes",
-                    result.job.output.display(),
+                    shown_path(&result.job.output),
                     out.pdf.len()
                 ));
             }
@@ -166,12 +252,26 @@ impl Reporter {
                 if write {
                     self.err(format!(
                         "{prefix}{} was not written",
-                        result.job.output.display()
+                        shown_path(&result.job.output)
                     ));
                 }
             }
         }
     }
+}
+
+/// A path as shown in messages: control and direction characters escaped,
+/// so that a name cannot move the cursor or set the terminal's title.
+pub fn shown_path(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        return "standard output".to_owned();
+    }
+    diag::escape_text(&path.to_string_lossy())
+}
+
+/// A name from the file (a variant's) as shown in messages.
+pub fn shown(name: &str) -> String {
+    diag::escape_text(name)
 }
 
 /// One line saying what the fitter chose.

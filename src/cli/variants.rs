@@ -8,7 +8,7 @@ use serde_json::json;
 use super::plan::default_output;
 use resume::diag::json::diagnostics as diagnostics_json;
 
-use super::report::Reporter;
+use super::report::{self, Reporter};
 use super::{Failed, Input, Outcome};
 
 /// List the résumé as written and each variant of `input`.
@@ -19,10 +19,12 @@ pub fn run(input: &Path, reporter: &mut Reporter) -> Outcome {
     let mut ok = true;
     let mut rows = Vec::new();
     for variant in std::iter::once(None).chain(session.variants().map(Some)) {
-        let label = variant.unwrap_or("(as written)");
-        let output = default_output(&input.path, Path::new(""), variant, &session);
-        match session.select(variant) {
-            Ok(doc) => {
+        let label = report::shown(variant.unwrap_or("(as written)"));
+        let selected = default_output(&input.path, Path::new(""), variant, &session)
+            .map_err(|d| vec![d])
+            .and_then(|output| Ok((output, session.select(variant)?)));
+        match selected {
+            Ok((output, doc)) => {
                 let counts = doc.counts();
                 rows.push(json!({
                     "name": variant,
@@ -43,7 +45,7 @@ pub fn run(input: &Path, reporter: &mut Reporter) -> Outcome {
                         counts.bullets,
                         counts.skill_rows,
                         counts.contacts,
-                        output.display()
+                        report::shown_path(&output)
                     ));
                 }
             }

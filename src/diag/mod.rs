@@ -12,7 +12,7 @@ mod suggest;
 
 use std::ops::Range;
 
-pub use render::render;
+pub use render::{escape_text, render};
 pub use suggest::did_you_mean;
 pub(crate) use suggest::did_you_mean_hint;
 

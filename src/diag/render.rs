@@ -221,7 +221,7 @@ fn is_unsafe_char(c: char) -> bool {
 
 /// Escape characters that would corrupt a terminal in free text such as
 /// messages, hints and names.
-fn escape_text(text: &str) -> String {
+pub fn escape_text(text: &str) -> String {
     if !text.chars().any(is_unsafe_char) {
         return text.to_string();
     }
