@@ -236,6 +236,13 @@ impl<'f> Session<'f> {
         })
     }
 
+    /// Whether the résumé as written is a document of its own (`[build]
+    /// base`, default true), rather than a master that only feeds its
+    /// variants.
+    pub fn builds_base(&self) -> bool {
+        self.resume.build.base.as_ref().is_none_or(|b| *b.get_ref())
+    }
+
     /// The names of the résumé's variants, in order.
     pub fn variants(&self) -> impl Iterator<Item = &str> {
         self.resume.variants.keys().map(|k| k.get_ref().as_str())

@@ -408,3 +408,50 @@ fn examples_pass_check_all() {
             && ci.contains("path: dist/")
     );
 }
+
+/// A master file (`[build] base = false`) builds only its variants: --all
+/// exits 0 when they all succeed, the résumé as written is not a document,
+/// and `check` checks each variant.
+#[test]
+fn a_master_file_builds_only_its_variants() {
+    let dir = TempDir::new("master").with_seed();
+    let seed = std::fs::read_to_string(dir.path().join("resume.toml")).unwrap();
+    let master = seed.replacen("[person]", "[build]\nbase = false\n\n[person]", 1);
+    dir.write("resume.toml", &master);
+    let (code, _, stderr) = run_in(dir.path(), &["build", "--all", "--out-dir", "out"]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut written: Vec<String> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert!(!written.contains(&"resume.pdf".to_owned()), "{written:?}");
+    assert_eq!(
+        written.len(),
+        variant_names(&master).len() + 1,
+        "{written:?}"
+    );
+    let manifest = std::fs::read_to_string(dir.path().join("out/manifest.json")).unwrap();
+    assert!(!manifest.contains("\"variant\": null"), "{manifest}");
+
+    let (code, _, stderr) = run_in(dir.path(), &["build"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("not a document of its own"), "{stderr}");
+    let line = master.lines().position(|l| l == "base = false").unwrap() + 1;
+    assert!(
+        stderr.contains(&format!("resume.toml:{line}:8")),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("resume.pdf").exists());
+
+    let (code, stdout, stderr) = run_in(dir.path(), &["check"]);
+    assert_eq!(code, 0, "{stderr}");
+    let checked = variant_names(&master).len();
+    assert!(
+        stdout.contains(&format!("{checked} of {checked} documents ok")),
+        "{stdout}"
+    );
+
+    let (code, _, stderr) = run_in(dir.path(), &["build", "--variant", "ml"]);
+    assert_eq!(code, 0, "{stderr}");
+}

@@ -142,8 +142,10 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
             return Err(Failed::stop(&input, errors));
         }
     }
+    let target = base_or_variants(request.target, request.write, &session)
+        .map_err(|d| Failed::stop(&input, vec![d]))?;
     let names_output = matches!(
-        request.target,
+        target,
         Target::One {
             output: Some(_),
             ..
@@ -154,8 +156,8 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
             .with_hint("give the output with -o (`-o -` writes the PDF to standard output)");
         return Err(Failed::stop(&input, vec![d]));
     }
-    let plan = Plan::new(request.target, &input.path, &session)
-        .map_err(|d| Failed::stop(&input, vec![d]))?;
+    let plan =
+        Plan::new(target, &input.path, &session).map_err(|d| Failed::stop(&input, vec![d]))?;
     if request.write {
         let inputs = input.files(&session);
         check_outputs(&plan, &inputs, names_output, reporter.is_json())
@@ -181,6 +183,37 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
     } else {
         Err(Failed::Reported)
     }
+}
+
+/// The target for a master file (`[build] base = false`), whose content as
+/// written is no document: checking it checks every variant, and building
+/// it needs a variant.
+fn base_or_variants(target: Target, write: bool, session: &Session) -> Result<Target, Diagnostic> {
+    let as_written = matches!(target, Target::One { variant: None, .. });
+    if session.builds_base() || !as_written && session.variants().next().is_some() {
+        return Ok(target);
+    }
+    let span = session.resume().build.base.as_ref().map(|b| b.span());
+    let names: Vec<&str> = session.variants().collect();
+    let mut d = if names.is_empty() {
+        Diagnostic::error("`[build] base = false`, but the file has no variants to build")
+            .with_hint("add a `[variants.NAME]` table, or remove `base = false`")
+    } else if write {
+        Diagnostic::error("the résumé as written is not a document of its own (`[build] base = false`)")
+            .with_hint(format!(
+                "build a variant with --variant NAME, or every variant with --all; the variants are: {}",
+                names.join(", ")
+            ))
+    } else {
+        return Ok(Target::All {
+            out_dir: PathBuf::new(),
+            jobs: None,
+        });
+    };
+    if let Some(span) = span {
+        d = d.with_span(span);
+    }
+    Err(d)
 }
 
 /// Check the plan's outputs before any work: none is an input (the

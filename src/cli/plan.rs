@@ -81,7 +81,8 @@ impl Plan {
                 })
             }
             Target::All { out_dir, jobs } => {
-                let variants = std::iter::once(None).chain(session.variants().map(Some));
+                let base = session.builds_base().then_some(None);
+                let variants = base.into_iter().chain(session.variants().map(Some));
                 let jobs_list = variants
                     .map(|variant| {
                         Ok(Job {

@@ -42,6 +42,9 @@ pub struct Resume {
     /// Fonts from outside the binary.
     #[serde(default)]
     pub fonts: FontsDef,
+    /// What `--all` builds.
+    #[serde(default)]
+    pub build: BuildDef,
     /// The sections in the order they are printed.
     #[serde(default)]
     #[schemars(with = "Vec<Section>")]
@@ -116,6 +119,17 @@ pub struct FitDef {
     pub spread: Option<bool>,
     /// Drop the lowest-priority items when even the tightest setting overflows (default: off).
     pub trim: Option<bool>,
+}
+
+/// `[build]`: which documents the file stands for.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BuildDef {
+    /// Whether the résumé as written is a document of its own (default:
+    /// yes). `false` marks a master file whose content only feeds its
+    /// variants: `--all` then builds just the variants.
+    #[schemars(with = "Option<bool>")]
+    pub base: Option<Spanned<bool>>,
 }
 
 /// `[fonts]`: font files to use besides the bundled ones.
