@@ -14,9 +14,9 @@ use crate::document::{
 };
 use crate::limits;
 use crate::model::date::{self, Date};
-use crate::model::markup;
-use crate::model::{self, Dates, Resume, contact};
-use crate::text::is_invisible;
+use crate::model::{self, Dates, Resume, contact, lang, link, markup};
+use crate::text::style::Span;
+use crate::text::{capped_clusters, is_invisible};
 use crate::variant::{self, Profile};
 
 /// Resolve a parsed résumé into a document, or every error found.
@@ -31,6 +31,17 @@ pub fn select_variant(
     source: &str,
     variant: Option<&str>,
 ) -> Result<Document, Vec<Diagnostic>> {
+    select_warned(resume, source, variant).map(|(doc, _)| doc)
+}
+
+/// [`select_variant`] with its warnings: a section the variant leaves
+/// empty, a phone number's letters, marks dropped from an overloaded
+/// letter. On failure the warnings come with the errors.
+pub fn select_warned(
+    resume: &Resume,
+    source: &str,
+    variant: Option<&str>,
+) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut errors = variant::check_ids(resume);
     let profile = match variant.map(|name| variant::resolve(resume, name)) {
         Some(Ok(profile)) => Some(profile),
@@ -51,17 +62,20 @@ pub fn select_variant(
     let mut cx = Cx {
         source,
         errors,
+        warnings: Vec::new(),
         smart: theme.smart_punctuation.unwrap_or(true),
         profile,
     };
     let settings = cx.settings(&theme, &fit);
     let doc = cx.document(resume, settings);
+    // Report in the order a reader meets the problems in the file.
+    let by_place = |d: &Diagnostic| d.span.as_ref().map_or(usize::MAX, |s| s.start);
+    cx.warnings.sort_by_key(by_place);
     if cx.errors.is_empty() {
-        Ok(doc)
+        Ok((doc, cx.warnings))
     } else {
-        // Report in the order a reader meets the problems in the file.
-        cx.errors
-            .sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
+        cx.errors.append(&mut cx.warnings);
+        cx.errors.sort_by_key(by_place);
         Err(cx.errors)
     }
 }
@@ -69,6 +83,7 @@ pub fn select_variant(
 struct Cx<'a> {
     source: &'a str,
     errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
     /// Apply smart punctuation to text.
     smart: bool,
     /// The variant being selected, if any.
@@ -127,7 +142,7 @@ impl Cx<'_> {
         let sections = self
             .section_order(resume)
             .into_iter()
-            .map(|i| self.section(&resume.sections[i], &format!("sections[{i}]")))
+            .filter_map(|i| self.section(&resume.sections[i], &format!("sections[{i}]")))
             .collect();
         Document {
             name,
@@ -135,41 +150,52 @@ impl Cx<'_> {
             variant: self.profile.as_ref().map(|p| p.name.clone()),
             output: self.profile.as_ref().and_then(|p| p.output.clone()),
             contacts,
-            lang: resume
-                .lang
-                .as_ref()
-                .map_or_else(|| "en-US".to_owned(), |l| l.get_ref().trim().to_owned()),
+            lang: self.lang(resume.lang.as_ref()),
             sections,
             settings,
         }
+    }
+
+    /// The language tag: `en-US` unless `lang` gives a well-formed one.
+    fn lang(&mut self, lang: Option<&Spanned<String>>) -> String {
+        let Some(lang) = lang else {
+            return "en-US".to_owned();
+        };
+        let tag = lang.get_ref().trim();
+        if let Some(why) = lang::tag_problem(tag) {
+            self.errors.push(
+                Diagnostic::error(why)
+                    .with_span(lang.span())
+                    .with_path("lang")
+                    .with_hint(lang::HINT),
+            );
+        }
+        tag.to_owned()
     }
 
     /// The contact line: e-mail, phone, location and the kept links.
     fn contacts(&mut self, person: &model::Person) -> Vec<Rich> {
         let mut contacts = Vec::new();
         if let Some(email) = &person.email {
+            // An address is printed as written: no curly apostrophes or dashes.
+            let smart = std::mem::replace(&mut self.smart, false);
             let rich = self.rich(email, "person.email");
+            self.smart = smart;
             let address = rich.text();
-            if !contact::is_email(&address) {
+            let address = address.trim();
+            if let Some(why) = contact::email_problem(address) {
                 self.errors.push(
-                    Diagnostic::error(format!("`{address}` is not an e-mail address"))
+                    Diagnostic::error(format!("`{address}` is not an e-mail address: {why}"))
                         .with_span(email.span())
-                        .with_path("person.email"),
+                        .with_path("person.email")
+                        .with_hint(contact::EMAIL_HINT),
                 );
             }
-            contacts.push(rich.linked(&format!("mailto:{}", address.trim())));
+            contacts.push(rich.linked(&format!("mailto:{address}")));
         }
         if let Some(phone) = &person.phone {
             let rich = self.rich(phone, "person.phone");
-            let text = rich.text();
-            if !contact::is_phone(&text) {
-                self.errors.push(
-                    Diagnostic::error(format!("`{text}` is not a phone number"))
-                        .with_span(phone.span())
-                        .with_path("person.phone"),
-                );
-            }
-            contacts.push(rich.linked(&contact::tel_link(&text)));
+            contacts.push(self.phone(phone, rich));
         }
         if let Some(location) = &person.location {
             contacts.push(self.rich(location, "person.location"));
@@ -181,7 +207,7 @@ impl Cx<'_> {
             let path = format!("person.links[{i}]");
             let label = self.rich(&link.get_ref().label, &format!("{path}.label"));
             let written = link.get_ref().url.get_ref();
-            let url = match crate::model::markup::link_target(written) {
+            let url = match link::link_target(written) {
                 Ok(url) => url,
                 Err(message) => {
                     self.errors.push(
@@ -198,6 +224,43 @@ impl Cx<'_> {
             contacts.push(label.linked(&url));
         }
         contacts
+    }
+
+    /// The phone number's contact item, linked to the number it dials.
+    fn phone(&mut self, phone: &Spanned<String>, rich: Rich) -> Rich {
+        let text = rich.text();
+        let (link, letters) = contact::tel_link(&text);
+        if !contact::is_phone(&text) {
+            self.errors.push(
+                Diagnostic::error(format!("`{text}` is not a phone number"))
+                    .with_span(phone.span())
+                    .with_path("person.phone")
+                    .with_hint("write the number with its digits, as \"+1 212 555 0123\""),
+            );
+            return rich.linked(&link);
+        }
+        let dials = link.trim_start_matches("tel:");
+        let warning = match letters {
+            None => None,
+            Some(contact::Letters::Keypad) => Some((
+                format!("the phone link dials `{dials}`: the letters by their keypad digits"),
+                "write the digits beside the letters if the number is dialled otherwise",
+            )),
+            Some(contact::Letters::Ignored) => Some((
+                format!("the phone link dials `{dials}`: the words in the number are not dialled"),
+                "write the number alone (and an extension, as \"ext. 12\"); a vanity number \
+                 is written in capitals, as \"1-800-FLOWERS\"",
+            )),
+        };
+        if let Some((message, hint)) = warning {
+            self.warnings.push(
+                Diagnostic::warning(message)
+                    .with_span(phone.span())
+                    .with_path("person.phone")
+                    .with_hint(hint),
+            );
+        }
+        rich.linked(&link)
     }
 
     /// The indices of the sections to print: the variant's order (by id or
@@ -270,7 +333,9 @@ impl Cx<'_> {
         }
     }
 
-    fn section(&mut self, section: &Spanned<model::Section>, path: &str) -> Section {
+    /// The section as the variant keeps it; `None` (and a warning) when the
+    /// variant leaves out every entry or skill row it has.
+    fn section(&mut self, section: &Spanned<model::Section>, path: &str) -> Option<Section> {
         let s = section.get_ref();
         let title_field = self
             .replaced(s.id.as_ref(), |o| o.title.as_ref())
@@ -331,13 +396,46 @@ impl Cx<'_> {
         } else {
             Body::Entries(Vec::new())
         };
-        Section {
+        let priority = self.priority(s.priority.as_ref(), &format!("{path}.priority"));
+        if self.emptied(s, &body, &title, path) {
+            return None;
+        }
+        Some(Section {
             title,
             id: s.id.as_ref().map(|i| i.get_ref().clone()),
             span: section.span(),
             body,
-            priority: self.priority(s.priority.as_ref(), &format!("{path}.priority")),
-        }
+            priority,
+        })
+    }
+
+    /// Whether the variant leaves out every entry or skill row of the
+    /// section `s` (so that `body` is empty), with a warning when it does.
+    fn emptied(&mut self, s: &model::Section, body: &Body, title: &Rich, path: &str) -> bool {
+        let written =
+            s.entries.as_ref().map_or(0, Vec::len) + s.skills.as_ref().map_or(0, Vec::len);
+        let empty = match body {
+            Body::Entries(kept) => kept.is_empty(),
+            Body::Skills(kept) => kept.is_empty(),
+            Body::Text(_) => false,
+        };
+        let Some(profile) = self.profile.as_ref().filter(|_| empty && written > 0) else {
+            return false;
+        };
+        self.warnings.push(
+            Diagnostic::warning(format!(
+                "variant `{}` leaves section `{}` empty; its heading is left out",
+                profile.name,
+                title.text()
+            ))
+            .with_span(s.title.span())
+            .with_path(format!("{path}.title"))
+            .with_hint(
+                "all its entries or skill rows carry tags the variant leaves out; to leave \
+                 it out quietly, list the sections to print in the variant's `sections`",
+            ),
+        );
+        true
     }
 
     fn entry(&mut self, entry: &Spanned<model::Entry>, path: &str) -> Entry {
@@ -519,13 +617,14 @@ impl Cx<'_> {
             return Rich::plain(String::new(), field.span().start);
         }
         match markup::parse_inline(field.get_ref()) {
-            Ok(mut spans) => {
+            Ok(spans) => {
+                let mut spans = self.capped(spans, &map, path);
                 let mut previous = None;
                 let mut reported: Vec<String> = Vec::new();
                 for span in &mut spans {
                     span.offset = map.at(span.offset);
                     if let Some(url) = span.link.take() {
-                        match markup::link_target(&url) {
+                        match link::link_target(&url) {
                             Ok(target) => span.link = Some(target),
                             Err(message) if !reported.contains(&url) => {
                                 self.errors.push(
@@ -566,6 +665,49 @@ impl Cx<'_> {
                 Rich::plain(field.get_ref().clone(), field.span().start)
             }
         }
+    }
+}
+
+impl Cx<'_> {
+    /// `spans` (offsets in the field) without the marks past the first
+    /// [`crate::text::MAX_CLUSTER_CHARS`] characters of a letter, which no
+    /// PDF reader could map back to text; a warning at the first letter cut.
+    fn capped(&mut self, spans: Vec<Span>, map: &OffsetMap, path: &str) -> Vec<Span> {
+        let mut out = Vec::with_capacity(spans.len());
+        let mut cut: Vec<(usize, char)> = Vec::new();
+        let mut dropped = 0;
+        for span in spans {
+            let Some((keep, at)) = capped_clusters(&span.text) else {
+                out.push(span);
+                continue;
+            };
+            let kept: usize = keep.iter().map(|r| span.text[r.clone()].chars().count()).sum();
+            dropped += span.text.chars().count() - kept;
+            cut.extend(at.iter().map(|&a| (span.offset + a, span.text[a..].chars().next().unwrap_or(' '))));
+            out.extend(keep.into_iter().map(|r| Span {
+                text: span.text[r.clone()].to_owned(),
+                offset: span.offset + r.start,
+                ..span.clone()
+            }));
+        }
+        if let Some(&(at, letter)) = cut.first() {
+            let start = map.at(at);
+            let letters = match cut.len() {
+                1 => format!("`{}` carries", letter.escape_debug()),
+                2 => format!("`{}` and 1 more letter carry", letter.escape_debug()),
+                n => format!("`{}` and {} more letters carry", letter.escape_debug(), n - 1),
+            };
+            self.warnings.push(
+                Diagnostic::warning(format!(
+                    "{letters} more than {} combining characters; {dropped} are left out",
+                    crate::text::MAX_CLUSTER_CHARS - 1
+                ))
+                .with_span(start..start + letter.len_utf8())
+                .with_path(path.to_owned())
+                .with_hint("a PDF reader cannot map so many marks on one letter back to text"),
+            );
+        }
+        out
     }
 }
 
@@ -686,6 +828,74 @@ mod tests {
         // Whitespace, a zero-width space, a soft hyphen, variation selectors.
         assert!(empty(" \\u200B\\u00AD\\uFE0F\\uFE0E "));
         assert!(!empty("Ada\\u00AD\\uFE0F"));
+    }
+
+    /// The document and warnings of `toml` (as written, or one variant).
+    fn selected(toml: &str, variant: Option<&str>) -> (crate::document::Document, Vec<String>) {
+        let resume = crate::model::parse(toml).expect("parses");
+        let (doc, warnings) = super::select_warned(&resume, toml, variant).expect("selects");
+        (doc, warnings.into_iter().map(|d| d.message).collect())
+    }
+
+    #[test]
+    fn contact_links_carry_the_address_and_the_number_dialled() {
+        let toml = "[person]\nname = \"A\"\nemail = \"first--o'brien@example.com\"\n\
+                    phone = \"+1 (212) 555-0123 ext. 45\"\n";
+        let (doc, warnings) = selected(toml, None);
+        let links: Vec<(String, Option<String>)> = doc
+            .contacts
+            .iter()
+            .map(|c| (c.text(), c.spans[0].link.clone()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                (
+                    "first--o'brien@example.com".to_owned(),
+                    Some("mailto:first--o'brien@example.com".to_owned())
+                ),
+                (
+                    "+1 (212) 555-0123 ext. 45".to_owned(),
+                    Some("tel:+12125550123;ext=45".to_owned())
+                ),
+            ]
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let (doc, warnings) = selected("[person]\nname = \"A\"\nphone = \"1-800-FLOWERS\"\n", None);
+        assert_eq!(doc.contacts[0].spans[0].link.as_deref(), Some("tel:18003569377"));
+        assert_eq!(
+            warnings,
+            ["the phone link dials `18003569377`: the letters by their keypad digits"]
+        );
+    }
+
+    #[test]
+    fn a_section_a_variant_empties_is_left_out_with_a_warning() {
+        let toml = "[person]\nname = \"A\"\n\
+                    [[sections]]\ntitle = \"Work\"\n[[sections.entries]]\ntitle = \"E\"\ntags = [\"ml\"]\n\
+                    [[sections]]\ntitle = \"Summary\"\ntext = \"S\"\n\
+                    [variants.web]\nexclude = [\"ml\"]\n";
+        let (doc, warnings) = selected(toml, Some("web"));
+        let titles: Vec<String> = doc.sections.iter().map(|s| s.title.text()).collect();
+        assert_eq!(titles, ["Summary"]);
+        assert_eq!(
+            warnings,
+            ["variant `web` leaves section `Work` empty; its heading is left out"]
+        );
+        let (doc, warnings) = selected(toml, None);
+        assert_eq!(doc.sections.len(), 2);
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn lang_must_be_a_language_tag() {
+        let (doc, _) = selected("lang = \" pt-BR \"\n[person]\nname = \"A\"\n", None);
+        assert_eq!(doc.lang, "pt-BR");
+        let toml = "lang = \"en_US\"\n[person]\nname = \"A\"\n";
+        let resume = crate::model::parse(toml).expect("parses");
+        let errors = select(&resume, toml).unwrap_err();
+        assert_eq!(errors[0].path.as_deref(), Some("lang"));
+        assert_eq!(errors[0].span, Some(7..14));
     }
 
     #[test]

@@ -288,7 +288,7 @@ impl<'f> Session<'f> {
     /// Select, build, fit and place one variant. An overflowing page is not
     /// an error here (see [`Session::compile`]).
     pub fn lay_out(&self, variant: Option<&str>) -> Result<Laid, Failure> {
-        let document = self.select(variant)?;
+        let (document, selected) = select::select_warned(&self.resume, &self.source, variant)?;
         let theme = Theme::resolve(&document.settings);
         let spread = document.settings.spread;
         let (blocks, mut warnings) = self.build(&document, &theme);
@@ -304,6 +304,7 @@ impl<'f> Session<'f> {
                 fitted = fit::fit(&blocks, &theme, &self.book, spread);
             }
         }
+        warnings.splice(0..0, selected);
         warnings.extend(fitted.warnings);
         for t in &trimmed {
             warnings.push(

@@ -291,24 +291,108 @@ fn check(resume: &Resume, chain: &[Link<'_>]) -> Vec<Diagnostic> {
                 );
             }
         }
-        if let Some(output) = &d.output {
-            let file = output.get_ref();
-            if file.is_empty() || file.contains(['/', '\\']) || file.starts_with('.') {
-                errors.push(
-                    Diagnostic::error(format!("`{file}` is not a file name"))
-                        .with_span(output.span())
-                        .with_path(format!("variants.{variant}.output"))
-                        .with_hint(
-                            "write a plain name such as \"ada-ml.pdf\"; --out-dir sets the folder",
-                        ),
-                );
-            }
+        if let Some(sections) = &d.sections {
+            check_repeats(resume, variant, sections, &mut errors);
+        }
+        if let Some(output) = &d.output
+            && let Some(why) = output_problem(output.get_ref())
+        {
+            errors.push(
+                Diagnostic::error(format!(
+                    "`{}` is not a file name: {why}",
+                    shown(output.get_ref())
+                ))
+                .with_span(output.span())
+                .with_path(format!("variants.{variant}.output"))
+                .with_hint("write a plain name such as \"ada-ml.pdf\"; --out-dir sets the folder"),
+            );
         }
         for (id, over) in &d.overrides {
             check_override(&known, variant, id, over, &mut errors);
         }
     }
     errors
+}
+
+/// The longest output file name, in bytes (the limit of common file systems).
+const MAX_OUTPUT_BYTES: usize = 255;
+
+/// Why `file` cannot be a variant's output file name, or `None`: it names
+/// one file inside the output folder, printable and not hidden.
+fn output_problem(file: &str) -> Option<String> {
+    if file.is_empty() {
+        return Some("it is empty".to_owned());
+    }
+    if let Some(c) = file.chars().find(|c| c.is_control()) {
+        return Some(format!("it has a control character (U+{:04X})", c as u32));
+    }
+    if file.contains(['/', '\\']) {
+        return Some("it has a path separator".to_owned());
+    }
+    if file.contains("..") {
+        return Some("it has `..`".to_owned());
+    }
+    if file.starts_with('.') {
+        return Some("it starts with a dot".to_owned());
+    }
+    if file.len() > MAX_OUTPUT_BYTES {
+        return Some(format!(
+            "it is {} bytes long; the limit is {MAX_OUTPUT_BYTES}",
+            file.len()
+        ));
+    }
+    None
+}
+
+/// A name as messages show it: escaped, and cut short when long.
+fn shown(name: &str) -> String {
+    const SHOWN_CHARS: usize = 60;
+    let mut out: String = name.chars().take(SHOWN_CHARS).collect();
+    if name.chars().count() > SHOWN_CHARS {
+        out.push('…');
+    }
+    out.escape_debug().to_string()
+}
+
+/// A section named twice in a variant's `sections` (by title or id): an
+/// error at the second mention, which would print the section again.
+fn check_repeats(
+    resume: &Resume,
+    variant: &str,
+    sections: &[Spanned<String>],
+    errors: &mut Vec<Diagnostic>,
+) {
+    let mut first: BTreeMap<usize, &Spanned<String>> = BTreeMap::new();
+    for name in sections {
+        // The same rule as selection: the first section with that id or title.
+        let Some(index) = resume.sections.iter().position(|s| {
+            let s = s.get_ref();
+            s.id.as_ref().is_some_and(|id| id.get_ref() == name.get_ref())
+                || s.title.get_ref() == name.get_ref()
+        }) else {
+            continue;
+        };
+        let Some(earlier) = first.get(&index) else {
+            first.insert(index, name);
+            continue;
+        };
+        let message = if earlier.get_ref() == name.get_ref() {
+            format!("section `{}` is named twice", name.get_ref())
+        } else {
+            format!(
+                "`{}` names section `{}` again, named before as `{}`",
+                name.get_ref(),
+                resume.sections[index].get_ref().title.get_ref(),
+                earlier.get_ref()
+            )
+        };
+        errors.push(
+            Diagnostic::error(message)
+                .with_span(name.span())
+                .with_path(format!("variants.{variant}.sections"))
+                .with_hint("each section is printed once; remove this mention"),
+        );
+    }
 }
 
 /// Check one override: its id must exist, and it may only set the fields
@@ -510,7 +594,10 @@ text = "Builds things."
             [
                 ("unknown tag `mll`", Some("variants.base.exclude")),
                 ("unknown section `wrk`", Some("variants.base.sections")),
-                ("`a/b.pdf` is not a file name", Some("variants.base.output")),
+                (
+                    "`a/b.pdf` is not a file name: it has a path separator",
+                    Some("variants.base.output")
+                ),
                 ("unknown id `wrk`", Some("variants.base.override")),
                 ("unknown tag `bakend`", Some("variants.child.include")),
                 (
@@ -545,6 +632,46 @@ text = "Builds things."
             errors[5].hints,
             ["it can override: title, org, location, subtitle"]
         );
+    }
+
+    #[test]
+    fn a_section_named_twice_is_an_error_at_the_second_mention() {
+        let r = resume("[variants.v]\nsections = [\"Summary\", \"work\", \"Summary\", \"Work\"]\n");
+        let errors = resolve(&r, "v").unwrap_err();
+        let got: Vec<&str> = errors.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "section `Summary` is named twice",
+                "`Work` names section `Work` again, named before as `work`"
+            ]
+        );
+        let source = format!("{BASE}[variants.v]\nsections = [\"Summary\", \"work\", \"Summary\", \"Work\"]\n");
+        let third = source.rfind("\"Summary\"").unwrap();
+        assert_eq!(errors[0].span.as_ref().map(|s| s.start), Some(third));
+        assert!(resolve(&resume("[variants.v]\nsections = [\"work\", \"Summary\"]\n"), "v").is_ok());
+    }
+
+    #[test]
+    fn an_output_is_one_plain_file_name() {
+        for good in ["ada.pdf", "Ada Lovelace – ML.pdf", "a.b.pdf", &"a".repeat(255)] {
+            assert_eq!(output_problem(good), None, "{good}");
+        }
+        for (bad, why) in [
+            ("", "empty"),
+            ("a\0.pdf", "U+0000"),
+            ("a\n.pdf", "U+000A"),
+            ("a\u{1b}]0;x\u{7}.pdf", "U+001B"),
+            ("../a.pdf", "separator"),
+            ("a\\b.pdf", "separator"),
+            ("..", "`..`"),
+            ("a..pdf", "`..`"),
+            (".hidden.pdf", "dot"),
+            (&"a".repeat(256), "256 bytes"),
+        ] {
+            let problem = output_problem(bad).unwrap_or_default();
+            assert!(problem.contains(why), "{bad:?}: {problem}");
+        }
     }
 
     #[test]

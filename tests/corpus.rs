@@ -30,6 +30,8 @@ struct Case {
     name: &'static str,
     /// Arguments after `check {name}.toml`.
     args: &'static [&'static str],
+    /// Environment variables to set (`SOURCE_DATE_EPOCH` for PDF/A).
+    env: &'static [(&'static str, &'static str)],
     /// The exit code: 1 for bad input, 0 for input that compiles (maybe with warnings).
     code: i32,
     /// Phrases stderr must contain, on top of the snapshot.
@@ -41,6 +43,7 @@ const fn bad(name: &'static str) -> Case {
     Case {
         name,
         args: &[],
+        env: &[],
         code: 1,
         expect: &[],
     }
@@ -51,6 +54,7 @@ const fn good(name: &'static str) -> Case {
     Case {
         name,
         args: &[],
+        env: &[],
         code: 0,
         expect: &[],
     }
@@ -182,6 +186,47 @@ const CASES: &[Case] = &[
     good("long-token"),
     good("long-url"),
     bad("long-field"),
+    // Issue 13: validation gaps.
+    bad("email-query-injection"),
+    bad("email-at-only"),
+    Case {
+        // A link with the letters dialled needs the digits; the contact
+        // line's vanity number is dialled by its keypad digits.
+        expect: &["tel:18003569377", "`18003569377`"],
+        ..bad("phone-letters")
+    },
+    Case {
+        expect: &["the words in the number are not dialled"],
+        ..good("phone-extension")
+    },
+    bad("link-https-no-host"),
+    bad("link-https-javascript"),
+    bad("link-tel-letters"),
+    bad("lang-malformed"),
+    bad("variant-section-twice"),
+    Case {
+        args: &["--variant", "web"],
+        expect: &[
+            "leaves section `Research` empty",
+            "leaves section `Skills` empty",
+        ],
+        ..good("variant-empty-section")
+    },
+    bad("variant-output-nul"),
+    Case {
+        // A tab has no glyph; PDF/A-2b forbids the `.notdef` glyph.
+        args: &["--pdf-standard", "a-2b"],
+        env: &[("SOURCE_DATE_EPOCH", "1700000000")],
+        ..good("text-tab-a2b")
+    },
+    Case {
+        expect: &["280 are left out"],
+        ..good("combining-marks-many")
+    },
+    Case {
+        expect: &["dotted-key-deep.toml:3:"],
+        ..bad("dotted-key-deep")
+    },
 ];
 
 /// What one run of the binary did.
@@ -207,8 +252,9 @@ impl Run {
 }
 
 /// Write `bytes` as `{name}.toml` into a fresh directory and run
-/// `resume check {name}.toml ARGS` there, killing it after [`TIME_LIMIT`].
-fn run(name: &str, bytes: &[u8], args: &[&str]) -> Run {
+/// `resume check {name}.toml ARGS` there with `env` set, killing it after
+/// [`TIME_LIMIT`].
+fn run(name: &str, bytes: &[u8], args: &[&str], env: &[(&str, &str)]) -> Run {
     let dir = TempDir::new(&format!("corpus-{name}"));
     let file = format!("{name}.toml");
     std::fs::write(dir.path().join(&file), bytes).expect("write the input");
@@ -222,6 +268,7 @@ fn run(name: &str, bytes: &[u8], args: &[&str]) -> Run {
         .arg(&file)
         .args(args)
         .env_remove("SOURCE_DATE_EPOCH")
+        .envs(env.iter().copied())
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .stdout(out)
@@ -323,7 +370,7 @@ fn snapshot(path: &Path, actual: &str) -> Result<(), String> {
 fn check_case(case: &Case) -> (Run, Vec<String>) {
     let dir = common::root().join("tests/corpus");
     let bytes = std::fs::read(dir.join(format!("{}.toml", case.name))).expect("corpus file");
-    let run = run(case.name, &bytes, case.args);
+    let run = run(case.name, &bytes, case.args, case.env);
     let mut problems = check_run(&run, case.code);
     let missing: Vec<&str> = case
         .expect
@@ -430,7 +477,7 @@ fn generated_with(name: &str, bytes: &[u8], args: &[&str], code: i32, phrases: &
     // One big input at a time, so that their timings do not add up.
     static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
     let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let run = run(name, bytes, args);
+    let run = run(name, bytes, args, &[]);
     drop(guard);
     eprintln!(
         "corpus {name:<32} {:<10} {:>9.1} ms ({} KiB input)",

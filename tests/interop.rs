@@ -687,6 +687,29 @@ Builds *fast* things\\_and\\_more.
 }
 
 #[test]
+fn markdown_export_never_turns_a_link_into_an_image() {
+    let toml = r#"
+[person]
+name = "Ada Example"
+
+[[sections]]
+title = "Languages: C #"
+text = "Wow![the demo](https://e.com), ! [spaced](https://e.com) and AT&T &amp; co."
+"#;
+    let md = export_markdown(&document(toml));
+    assert!(
+        md.contains("Wow\\![the demo](https://e.com), ! [spaced](https://e.com)"),
+        "{md}"
+    );
+    // Every `![` left is escaped: no remote image loads when the file is shown.
+    for (at, _) in md.match_indices("![") {
+        assert!(md[..at].ends_with('\\'), "an image at {at}: {md}");
+    }
+    assert!(md.contains("## Languages: C \\#\n"), "{md}");
+    assert!(md.contains("AT&T \\&amp; co."), "{md}");
+}
+
+#[test]
 fn exports_of_the_seed_resume() {
     let source = std::fs::read_to_string(common::root().join("resume.toml")).expect("resume.toml");
     let doc = document(&source);

@@ -200,6 +200,11 @@ fn markdown(rich: &Rich) -> String {
                 if inner.trim().is_empty() {
                     out.push_str(&format!("<{target}>"));
                 } else {
+                    // A `!` right before `[` would make the link an image.
+                    if out.ends_with('!') {
+                        out.pop();
+                        out.push_str("\\!");
+                    }
                     out.push_str(&format!("[{inner}]({target})"));
                 }
             }
@@ -259,11 +264,13 @@ fn code(text: &str) -> String {
     }
 }
 
-/// Backslash before every character Markdown could read as inline markup.
+/// Backslash before every character Markdown could read as inline markup,
+/// and before an `&` that would start a character reference (`&amp;`).
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~') {
+    for (at, c) in text.char_indices() {
+        let special = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~');
+        if special || (c == '&' && is_reference(&text[at + 1..])) {
             out.push('\\');
         }
         out.push(c);
@@ -271,26 +278,58 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// A heading on one line: a Markdown heading cannot span lines.
+/// Whether `rest`, the text after an `&`, makes it a character reference:
+/// a name or a number, then `;`.
+fn is_reference(rest: &str) -> bool {
+    let body = rest.strip_prefix('#').unwrap_or(rest);
+    let len = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    len > 0 && body.as_bytes().get(len) == Some(&b';')
+}
+
+/// A heading on one line: a Markdown heading cannot span lines, and `#`s
+/// after a space at its end would be read as its closing sequence.
 fn heading(text: String) -> String {
-    text.split(['\n', '\r'])
+    let line = text
+        .split(['\n', '\r'])
         .filter(|part| !part.trim().is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    let content = line.trim_end();
+    let hashes = content.len() - content.trim_end_matches('#').len();
+    let before = &content[..content.len() - hashes];
+    if hashes > 0 && (before.is_empty() || before.ends_with([' ', '\t'])) {
+        format!("{before}\\{}", &content[before.len()..])
+    } else {
+        line
+    }
 }
 
 /// A paragraph's lines, each made safe from reading as a heading, a list
-/// item, a quote or a rule.
+/// item, a quote, a rule, a table's delimiter row or (indented four columns)
+/// code.
 fn block(text: String) -> String {
     text.split('\n')
         .map(|line| {
             let trimmed = line.trim_start();
             let indent = line.len() - trimmed.len();
+            // Leading whitespace does not show in a paragraph; four columns
+            // of it would start a code block.
+            let columns: usize = line[..indent]
+                .chars()
+                .map(|c| if c == '\t' { 4 } else { 1 })
+                .sum();
+            let line = if columns >= 4 { trimmed } else { line };
+            let indent = line.len() - trimmed.len();
             let first = trimmed.chars().next();
             let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
             let numbered =
                 digits > 0 && matches!(trimmed.as_bytes().get(digits), Some(b'.') | Some(b')'));
-            let needs = matches!(first, Some('#' | '-' | '+' | '=' | '>'));
+            // `|---|:--:|` under a line with a `|` would make a table.
+            let delimiter_row = trimmed.contains('-')
+                && trimmed
+                    .chars()
+                    .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+            let needs = matches!(first, Some('#' | '-' | '+' | '=' | '>')) || delimiter_row;
             if needs {
                 format!("{}\\{}", &line[..indent], trimmed)
             } else if numbered {
@@ -349,5 +388,37 @@ mod tests {
             block("- not a list\n1. nor this".to_owned()),
             "\\- not a list\n1\\. nor this"
         );
+    }
+
+    #[test]
+    fn markdown_never_makes_an_image_of_a_link() {
+        let md = markdown(&rich("Wow![x](https://e.com) and ! [y](https://e.com)"));
+        assert_eq!(md, "Wow\\![x](https://e.com) and ! [y](https://e.com)");
+        assert!(!md.contains("![") || md.contains("\\!["));
+        // A literal `!` before a literal `[` is safe: the `[` is escaped.
+        assert_eq!(markdown(&rich("a![b] c")), "a!\\[b\\] c");
+        // An escaped backslash before the `!` stays escaped.
+        assert_eq!(
+            markdown(&rich("a\\\\![x](https://e.com)")),
+            "a\\\\\\![x](https://e.com)"
+        );
+    }
+
+    #[test]
+    fn markdown_escapes_line_starts_and_references() {
+        assert_eq!(
+            markdown(&rich("AT&T &amp; &#169; &x")),
+            "AT&T \\&amp; \\&#169; &x"
+        );
+        assert_eq!(heading("Languages: C #".to_owned()), "Languages: C \\#");
+        assert_eq!(heading("C#".to_owned()), "C#");
+        assert_eq!(heading("##".to_owned()), "\\##");
+        assert_eq!(
+            block("a | b\n|---|:-:|\n:-- | --".to_owned()),
+            "a | b\n\\|---|:-:|\n\\:-- | --"
+        );
+        assert_eq!(block("    code?\n\tno".to_owned()), "code?\nno");
+        assert_eq!(block("  two spaces".to_owned()), "  two spaces");
+        assert_eq!(markdown(&rich("<b> `x` > y")), "\\<b\\> `x` \\> y");
     }
 }

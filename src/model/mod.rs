@@ -9,6 +9,8 @@ mod check;
 pub(crate) mod contact;
 pub(crate) mod date;
 pub(crate) mod field_path;
+pub(crate) mod lang;
+pub(crate) mod link;
 pub(crate) mod markup;
 mod merge;
 pub(crate) mod toml_error;

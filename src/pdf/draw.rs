@@ -204,7 +204,7 @@ fn draw_text(surface: &mut Surface, text: &TextItem, font: Font) {
                 // Fonts measure y up; the page measures y down.
                 (-g.y_offset.get() / size) as f32,
                 0.0,
-                g.text.clone(),
+                mappable(&text.text, g.text.clone()),
                 None,
             )
         })
@@ -218,4 +218,42 @@ fn draw_text(surface: &mut Surface, text: &TextItem, font: Font) {
         size as f32,
         false,
     );
+}
+
+/// The most UTF-16 units one glyph's text may have: a longer ToUnicode
+/// entry is refused by PDF readers (poppler takes at most 63).
+const MAX_GLYPH_TEXT_UNITS: usize = 63;
+
+/// `range` of `text`, cut at a character boundary to what one ToUnicode
+/// entry holds. Selection caps clusters well below this (see
+/// `text::MAX_CLUSTER_CHARS`) and long words extract in pieces; this is the
+/// last guard, for a fallback font that joins many characters in one glyph.
+fn mappable(text: &str, range: Range<usize>) -> Range<usize> {
+    let Some(slice) = text.get(range.clone()) else {
+        return range;
+    };
+    let mut units = 0;
+    for (at, c) in slice.char_indices() {
+        units += c.len_utf16();
+        if units > MAX_GLYPH_TEXT_UNITS {
+            return range.start..range.start + at;
+        }
+    }
+    range
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glyph_text_fits_one_tounicode_entry() {
+        let text = format!("ab{}", "\u{301}".repeat(100));
+        assert_eq!(mappable(&text, 0..2), 0..2);
+        let cut = mappable(&text, 1..text.len());
+        assert_eq!(text[cut].encode_utf16().count(), MAX_GLYPH_TEXT_UNITS);
+        let wide = "\u{1F600}".repeat(40);
+        let cut = mappable(&wide, 0..wide.len());
+        assert_eq!(wide[cut].encode_utf16().count(), 62);
+    }
 }

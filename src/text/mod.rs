@@ -5,6 +5,41 @@
 pub mod shape;
 pub mod style;
 
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The most characters one grapheme cluster (a letter with its marks)
+/// keeps: the letter and 30 marks, the longest run of non-starters in
+/// Unicode's stream-safe text format (UAX #15). Its text is at most 62
+/// UTF-16 units, which one ToUnicode entry holds in every PDF reader (the
+/// longest that poppler accepts is 63).
+pub(crate) const MAX_CLUSTER_CHARS: usize = 31;
+
+/// Where `text` has grapheme clusters of more than [`MAX_CLUSTER_CHARS`]
+/// characters: the byte ranges to keep (each such cluster cut after its
+/// first characters) and the byte offsets of the clusters cut. `None` when
+/// every cluster is short enough.
+pub(crate) fn capped_clusters(text: &str) -> Option<(Vec<Range<usize>>, Vec<usize>)> {
+    let mut keep: Vec<Range<usize>> = Vec::new();
+    let mut cut = Vec::new();
+    let mut start = 0;
+    for (at, grapheme) in text.grapheme_indices(true) {
+        let Some((end, _)) = grapheme.char_indices().nth(MAX_CLUSTER_CHARS) else {
+            continue;
+        };
+        keep.push(start..at + end);
+        cut.push(at);
+        start = at + grapheme.len();
+    }
+    if cut.is_empty() {
+        return None;
+    }
+    keep.push(start..text.len());
+    keep.retain(|r| !r.is_empty());
+    Some((keep, cut))
+}
+
 /// Characters that print as nothing and need no glyph: format characters
 /// that only steer breaking, joining, direction or glyph choice.
 ///
@@ -25,6 +60,23 @@ pub(crate) fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_clusters_are_cut() {
+        assert_eq!(capped_clusters("e\u{301} ok"), None);
+        let marks = "\u{301}".repeat(300);
+        let text = format!("ab e{marks} c");
+        let (keep, cut) = capped_clusters(&text).expect("cut");
+        let kept: String = keep.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(kept, format!("ab e{} c", "\u{301}".repeat(30)));
+        assert_eq!(cut, [3]);
+        // The cut is at a character boundary for marks of any length.
+        let wide = format!("{}{}", "\u{1F469}\u{200D}".repeat(40), "x");
+        let (keep, _) = capped_clusters(&wide).expect("cut");
+        let kept: String = keep.iter().map(|r| &wide[r.clone()]).collect();
+        assert_eq!(kept.chars().count(), MAX_CLUSTER_CHARS + 1);
+        assert!(kept.encode_utf16().count() <= 63);
+    }
 
     #[test]
     fn invisible_characters_and_why() {

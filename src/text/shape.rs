@@ -327,7 +327,16 @@ impl<'a> FontBook<'a> {
         let face = self.face(font);
         let scale = size.get() / f64::from(face.units_per_em());
         let mut buffer = UnicodeBuffer::new();
-        buffer.push_str(&text[range.clone()]);
+        let slice = &text[range.clone()];
+        if slice.contains('\t') {
+            // A tab is whitespace like a space, but fonts have no glyph for
+            // it: shaped as it is, it would print the `.notdef` glyph, which
+            // PDF/A forbids. Shaped as a space it keeps its byte offset, and
+            // its cluster still maps to the tab.
+            buffer.push_str(&slice.replace('\t', " "));
+        } else {
+            buffer.push_str(slice);
+        }
         buffer.set_direction(if rtl {
             Direction::RightToLeft
         } else {
@@ -423,6 +432,16 @@ mod tests {
         };
         let (runs, _) = book.shape("office", 0..6, &plain);
         assert_eq!(runs[0].glyphs.len(), 6, "no ligature when switched off");
+    }
+
+    #[test]
+    fn a_tab_is_shaped_as_a_space() {
+        let book = FontBook::new();
+        let spec = Spec::new(FontId::LmRegular, Pt(10.0));
+        let (tab, _) = book.shape("a\tb", 0..3, &spec);
+        let (space, _) = book.shape("a b", 0..3, &spec);
+        assert_eq!(tab, space);
+        assert_ne!(tab[0].glyphs[1].id, 0, "not the .notdef glyph");
     }
 
     #[test]

@@ -125,7 +125,7 @@ impl Reader {
         if url.is_empty() {
             return url;
         }
-        if let Err(reason) = crate::model::markup::link_target(&url) {
+        if let Err(reason) = crate::model::link::link_target(&url) {
             self.warn(format!("{}: {reason}; not carried over", f.at(key)));
             return String::new();
         }
@@ -310,9 +310,12 @@ impl Reader {
             summary: self.text(&mut f, "summary"),
             ..Basics::default()
         };
-        if !b.email.is_empty() && !contact::is_email(&b.email) {
+        if let Some(why) = Some(b.email.trim())
+            .filter(|e| !e.is_empty())
+            .and_then(contact::email_problem)
+        {
             self.warn(format!(
-                "basics.email: `{}` is not an e-mail address; not carried over",
+                "basics.email: `{}` is not an e-mail address ({why}); not carried over",
                 b.email
             ));
             b.email.clear();
