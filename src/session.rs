@@ -279,16 +279,19 @@ impl<'f> Session<'f> {
         errors
     }
 
-    /// The document of one variant (`None`: the résumé as written), or
-    /// every content error found.
-    pub fn select(&self, variant: Option<&str>) -> Result<Document, Vec<Diagnostic>> {
-        select::select_variant(&self.resume, &self.source, variant)
+    /// The document of one variant (`None`: the résumé as written) with
+    /// the warnings of selecting it, or every content error found.
+    pub fn select(
+        &self,
+        variant: Option<&str>,
+    ) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+        select::select_warned(&self.resume, &self.source, variant)
     }
 
     /// Select, build, fit and place one variant. An overflowing page is not
     /// an error here (see [`Session::compile`]).
     pub fn lay_out(&self, variant: Option<&str>) -> Result<Laid, Failure> {
-        let (document, selected) = select::select_warned(&self.resume, &self.source, variant)?;
+        let (document, selected) = self.select(variant)?;
         let theme = Theme::resolve(&document.settings);
         let spread = document.settings.spread;
         let (blocks, mut warnings) = self.build(&document, &theme);

@@ -49,7 +49,7 @@ fn load(name: &str) -> (Value, Imported) {
 fn document(toml: &str) -> Document {
     let session =
         resume::Session::new(toml, resume::Options::default()).expect("the generated TOML parses");
-    session.select(None).expect("the generated TOML selects")
+    session.select(None).expect("the generated TOML selects").0
 }
 
 // ---------------------------------------------------------------------------

@@ -97,7 +97,7 @@ fn expected_bullets(variant: &str) -> BTreeSet<String> {
 /// The bullets the library selected for a variant, as source text.
 fn selected_bullets(variant: &str) -> BTreeSet<String> {
     let source = seed();
-    let doc = session(&source).select(Some(variant)).unwrap();
+    let (doc, _) = session(&source).select(Some(variant)).unwrap();
     let mut out = BTreeSet::new();
     for section in &doc.sections {
         if let resume::document::Body::Entries(entries) = &section.body {

@@ -24,9 +24,10 @@ pub fn run(
             .map_err(|d| Failed::stop(&input, vec![d]))?;
     }
     let session = input.session(Options::default())?;
-    let doc = session
+    let (doc, warnings) = session
         .select(variant)
         .map_err(|d| Failed::stop(&input, d))?;
+    reporter.diagnostics(&input.name, &input.text, &warnings);
     let out = match format {
         ExportFormat::Json => jsonresume::export_json(&doc),
         ExportFormat::Txt => text::export_text(&doc),

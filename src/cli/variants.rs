@@ -24,7 +24,7 @@ pub fn run(input: &Path, reporter: &mut Reporter) -> Outcome {
             .map_err(|d| vec![d])
             .and_then(|output| Ok((output, session.select(variant)?)));
         match selected {
-            Ok((output, doc)) => {
+            Ok((output, (doc, _))) => {
                 let counts = doc.counts();
                 rows.push(json!({
                     "name": variant,
