@@ -270,11 +270,11 @@ mod tests {
         let yaml = |text: &str| error_at(import_yaml(text), text);
         assert_eq!(
             yaml("basics:\n  name: [A\n"),
-            "3:1 not valid YAML: did not find expected ',' or ']', while parsing a flow sequence"
+            "3:1 not valid YAML: did not find expected ',' or ']', while parsing a flow sequence at line 2 column 9"
         );
         assert_eq!(
             yaml("é: 'x"),
-            "1:6 not valid YAML: found unexpected end of stream, while scanning a quoted scalar"
+            "1:6 not valid YAML: found unexpected end of stream, while scanning a quoted scalar at line 1 column 4"
         );
         assert_eq!(
             yaml("a: 1\n---\nb: 2\n"),

@@ -579,3 +579,39 @@ impl Reader {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unprintable_characters_are_removed_with_a_warning() {
+        let mut r = Reader::default();
+        let cleaned = r.clean("a\r\nb\tc\u{0}d\u{85}\u{0}\r".to_owned(), "x");
+        assert_eq!(cleaned, "a\nb\tcd");
+        assert_eq!(
+            r.warnings,
+            [
+                "x: control characters removed (U+0000, U+0085, U+000D): the résumé cannot print them"
+            ]
+        );
+        assert_eq!(r.clean("plain\n".to_owned(), "y"), "plain\n");
+        assert_eq!(r.warnings.len(), 1);
+        assert!(r.error.is_none());
+    }
+
+    #[test]
+    fn a_text_over_the_limit_is_an_error_at_its_path() {
+        let mut r = Reader::default();
+        r.clean("é".repeat(MAX_FIELD_CHARS), "fits");
+        assert!(r.error.is_none());
+        r.clean("é".repeat(MAX_FIELD_CHARS + 1), "long");
+        r.clean("é".repeat(MAX_FIELD_CHARS + 2), "longer");
+        let error = r.error.expect("an error");
+        assert_eq!(error.path.as_deref(), Some("long"));
+        assert_eq!(
+            error.message,
+            "this text is 5001 characters long; the limit is 5000"
+        );
+    }
+}

@@ -5,6 +5,13 @@
 
 use std::ops::Range;
 
+/// The bytes that open and close a JSON list or object, or a YAML flow
+/// collection.
+pub(super) const LIST: u8 = b'[';
+pub(super) const OBJECT: u8 = b'{';
+const LIST_END: u8 = b']';
+const OBJECT_END: u8 = b'}';
+
 /// One step of a path into a JSON value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Step {
@@ -41,14 +48,14 @@ pub(super) fn json_too_deep(text: &str, limit: usize) -> Option<usize> {
     while let Some(&b) = bytes.get(i) {
         match b {
             b'"' => i = string_end(bytes, i),
-            b'[' | b'{' => {
+            LIST | OBJECT => {
                 depth += 1;
                 if depth > limit {
                     return Some(i);
                 }
                 i += 1;
             }
-            b']' | b'}' => {
+            LIST_END | OBJECT_END => {
                 depth = depth.saturating_sub(1);
                 i += 1;
             }
@@ -95,7 +102,7 @@ pub(super) fn yaml_too_deep(text: &str, limit: usize) -> Option<usize> {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let token_start = match prev {
-            None | Some(b'[' | b'{' | b',') => true,
+            None | Some(LIST | OBJECT | b',') => true,
             Some(b'-' | b'?') => spaced,
             Some(b':') => spaced || depth > 0,
             Some(_) => false,
@@ -125,7 +132,7 @@ pub(super) fn yaml_too_deep(text: &str, limit: usize) -> Option<usize> {
             b'"' | b'\'' if line_start && depth == 0 => {
                 i = quoted_end(bytes, i, true).unwrap_or(i + 1);
             }
-            b'[' | b'{' if token_start || line_start || depth > 0 => {
+            LIST | OBJECT if token_start || line_start || depth > 0 => {
                 depth += 1;
                 if depth > limit {
                     return Some(i);
@@ -133,7 +140,7 @@ pub(super) fn yaml_too_deep(text: &str, limit: usize) -> Option<usize> {
                 indicator = true;
                 i += 1;
             }
-            b']' | b'}' if depth > 0 => {
+            LIST_END | OBJECT_END if depth > 0 => {
                 depth -= 1;
                 indicator = true;
                 i += 1;
@@ -185,6 +192,15 @@ fn quoted_end(bytes: &[u8], start: usize, one_line: bool) -> Option<usize> {
     None
 }
 
+/// The offset of the `n`th (from 0) `[` or `{` of the text, wherever it stands.
+pub(super) fn nth_bracket(text: &str, n: usize) -> Option<usize> {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == LIST || b == OBJECT)
+        .nth(n)
+        .map(|(i, _)| i)
+}
+
 /// The byte range of the value at `path` in a valid JSON text; `None`
 /// when the path is not there.
 pub(super) fn json_span(text: &str, path: &[Step]) -> Option<Range<usize>> {
@@ -192,8 +208,8 @@ pub(super) fn json_span(text: &str, path: &[Step]) -> Option<Range<usize>> {
     let mut i = skip_space(bytes, 0);
     for step in path {
         i = match (step, bytes.get(i)) {
-            (Step::Key(key), Some(b'{')) => member(text, i, key)?,
-            (Step::Index(n), Some(b'[')) => item(bytes, i, *n)?,
+            (Step::Key(key), Some(&OBJECT)) => member(text, i, key)?,
+            (Step::Index(n), Some(&LIST)) => item(bytes, i, *n)?,
             _ => return None,
         };
     }
@@ -228,7 +244,7 @@ fn member(text: &str, open: usize, key: &str) -> Option<usize> {
 fn item(bytes: &[u8], open: usize, n: usize) -> Option<usize> {
     let mut i = skip_space(bytes, open + 1);
     for _ in 0..n {
-        if matches!(bytes.get(i), None | Some(b']')) {
+        if matches!(bytes.get(i), None | Some(&LIST_END)) {
             return None;
         }
         i = skip_space(bytes, value_end(bytes, i));
@@ -237,14 +253,14 @@ fn item(bytes: &[u8], open: usize, n: usize) -> Option<usize> {
         }
         i = skip_space(bytes, i + 1);
     }
-    (!matches!(bytes.get(i), None | Some(b']'))).then_some(i)
+    (!matches!(bytes.get(i), None | Some(&LIST_END))).then_some(i)
 }
 
 /// The offset just past the JSON value that starts at `start`.
 fn value_end(bytes: &[u8], start: usize) -> usize {
     match bytes.get(start) {
         Some(b'"') => string_end(bytes, start),
-        Some(b'[' | b'{') => {
+        Some(&(LIST | OBJECT)) => {
             let mut depth = 0usize;
             let mut i = start;
             while let Some(&b) = bytes.get(i) {
@@ -253,8 +269,8 @@ fn value_end(bytes: &[u8], start: usize) -> usize {
                         i = string_end(bytes, i);
                         continue;
                     }
-                    b'[' | b'{' => depth += 1,
-                    b']' | b'}' => {
+                    LIST | OBJECT => depth += 1,
+                    LIST_END | OBJECT_END => {
                         depth = depth.saturating_sub(1);
                         if depth == 0 {
                             return i + 1;
@@ -268,10 +284,9 @@ fn value_end(bytes: &[u8], start: usize) -> usize {
         }
         _ => {
             let mut i = start;
-            while bytes
-                .get(i)
-                .is_some_and(|b| !matches!(b, b',' | b']' | b'}') && !b.is_ascii_whitespace())
-            {
+            while bytes.get(i).is_some_and(|&b| {
+                !matches!(b, b',' | LIST_END | OBJECT_END) && !b.is_ascii_whitespace()
+            }) {
                 i += 1;
             }
             i
@@ -352,6 +367,14 @@ work:
         assert_eq!(yaml_too_deep(&deep, 32), Some(8 + 32));
         // Brackets inside a plain scalar are text.
         assert_eq!(yaml_too_deep("a: b [[[[[[", 3), None);
+    }
+
+    #[test]
+    fn brackets_are_counted_anywhere() {
+        let text = "a: '[' # [\n{";
+        assert_eq!(nth_bracket(text, 0), Some(4));
+        assert_eq!(nth_bracket(text, 2), Some(11));
+        assert_eq!(nth_bracket(text, 3), None);
     }
 
     #[test]

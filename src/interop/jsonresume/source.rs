@@ -18,6 +18,9 @@ use crate::limits::{MAX_INPUT_BYTES, MAX_NESTING, MAX_YAML_BRACKETS};
 /// indented lists and mappings (whose parsing takes linear time) here.
 const PARSER_NESTING: usize = 128;
 
+/// Spans longer than this (in bytes) are marked by their first character.
+const LONG_SPAN: usize = 80;
+
 /// The two syntaxes of JSON Resume.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Syntax {
@@ -100,10 +103,11 @@ impl Source<'_> {
             return Err(self.too_deep(at, MAX_NESTING));
         }
         if self.syntax == Syntax::Yaml
-            && let Some((at, _)) = self.text.match_indices(['[', '{']).nth(MAX_YAML_BRACKETS)
+            && let Some(at) = scan::nth_bracket(self.text, MAX_YAML_BRACKETS)
         {
+            let (list, object) = (char::from(scan::LIST), char::from(scan::OBJECT));
             return Err(Diagnostic::error(format!(
-                "the file has more than {MAX_YAML_BRACKETS} `[` and `{{`"
+                "the file has more than {MAX_YAML_BRACKETS} `{list}` and `{object}`"
             ))
             .with_span(at..at + 1)
             .with_hint("a résumé needs a few dozen; write lists as lines that start with `- `"));
@@ -168,9 +172,14 @@ impl Source<'_> {
             };
             return duplicate_key(&key, span);
         }
-        let message = without_positions(&e.to_string());
+        let message = without_position(&e.to_string());
         if message == "recursion limit exceeded" {
             return self.too_deep(at.unwrap_or(0), PARSER_NESTING);
+        }
+        if message.contains("invalid type: enum") {
+            return Diagnostic::error("a YAML tag (`!name`) has no place in JSON Resume")
+                .with_span(span.unwrap_or(0..0))
+                .with_hint("remove the tag");
         }
         let mut d = Diagnostic::error(format!("not valid YAML: {message}"));
         if let Some(span) = span {
@@ -182,6 +191,8 @@ impl Source<'_> {
             );
         } else if message.contains("tab") {
             d = d.with_hint("indent YAML with spaces, not tabs");
+        } else if message.ends_with("number out of range") {
+            d = d.with_hint("write it in quotes to keep it as text");
         }
         d
     }
@@ -196,7 +207,14 @@ impl Source<'_> {
                 .rev()
                 .find_map(|n| self.span(steps.get(..n).unwrap_or_default()))
             {
-                d = d.with_span(span);
+                // A long value is marked by its first character, as the
+                // TOML's long texts are.
+                let end = if span.len() > LONG_SPAN {
+                    self.next_char(span.start)
+                } else {
+                    span.end
+                };
+                d = d.with_span(span.start..end);
             }
             if !path.is_empty() {
                 d = d.with_path(path.clone());
@@ -294,7 +312,7 @@ fn json_message(detail: &str, empty: bool) -> (String, Option<&'static str>) {
         };
         return (
             message,
-            Some("close every `{`, `[` and `\"` that is opened"),
+            Some("close every bracket and every quote that is opened"),
         );
     }
     if detail.starts_with("control character") {
@@ -306,37 +324,97 @@ fn json_message(detail: &str, empty: bool) -> (String, Option<&'static str>) {
     let hint = match detail {
         "trailing comma" => Some("JSON allows no comma after the last item of a list or object"),
         "key must be a string" => Some("write each key in double quotes: `\"name\": \"Ada\"`"),
-        "trailing characters" => {
-            Some("a JSON file holds one value; is something left after its last `}`?")
-        }
+        "trailing characters" => Some("a JSON file holds one value; is something left after it?"),
         d if d.starts_with("expected `,`") => Some("is a comma missing after the item before?"),
         _ => None,
     };
     (detail.to_owned(), hint)
 }
 
-/// A serde_yaml message without its ` at line L column C` parts.
-fn without_positions(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(i) = rest.find(" at line ") {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i + " at line ".len()..];
-        let skip = tail
-            .split_once(" column ")
-            .filter(|(line, _)| line.bytes().all(|b| b.is_ascii_digit()))
-            .map(|(line, after)| {
-                let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-                line.len() + " column ".len() + digits
-            });
-        match skip {
-            Some(n) => rest = &tail[n..],
-            None => {
-                out.push_str(" at line ");
-                rest = tail;
-            }
-        }
+/// A serde_yaml message without its first ` at line L column C`: the
+/// position of the problem, which the span shows. A second one says where
+/// the construct that the problem is in started, and stays.
+fn without_position(message: &str) -> String {
+    let Some(i) = message.find(" at line ") else {
+        return message.to_owned();
+    };
+    let tail = &message[i + " at line ".len()..];
+    let Some((line, after)) = tail.split_once(" column ") else {
+        return message.to_owned();
+    };
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    if line.is_empty() || !line.bytes().all(|b| b.is_ascii_digit()) || digits == 0 {
+        return message.to_owned();
     }
-    out.push_str(rest);
-    out
+    format!("{}{}", &message[..i], &after[digits..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_leave_yaml_messages() {
+        assert_eq!(
+            without_position(
+                "did not find expected key at line 3 column 1, while parsing a block mapping at line 1 column 1"
+            ),
+            "did not find expected key, while parsing a block mapping at line 1 column 1"
+        );
+        assert_eq!(
+            without_position("unknown anchor at line 1 column 4"),
+            "unknown anchor"
+        );
+        assert_eq!(without_position("no position"), "no position");
+        assert_eq!(
+            without_position("odd at line x column 2"),
+            "odd at line x column 2"
+        );
+    }
+
+    #[test]
+    fn lines_start_after_line_feeds() {
+        let text = "a\nbc\n\nd";
+        assert_eq!(line_start(text, 0), 0);
+        assert_eq!(line_start(text, 1), 0);
+        assert_eq!(line_start(text, 2), 2);
+        assert_eq!(line_start(text, 4), 6);
+        assert_eq!(line_start(text, 9), text.len());
+    }
+
+    #[test]
+    fn keys_before_a_position() {
+        let text = r#"{"a": 1, "x\"y" : 2}"#;
+        let close = text.find(" :").expect("key") - 1;
+        for at in [close, close + 1] {
+            assert_eq!(
+                json_key_before(text, at).map(|r| &text[r]),
+                Some(r#""x\"y""#)
+            );
+        }
+        assert_eq!(json_key_before("abc", 2), None);
+        assert_eq!(json_key_before("", 0), None);
+    }
+
+    #[test]
+    fn json_messages_in_the_crates_words() {
+        assert_eq!(
+            json_message("EOF while parsing a value", true).0,
+            "the file is empty"
+        );
+        assert_eq!(
+            json_message("EOF while parsing a string", false).0,
+            "the text ends inside a string"
+        );
+        let (message, hint) = json_message(
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            false,
+        );
+        assert_eq!(message, "a control character inside a string");
+        assert!(hint.is_some());
+        assert_eq!(
+            json_message("invalid escape", false),
+            ("invalid escape".to_owned(), None)
+        );
+    }
 }

@@ -51,18 +51,16 @@ impl<'de> Visitor<'de> for Strict<'_> {
         Ok(Value::from(v))
     }
 
-    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
-        Ok(match i64::try_from(v) {
-            Ok(n) => Value::from(n),
-            Err(_) => self.float(v as f64),
-        })
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Value, E> {
+        i64::try_from(v)
+            .map(Value::from)
+            .map_err(|_| E::custom("number out of range"))
     }
 
-    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
-        Ok(match u64::try_from(v) {
-            Ok(n) => Value::from(n),
-            Err(_) => self.float(v as f64),
-        })
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
+        u64::try_from(v)
+            .map(Value::from)
+            .map_err(|_| E::custom("number out of range"))
     }
 
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
@@ -249,5 +247,99 @@ impl<'de> Visitor<'de> for Find<'_> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The strict value of a JSON text, or the duplicate key.
+    fn json(text: &str) -> Result<Value, Option<String>> {
+        let duplicate = RefCell::new(None);
+        let mut de = serde_json::Deserializer::from_str(text);
+        Strict {
+            duplicate: &duplicate,
+        }
+        .deserialize(&mut de)
+        .map_err(|_| duplicate.take())
+    }
+
+    /// The strict value of a YAML text, or the duplicate key.
+    fn yaml(text: &str) -> Result<Value, Option<String>> {
+        let duplicate = RefCell::new(None);
+        Strict {
+            duplicate: &duplicate,
+        }
+        .deserialize(serde_yaml::Deserializer::from_str(text))
+        .map_err(|_| duplicate.take())
+    }
+
+    #[test]
+    fn the_same_values_as_serde() {
+        let text = r#"{"a": [1, -2, 3.5, 1e300, 18446744073709551615, 1e2, true, null, "x\u0000"],
+            "b": {"c": {}, "d": []}, "": ""}"#;
+        let expected: Value = serde_json::from_str(text).expect("JSON");
+        assert_eq!(json(text), Ok(expected));
+        let text =
+            "a: [1, -2, 3.5, .inf, 9223372036854775808, true, ~, x]\nb: {c: {}, d: []}\n2: two\n";
+        let expected: Value = serde_yaml::from_str(text).expect("YAML");
+        assert_eq!(yaml(text), Ok(expected));
+        assert!(serde_yaml::from_str::<Value>("a: 99999999999999999999999").is_err());
+        assert_eq!(yaml("a: 99999999999999999999999"), Err(None));
+    }
+
+    #[test]
+    fn a_key_twice_in_one_object_stops() {
+        assert_eq!(
+            json(r#"{"a": 1, "b": {"a": 2}, "a": 3}"#),
+            Err(Some("a".into()))
+        );
+        assert_eq!(json(r#"[{"a": 1}, {"a": 1}]"#).map(|_| ()), Ok(()));
+        assert_eq!(json(r#"{"a": {"b": 1, "b": 2}}"#), Err(Some("b".into())));
+        assert_eq!(yaml("a: 1\nb:\n  a: 2\na: 3\n"), Err(Some("a".into())));
+        assert_eq!(yaml("a: 1\n'a': 2\n"), Err(Some("a".into())));
+        assert_eq!(json("{"), Err(None));
+    }
+
+    #[test]
+    fn find_stops_at_the_value() {
+        let text =
+            "basics:\n  name: Ada\nwork:\n  - name: A\n  - name: B\n    highlights: [x, y]\n";
+        let at = |path: &[Step]| {
+            let found = Cell::new(false);
+            let error = Find {
+                path,
+                found: &found,
+            }
+            .deserialize(serde_yaml::Deserializer::from_str(text))
+            .err();
+            found
+                .get()
+                .then(|| {
+                    error
+                        .and_then(|e| e.location())
+                        .map(|l| (l.line(), l.column()))
+                })
+                .flatten()
+        };
+        let key = |k: &str| Step::Key(k.to_owned());
+        assert_eq!(at(&[key("basics"), key("name")]), Some((2, 9)));
+        assert_eq!(
+            at(&[key("work"), Step::Index(1), key("name")]),
+            Some((5, 11))
+        );
+        assert_eq!(
+            at(&[
+                key("work"),
+                Step::Index(1),
+                key("highlights"),
+                Step::Index(1)
+            ]),
+            Some((6, 21))
+        );
+        assert_eq!(at(&[key("work"), Step::Index(2)]), None);
+        assert_eq!(at(&[key("nothing")]), None);
+        assert_eq!(at(&[]), Some((1, 1)));
     }
 }
