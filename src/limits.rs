@@ -17,7 +17,7 @@ pub const MAX_NESTING: usize = 32;
 /// YAML parser's work grows with the nesting of flow collections times
 /// the number of tokens; the nesting is checked before parsing by reading
 /// the text, and this bounds the work wherever that reading is misled.
-pub const MAX_YAML_BRACKETS: usize = 2_000;
+pub const MAX_YAML_BRACKETS: usize = 1_000;
 /// Most sections, entries, bullets, details, skill rows and links together.
 pub const MAX_ITEMS: usize = 2_000;
 /// Longest single text field, in characters.

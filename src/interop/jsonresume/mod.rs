@@ -337,7 +337,7 @@ mod tests {
         let many = format!("basics: {{name: A}}\nwork: [{}]\n", "{}, ".repeat(3_000));
         assert_eq!(
             error_at(import_yaml(&many), &many),
-            "2:8000 the file has more than 2000 `[` and `{`"
+            "2:4000 the file has more than 1000 `[` and `{`"
         );
     }
 }

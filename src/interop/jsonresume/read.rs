@@ -67,6 +67,32 @@ fn unprintable(c: char) -> bool {
     c.is_control() && c != '\t' && c != '\n'
 }
 
+/// The error for a text over the length limit, counted as the TOML holds
+/// it: with a backslash before each character that would read as markup.
+fn too_long(text: &str, path: &str) -> Option<Problem> {
+    let chars = text.chars().count();
+    let escaped = chars
+        + text
+            .chars()
+            .filter(|c| matches!(c, '\\' | '*' | '`' | '['))
+            .count();
+    if escaped <= MAX_FIELD_CHARS {
+        return None;
+    }
+    let length = if escaped == chars {
+        format!("{chars} characters long")
+    } else {
+        format!(
+            "{chars} characters long, {escaped} with a backslash before each `*`, `` ` ``, `[` and `\\`"
+        )
+    };
+    Some(Problem::at(
+        path,
+        format!("this text is {length}; the limit is {MAX_FIELD_CHARS}"),
+        "split it, or shorten it: a bullet is read in seconds",
+    ))
+}
+
 /// Why the document has no name: the problem at the value that should hold it.
 fn name_problem(root: &Value) -> Problem {
     let Some(basics) = root.get("basics").filter(|v| !v.is_null()) else {
@@ -110,14 +136,16 @@ impl Reader {
     /// feed is a line ending and goes quietly), and an error when it is
     /// over the length limit.
     fn clean(&mut self, text: String, path: &str) -> String {
-        let chars = text.chars().count();
-        if chars > MAX_FIELD_CHARS && self.error.is_none() {
-            self.error = Some(Problem::at(
-                path,
-                format!("this text is {chars} characters long; the limit is {MAX_FIELD_CHARS}"),
-                "split it, or shorten it: a bullet is read in seconds",
-            ));
+        let text = self.printable(text, path);
+        if self.error.is_none() {
+            self.error = too_long(&text, path);
         }
+        text
+    }
+
+    /// The text without the control characters the résumé cannot print,
+    /// with a warning naming them.
+    fn printable(&mut self, text: String, path: &str) -> String {
         if !text.chars().any(unprintable) {
             return text;
         }
@@ -136,16 +164,14 @@ impl Reader {
             }
             out.push(c);
         }
-        if !removed.is_empty() {
-            let names: Vec<String> = removed
-                .iter()
-                .map(|&c| format!("U+{:04X}", u32::from(c)))
-                .collect();
-            self.warn(format!(
-                "{path}: control characters removed ({}): the résumé cannot print them",
-                names.join(", ")
-            ));
-        }
+        let names: Vec<String> = removed
+            .iter()
+            .map(|&c| format!("U+{:04X}", u32::from(c)))
+            .collect();
+        self.warn(format!(
+            "{path}: control characters removed ({}): the résumé cannot print them",
+            names.join(", ")
+        ));
         out
     }
 
