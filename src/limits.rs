@@ -4,12 +4,20 @@
 //! Only the numbers live here, with no dependency on the rest of the crate,
 //! so every stage may read them; each stage checks the caps on what it
 //! handles (`model` the file and its item count, `variant` the `extends`
-//! chain, `select` the field length).
+//! chain, `select` the field length, `interop::jsonresume` the JSON or
+//! YAML file before parsing it).
 
-/// Largest input file: a résumé is a few kilobytes.
+/// Largest input file, TOML or JSON Resume (JSON or YAML): a résumé is a
+/// few kilobytes.
 pub const MAX_INPUT_BYTES: usize = 256 << 10;
-/// Deepest nesting of arrays and tables (the model itself needs 4).
+/// Deepest nesting of arrays and tables, or of JSON Resume's lists and
+/// objects (the model itself needs 4, JSON Resume 4 too).
 pub const MAX_NESTING: usize = 32;
+/// Most `[` and `{` in a JSON Resume YAML file, wherever they stand. The
+/// YAML parser's work grows with the nesting of flow collections times
+/// the number of tokens; the nesting is checked before parsing by reading
+/// the text, and this bounds the work wherever that reading is misled.
+pub const MAX_YAML_BRACKETS: usize = 1_000;
 /// Most sections, entries, bullets, details, skill rows and links together.
 pub const MAX_ITEMS: usize = 2_000;
 /// Longest single text field, in characters.

@@ -581,19 +581,94 @@ fn loose_value() -> impl Strategy<Value = Value> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
-    /// Whatever the shape, the import does not panic and its TOML parses and selects.
+    /// Whatever the shape, the import does not panic and its TOML parses
+    /// and selects. Most documents get a name (where `basics` is an object
+    /// or missing), so that the import goes on past the name check.
     #[test]
     fn any_shape_imports_to_valid_toml(
         fields in prop::collection::vec((prop::sample::select(KEYS), loose_value()), 0..8),
+        named in prop::bool::weighted(0.8),
     ) {
-        let value = Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect());
-        if let Ok(imported) = import_json(&value.to_string()) {
-            let session = resume::Session::new(imported.toml.as_str(), resume::Options::default());
-            prop_assert!(session.is_ok(), "{}", imported.toml);
-            if let Ok(session) = session {
-                prop_assert!(session.select(None).is_ok());
+        let mut map: Map<String, Value> =
+            fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        if named
+            && let Value::Object(basics) =
+                map.entry("basics").or_insert_with(|| Value::Object(Map::new()))
+        {
+            basics.entry("name").or_insert_with(|| Value::from("P"));
+        }
+        let value = Value::Object(map);
+        match import_json(&value.to_string()) {
+            Ok(imported) => {
+                let session =
+                    resume::Session::new(imported.toml.as_str(), resume::Options::default());
+                prop_assert!(session.is_ok(), "{}", imported.toml);
+                if let Ok(session) = session {
+                    prop_assert!(session.select(None).is_ok());
+                }
+                prop_assert!(!imported.warnings.iter().any(|w| w.contains("generated TOML")));
             }
-            prop_assert!(!imported.warnings.iter().any(|w| w.contains("generated TOML")));
+            // Without a name the import stops; nothing else stops it.
+            Err(d) => prop_assert!(
+                d.message.contains("name")
+                    || d.message.contains("basics")
+                    || d.message.starts_with("a JSON Resume document is an object"),
+                "{d:?}"
+            ),
+        }
+    }
+}
+
+/// Any text, control characters and markup characters likely.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[\\x00-\\x1f\\x7f-\\x9f a-z*`\\[\\]\\\\\"'\u{200b}]{0,16}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any strings, control characters included, in the text fields: the
+    /// TOML the import writes parses and selects, from JSON and from YAML
+    /// alike, and only a name with nothing to print stops the import.
+    #[test]
+    fn any_strings_import_to_toml_that_builds(
+        name in any_text(),
+        t in prop::collection::vec(any_text(), 12),
+    ) {
+        let input = serde_json::json!({
+            "basics": {
+                "name": name, "label": t[0], "summary": t[1], "email": t[2],
+                "location": { "city": t[3] },
+                "profiles": [{ "network": t[4], "username": t[5] }],
+            },
+            "work": [{
+                "name": t[6], "position": t[7], "highlights": [t[8], t[9]], "startDate": t[10],
+            }],
+            "skills": [{ "name": t[11], "keywords": [t[0]] }],
+            "education": [{ "institution": t[1], "courses": [t[2], t[3]] }],
+        });
+        let from_json = import_json(&input.to_string());
+        let yaml = serde_yaml::to_string(&input).expect("YAML");
+        let message = |r: &Result<Imported, resume::diag::Diagnostic>| {
+            r.as_ref().map_err(|d| d.message.clone()).cloned()
+        };
+        prop_assert_eq!(message(&import_yaml(&yaml)), message(&from_json));
+        match from_json {
+            Ok(imported) => {
+                let session =
+                    resume::Session::new(imported.toml.as_str(), resume::Options::default());
+                prop_assert!(session.is_ok(), "{}", imported.toml);
+                if let Ok(session) = session {
+                    prop_assert!(session.select(None).is_ok(), "{}", imported.toml);
+                }
+            }
+            Err(d) => {
+                prop_assert_eq!(&d.message, "the name is empty");
+                prop_assert!(!name.chars().any(char::is_alphanumeric), "{:?}", name);
+            }
         }
     }
 }

@@ -159,18 +159,13 @@ fn json_resume_kind(path: &Path) -> Option<JsonResume> {
     }
 }
 
-/// A JSON Resume file converted to TOML text, with its warnings.
-fn convert(path: &Path, kind: JsonResume, text: &str) -> Result<jsonresume::Imported, Diagnostic> {
-    let result = match kind {
+/// A JSON Resume file converted to TOML text, with its warnings; an error
+/// points into the JSON or YAML text.
+fn convert(_path: &Path, kind: JsonResume, text: &str) -> Result<jsonresume::Imported, Diagnostic> {
+    match kind {
         JsonResume::Yaml => jsonresume::import_yaml(text),
         JsonResume::Json => jsonresume::import_json(text),
-    };
-    result.map_err(|message| {
-        Diagnostic::error(format!(
-            "failed to read {} as JSON Resume ({message})",
-            path.display()
-        ))
-    })
+    }
 }
 
 /// SOURCE_DATE_EPOCH, if set, as the PDF creation date.

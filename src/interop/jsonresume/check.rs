@@ -6,36 +6,20 @@ use serde_json::Value;
 use super::export::from_document;
 use super::json::child_path;
 use super::schema::Resume;
+use super::source::Problem;
+use crate::diag::Diagnostic;
 
 /// How many round-trip differences are listed one by one.
 const MAX_DIFFS: usize = 20;
 
 /// Compile the generated TOML as far as the document, export it, and report
-/// every field that would not come back as the import read it.
-pub(super) fn self_check(expected: &Resume, toml: &str) -> Vec<String> {
-    let parsed = match crate::model::parse(toml) {
-        Ok(p) => p,
-        Err(diagnostics) => {
-            return diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .map(|d| format!("the generated TOML does not parse: {}", d.message))
-                .collect();
-        }
-    };
-    let doc = match crate::select::select(&parsed, toml) {
-        Ok(doc) => doc,
-        Err(diagnostics) => {
-            return diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .map(|d| match &d.path {
-                    Some(p) => format!("the generated TOML has an error at {p}: {}", d.message),
-                    None => format!("the generated TOML has an error: {}", d.message),
-                })
-                .collect();
-        }
-    };
+/// every field that would not come back as the import read it; an error
+/// when the TOML does not parse or the document does not select, so that
+/// no import ever hands out a TOML that does not build.
+pub(super) fn self_check(expected: &Resume, toml: &str) -> Result<Vec<String>, Problem> {
+    let doc = crate::model::parse(toml)
+        .and_then(|parsed| crate::select::select(&parsed, toml))
+        .map_err(|diagnostics| would_not_build(&diagnostics))?;
     // Networks are written in lower case and come back in their usual spelling.
     let lower = |r: &Resume| {
         let mut r = r.clone();
@@ -53,7 +37,24 @@ pub(super) fn self_check(expected: &Resume, toml: &str) -> Vec<String> {
             "… and {more} more fields that do not export back unchanged"
         ));
     }
-    out
+    Ok(out)
+}
+
+/// The first error of the generated TOML, as a problem of the whole document.
+fn would_not_build(diagnostics: &[Diagnostic]) -> Problem {
+    let first = diagnostics.iter().find(|d| d.is_error());
+    let mut hints: Vec<String> = first.map(|d| d.hints.clone()).unwrap_or_default();
+    if let Some(path) = first.and_then(|d| d.path.as_ref()) {
+        hints.push(format!("the generated TOML has it at `{path}`"));
+    }
+    Problem {
+        path: None,
+        message: format!(
+            "converted to TOML, this résumé would not build: {}",
+            first.map_or("an unknown error", |d| d.message.as_str())
+        ),
+        hints,
+    }
 }
 
 /// A value as a warning quotes it.

@@ -82,12 +82,17 @@ mod encoding;
 mod export;
 mod json;
 mod read;
+mod scan;
 mod schema;
+mod source;
+mod strict;
 mod toml;
 
 use serde_json::Value;
 
+use crate::diag::Diagnostic;
 use crate::document::Document;
+use source::{Problem, Source, Syntax};
 
 /// The schema URL written into exported documents.
 pub const SCHEMA_URL: &str =
@@ -105,19 +110,30 @@ pub struct Imported {
 
 /// JSON Resume (JSON text) to resume.toml text.
 ///
-/// Fails only when the text is not JSON or not an object at the top level;
-/// anything else that does not fit is reported in the warnings.
-pub fn import_json(json: &str) -> Result<Imported, String> {
-    let value: Value = serde_json::from_str(json).map_err(|e| format!("not valid JSON: {e}"))?;
-    import_value(&value)
+/// Fails, with a diagnostic whose span points into `json`, when the text is
+/// over [`crate::limits::MAX_INPUT_BYTES`] or nests deeper than
+/// [`crate::limits::MAX_NESTING`], is not JSON, has a key twice in one
+/// object, is not an object at the top level or has no `basics.name`, or
+/// when the résumé would not build (a text over
+/// [`crate::limits::MAX_FIELD_CHARS`]); anything else that does not fit is
+/// reported in the warnings.
+pub fn import_json(json: &str) -> Result<Imported, Diagnostic> {
+    import(Source {
+        text: json,
+        syntax: Syntax::Json,
+    })
 }
 
 /// JSON Resume in YAML to resume.toml text.
 ///
-/// The YAML holds the same structure as the JSON form, with the same keys.
-pub fn import_yaml(yaml: &str) -> Result<Imported, String> {
-    let value: Value = serde_yaml::from_str(yaml).map_err(|e| format!("not valid YAML: {e}"))?;
-    import_value(&value)
+/// The YAML holds the same structure as the JSON form, with the same keys,
+/// and fails in the same ways as [`import_json`] (and when it has more than
+/// [`crate::limits::MAX_YAML_BRACKETS`] brackets), with spans into `yaml`.
+pub fn import_yaml(yaml: &str) -> Result<Imported, Diagnostic> {
+    import(Source {
+        text: yaml,
+        syntax: Syntax::Yaml,
+    })
 }
 
 /// A resolved document back to JSON Resume (pretty JSON text).
@@ -127,19 +143,29 @@ pub fn export_json(doc: &Document) -> String {
     json::to_json(&export::from_document(doc))
 }
 
+/// Parse the text and import its value; every error points into the text.
+fn import(source: Source) -> Result<Imported, Diagnostic> {
+    let value = source.parse()?;
+    import_value(&value).map_err(|problem| source.diagnostic(problem))
+}
+
 /// Read the JSON value, write the TOML and check that it exports back.
-fn import_value(value: &Value) -> Result<Imported, String> {
+fn import_value(value: &Value) -> Result<Imported, Problem> {
     if !value.is_object() {
-        return Err(format!(
-            "a JSON Resume document is an object at the top level, not {}",
-            read::kind(value)
+        return Err(Problem::at(
+            "",
+            format!(
+                "a JSON Resume document is an object at the top level, not {}",
+                read::kind(value)
+            ),
+            "put the résumé's parts under keys such as `basics` and `work`",
         ));
     }
     let mut reader = read::Reader::default();
-    let resume = reader.resume(value);
+    let resume = reader.resume(value)?;
     let mut warnings = reader.warnings;
     let toml = toml::to_toml(&resume, &mut warnings);
-    warnings.extend(check::self_check(&resume, &toml));
+    warnings.extend(check::self_check(&resume, &toml)?);
     Ok(Imported { toml, warnings })
 }
 
@@ -147,16 +173,171 @@ fn import_value(value: &Value) -> Result<Imported, String> {
 mod tests {
     use super::*;
 
+    /// The error of an import, as `line:col message`.
+    fn error_at(result: Result<Imported, Diagnostic>, text: &str) -> String {
+        let d = result.expect_err("an error");
+        let (line, col) = d
+            .span
+            .as_ref()
+            .map_or((0, 0), |s| crate::diag::line_col(text, s.start));
+        format!("{line}:{col} {}", d.message)
+    }
+
     #[test]
     fn bad_input_is_an_error_not_a_panic() {
         assert!(import_json("[1, 2]").is_err());
         assert!(import_json("{").is_err());
         assert!(import_yaml("- a\n- b\n").is_err());
         let odd = import_json(
-            r#"{"basics": 3, "work": [1, null, {"highlights": {"a": 1}}], "skills": "x"}"#,
+            r#"{"basics": {"name": "A", "url": 3}, "work": [1, null, {"highlights": {"a": 1}}], "skills": "x"}"#,
         )
         .expect("imports");
         assert!(!odd.warnings.is_empty());
         assert!(crate::model::parse(&odd.toml).is_ok());
+    }
+
+    #[test]
+    fn a_document_without_a_name_is_an_error_at_its_place() {
+        let json = |text: &str| error_at(import_json(text), text);
+        assert_eq!(json("{}"), "1:1 missing field `basics`");
+        assert_eq!(
+            json("\n  [1, 2]"),
+            "2:3 a JSON Resume document is an object at the top level, not a list"
+        );
+        assert_eq!(
+            json("null"),
+            "1:1 a JSON Resume document is an object at the top level, not null"
+        );
+        assert_eq!(
+            json("{\"basics\": 3}"),
+            "1:12 `basics` is a number, not an object"
+        );
+        assert_eq!(
+            json("{\"basics\": {\"label\": \"x\"}}"),
+            "1:12 missing field `name`"
+        );
+        assert_eq!(
+            json("{\"basics\": {\"name\": null}}"),
+            "1:12 missing field `name`"
+        );
+        assert_eq!(
+            json("{\"basics\": {\"name\": [\"A\"]}}"),
+            "1:21 the name is a list, not text"
+        );
+        assert_eq!(
+            json("{\"basics\": {\"name\": \" \\u200B\\u0000\"}}"),
+            "1:21 the name is empty"
+        );
+        let yaml = |text: &str| error_at(import_yaml(text), text);
+        assert_eq!(
+            yaml(""),
+            "1:1 a JSON Resume document is an object at the top level, not null"
+        );
+        assert_eq!(yaml("work: []\n"), "1:1 missing field `basics`");
+        assert_eq!(
+            yaml("work: []\nbasics:\n  label: x\n"),
+            "3:3 missing field `name`"
+        );
+        assert_eq!(yaml("basics:\n  name: '  '\n"), "2:9 the name is empty");
+        let d = import_json("{}").expect_err("an error");
+        assert_eq!(
+            d.hints,
+            ["a JSON Resume document names the person in `basics.name`"]
+        );
+        assert_eq!(d.path, None);
+        let d = import_json(r#"{"basics": {"name": ""}}"#).expect_err("an error");
+        assert_eq!(d.path.as_deref(), Some("basics.name"));
+    }
+
+    #[test]
+    fn syntax_errors_point_into_the_text() {
+        let json = |text: &str| error_at(import_json(text), text);
+        assert_eq!(
+            json("{\n  \"basics\": {\"name\": \"A\",}\n}"),
+            "2:25 not valid JSON: trailing comma"
+        );
+        assert_eq!(
+            json("{\"a\": 1\n\"b\": 2}"),
+            "2:1 not valid JSON: expected `,` or `}`"
+        );
+        assert_eq!(
+            json("{\"basics\": {"),
+            "1:13 not valid JSON: the text ends inside an object"
+        );
+        assert_eq!(json(""), "1:1 not valid JSON: the file is empty");
+        assert_eq!(json("{\"é\": tru}"), "1:10 not valid JSON: expected ident");
+        assert_eq!(json("{} {}"), "1:4 not valid JSON: trailing characters");
+        let yaml = |text: &str| error_at(import_yaml(text), text);
+        assert_eq!(
+            yaml("basics:\n  name: [A\n"),
+            "3:1 not valid YAML: did not find expected ',' or ']', while parsing a flow sequence at line 2 column 9"
+        );
+        assert_eq!(
+            yaml("é: 'x"),
+            "1:6 not valid YAML: found unexpected end of stream, while scanning a quoted scalar at line 1 column 4"
+        );
+        assert_eq!(
+            yaml("a: 1\n---\nb: 2\n"),
+            "0:0 not valid YAML: deserializing from YAML containing more than one document is not supported"
+        );
+    }
+
+    #[test]
+    fn a_key_twice_is_an_error_at_the_second() {
+        let json = |text: &str| error_at(import_json(text), text);
+        let text = "{\"basics\": {\"name\": \"A\",\n  \"name\" : \"B\"}}";
+        assert_eq!(json(text), "2:3 duplicate key `name`");
+        let d = import_json(text).expect_err("an error");
+        assert_eq!(d.span.map(|s| &text[s]), Some("\"name\""));
+        let escaped = r#"{"basics": {"name": "A"}, "w\"k": 1, "w\u0022k": 2}"#;
+        let d = import_json(escaped).expect_err("an error");
+        assert_eq!(d.message, "duplicate key `w\"k`");
+        assert_eq!(d.span.map(|s| &escaped[s]), Some(r#""w\u0022k""#));
+        let yaml = |text: &str| error_at(import_yaml(text), text);
+        assert_eq!(
+            yaml("basics:\n  name: A\n  name: B\n"),
+            "3:3 duplicate key `name`"
+        );
+        assert_eq!(
+            yaml("basics: {name: A}\nwork: []\nbasics: {}\n"),
+            "3:1 duplicate key `basics`"
+        );
+        // The same key in two objects is no duplicate.
+        assert!(
+            import_json(r#"{"basics": {"name": "A"}, "work": [{"name": "x"}, {"name": "y"}]}"#)
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn caps_come_before_parsing() {
+        let big = format!(
+            "{{\"basics\": {{\"name\": \"{}\"}}}}",
+            "a".repeat(crate::limits::MAX_INPUT_BYTES)
+        );
+        let d = import_json(&big).expect_err("too big");
+        assert_eq!(d.message, "the file is 256 KiB; the limit is 256 KiB");
+        assert_eq!(d.span, None);
+        let deep = format!("{{\"basics\": {}", "[".repeat(100_000));
+        assert_eq!(
+            error_at(import_json(&deep), &deep),
+            "1:43 lists and objects are nested more than 32 deep"
+        );
+        let deep = format!("basics:\n  name: {}", "[".repeat(100_000));
+        assert_eq!(
+            error_at(import_yaml(&deep), &deep),
+            "2:41 lists and mappings are nested more than 32 deep"
+        );
+        // Block nesting is the YAML parser's to refuse, at the same message.
+        let block = format!("basics:\n  name:\n    {}x", "- ".repeat(200));
+        assert_eq!(
+            error_at(import_yaml(&block), &block),
+            "3:257 lists and mappings are nested more than 128 deep"
+        );
+        let many = format!("basics: {{name: A}}\nwork: [{}]\n", "{}, ".repeat(3_000));
+        assert_eq!(
+            error_at(import_yaml(&many), &many),
+            "2:4000 the file has more than 1000 `[` and `{`"
+        );
     }
 }

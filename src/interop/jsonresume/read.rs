@@ -11,11 +11,14 @@ use super::schema::{
     Award, Basics, Certificate, Education, Interest, Job, Language, Location, Profile, Project,
     Publication, Reference, Resume, Skill,
 };
+use super::source::Problem;
 use super::toml::link_markup;
+use crate::limits::MAX_FIELD_CHARS;
 use crate::model::{contact, date};
+use crate::text::is_invisible;
 
-/// The name written when the JSON has none, so that the TOML still compiles.
-const PLACEHOLDER_NAME: &str = "Your Name";
+/// Where the name goes, for every error about a missing one.
+const NAME_HINT: &str = "a JSON Resume document names the person in `basics.name`";
 
 /// A JSON object being read: which keys were used, for the unknown-key warnings.
 struct Fields<'a> {
@@ -58,16 +61,118 @@ fn scalar(v: &Value) -> Option<String> {
     }
 }
 
+/// Whether a control character is one the résumé cannot print: all but
+/// the tab and the line feed.
+fn unprintable(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
+}
+
+/// The error for a text over the length limit, counted as the TOML holds
+/// it: with a backslash before each character that would read as markup.
+fn too_long(text: &str, path: &str) -> Option<Problem> {
+    let chars = text.chars().count();
+    let escaped = chars
+        + text
+            .chars()
+            .filter(|c| matches!(c, '\\' | '*' | '`' | '['))
+            .count();
+    if escaped <= MAX_FIELD_CHARS {
+        return None;
+    }
+    let length = if escaped == chars {
+        format!("{chars} characters long")
+    } else {
+        format!(
+            "{chars} characters long, {escaped} with a backslash before each `*`, `` ` ``, `[` and `\\`"
+        )
+    };
+    Some(Problem::at(
+        path,
+        format!("this text is {length}; the limit is {MAX_FIELD_CHARS}"),
+        "split it, or shorten it: a bullet is read in seconds",
+    ))
+}
+
+/// Why the document has no name: the problem at the value that should hold it.
+fn name_problem(root: &Value) -> Problem {
+    let Some(basics) = root.get("basics").filter(|v| !v.is_null()) else {
+        return Problem::at("", "missing field `basics`", NAME_HINT);
+    };
+    let Value::Object(fields) = basics else {
+        let message = format!("`basics` is {}, not an object", kind(basics));
+        return Problem::at("basics", message, NAME_HINT);
+    };
+    match fields.get("name").filter(|v| !v.is_null()) {
+        None => Problem::at("basics", "missing field `name`", NAME_HINT),
+        Some(v) if scalar(v).is_none() => Problem::at(
+            "basics.name",
+            format!("the name is {}, not text", kind(v)),
+            NAME_HINT,
+        ),
+        Some(_) => Problem::at(
+            "basics.name",
+            "the name is empty",
+            "write the name to print at the top of the page",
+        ),
+    }
+}
+
 /// Reads JSON Resume values into the schema types and collects the warnings.
 #[derive(Default)]
 pub(super) struct Reader {
     /// What was dropped or changed, one line each.
     pub(super) warnings: Vec<String>,
+    /// The first text the résumé cannot hold.
+    error: Option<Problem>,
 }
 
 impl Reader {
     fn warn(&mut self, message: String) {
         self.warnings.push(message);
+    }
+
+    /// Text as the résumé can hold it: without the control characters it
+    /// cannot print (a warning names them; a carriage return before a line
+    /// feed is a line ending and goes quietly), and an error when it is
+    /// over the length limit.
+    fn clean(&mut self, text: String, path: &str) -> String {
+        let text = self.printable(text, path);
+        if self.error.is_none() {
+            self.error = too_long(&text, path);
+        }
+        text
+    }
+
+    /// The text without the control characters the résumé cannot print,
+    /// with a warning naming them.
+    fn printable(&mut self, text: String, path: &str) -> String {
+        if !text.chars().any(unprintable) {
+            return text;
+        }
+        let mut removed: Vec<char> = Vec::new();
+        let mut out = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                continue;
+            }
+            if unprintable(c) {
+                if !removed.contains(&c) {
+                    removed.push(c);
+                }
+                continue;
+            }
+            out.push(c);
+        }
+        let names: Vec<String> = removed
+            .iter()
+            .map(|&c| format!("U+{:04X}", u32::from(c)))
+            .collect();
+        self.warn(format!(
+            "{path}: control characters removed ({}): the résumé cannot print them",
+            names.join(", ")
+        ));
+        out
     }
 
     fn fields<'a>(&mut self, v: &'a Value, path: &str) -> Fields<'a> {
@@ -107,8 +212,14 @@ impl Reader {
             return String::new();
         };
         match scalar(v) {
-            Some(s) if s.trim().is_empty() => String::new(),
-            Some(s) => s,
+            Some(s) => {
+                let s = self.clean(s, &f.at(key));
+                if s.trim().is_empty() {
+                    String::new()
+                } else {
+                    s
+                }
+            }
             None => {
                 self.warn(format!(
                     "{}: expected text, found {}; not carried over",
@@ -169,7 +280,7 @@ impl Reader {
             Some(Value::Array(items)) => {
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
-                    match scalar(item) {
+                    match scalar(item).map(|s| self.clean(s, &format!("{path}[{i}]"))) {
                         Some(s) if s.trim().is_empty() => {}
                         Some(s) => out.push(s),
                         None if item.is_null() => {}
@@ -181,7 +292,7 @@ impl Reader {
                 }
                 out
             }
-            Some(v) => match scalar(v) {
+            Some(v) => match scalar(v).map(|s| self.clean(s, &path)) {
                 Some(s) if s.trim().is_empty() => Vec::new(),
                 Some(s) => vec![s],
                 None => {
@@ -247,8 +358,9 @@ impl Reader {
         (start, end)
     }
 
-    /// The whole document.
-    pub(super) fn resume(&mut self, root: &Value) -> Resume {
+    /// The whole document; an error when it has no name or holds a text
+    /// the résumé cannot.
+    pub(super) fn resume(&mut self, root: &Value) -> Result<Resume, Problem> {
         let mut f = self.fields(root, "");
         // Written afresh on export.
         f.get("$schema");
@@ -260,12 +372,6 @@ impl Reader {
             basics,
             ..Resume::default()
         };
-        if r.basics.name.trim().is_empty() {
-            self.warn(format!(
-                "basics.name: missing; the TOML has the placeholder \"{PLACEHOLDER_NAME}\""
-            ));
-            r.basics.name = PLACEHOLDER_NAME.to_owned();
-        }
         r.work = self.each(&mut f, "work", |r, e| r.job(e, true));
         r.volunteer = self.each(&mut f, "volunteer", |r, e| r.job(e, false));
         r.education = self.each(&mut f, "education", Reader::education);
@@ -278,7 +384,17 @@ impl Reader {
         r.references = self.each(&mut f, "references", Reader::reference);
         r.projects = self.each(&mut f, "projects", Reader::project);
         self.finish(f);
-        r
+        if r.basics
+            .name
+            .chars()
+            .all(|c| c.is_whitespace() || is_invisible(c))
+        {
+            return Err(name_problem(root));
+        }
+        match self.error.take() {
+            Some(problem) => Err(problem),
+            None => Ok(r),
+        }
     }
 
     /// Every object of the list under `key`, each read by `read` and then
@@ -490,5 +606,41 @@ impl Reader {
             entity: self.text(f, "entity"),
             kind: self.text(f, "type"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unprintable_characters_are_removed_with_a_warning() {
+        let mut r = Reader::default();
+        let cleaned = r.clean("a\r\nb\tc\u{0}d\u{85}\u{0}\r".to_owned(), "x");
+        assert_eq!(cleaned, "a\nb\tcd");
+        assert_eq!(
+            r.warnings,
+            [
+                "x: control characters removed (U+0000, U+0085, U+000D): the résumé cannot print them"
+            ]
+        );
+        assert_eq!(r.clean("plain\n".to_owned(), "y"), "plain\n");
+        assert_eq!(r.warnings.len(), 1);
+        assert!(r.error.is_none());
+    }
+
+    #[test]
+    fn a_text_over_the_limit_is_an_error_at_its_path() {
+        let mut r = Reader::default();
+        r.clean("é".repeat(MAX_FIELD_CHARS), "fits");
+        assert!(r.error.is_none());
+        r.clean("é".repeat(MAX_FIELD_CHARS + 1), "long");
+        r.clean("é".repeat(MAX_FIELD_CHARS + 2), "longer");
+        let error = r.error.expect("an error");
+        assert_eq!(error.path.as_deref(), Some("long"));
+        assert_eq!(
+            error.message,
+            "this text is 5001 characters long; the limit is 5000"
+        );
     }
 }

@@ -619,4 +619,20 @@ mod tests {
         assert_eq!(q("it's \\*"), "\"it's \\\\*\"");
         assert_eq!(q("line\nnext\u{1}"), "\"line\\nnext\\u0001\"");
     }
+
+    #[test]
+    fn every_control_character_is_escaped() {
+        let controls: String = ('\u{0}'..='\u{a0}').collect();
+        for s in [
+            controls.as_str(),
+            "a\\b'c",
+            "\u{0}\\",
+            "\\\u{7f}",
+            "'\u{9f}",
+        ] {
+            let line = format!("v = {}\n", q(s));
+            let table: ::toml::Table = ::toml::from_str(&line).expect("the string parses");
+            assert_eq!(table.get("v").and_then(|v| v.as_str()), Some(s), "{line}");
+        }
+    }
 }
