@@ -313,7 +313,6 @@ fn the_binary_refuses_and_writes_nothing() {
 /// What the binary prints must point into the JSON text as the library's
 /// diagnostic does, at `cv.json:LINE:COL`.
 #[test]
-#[ignore = "the command line renders import errors against the TOML text (empty) until it keeps the JSON text"]
 fn the_binary_points_into_the_json() {
     let failures: Vec<String> = cases()
         .iter()

@@ -20,9 +20,15 @@ pub fn run(input: &Path, output: Option<PathBuf>, force: bool, reporter: &mut Re
     };
     let output = output.unwrap_or_else(|| input.with_extension("toml"));
     io::check_output(&output, &[input.to_path_buf()]).map_err(stop)?;
-    let text = io::read_text(input, super::input_cap(input)).map_err(stop)?;
+    let text = io::read_text(input, resume::limits::MAX_INPUT_BYTES).map_err(stop)?;
     let kind = super::json_resume_kind(input).unwrap_or(super::JsonResume::Json);
-    let imported = super::convert(input, kind, &text).map_err(stop)?;
+    let imported = super::convert(kind, &text).map_err(|d| {
+        Failed::Stopped(Stopped {
+            name: name.clone(),
+            text: text.clone(),
+            diagnostics: vec![d],
+        })
+    })?;
     for warning in &imported.warnings {
         reporter.diagnostics(&name, "", &[Diagnostic::warning(warning.clone())]);
     }

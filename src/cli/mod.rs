@@ -84,12 +84,15 @@ impl Input {
             text: String::new(),
             warnings: Vec::new(),
         };
-        let text =
-            io::read_text(path, input_cap(path)).map_err(|d| Failed::stop(&input, vec![d]))?;
+        let text = io::read_text(path, resume::limits::MAX_INPUT_BYTES)
+            .map_err(|d| Failed::stop(&input, vec![d]))?;
         input.text = match json_resume_kind(path) {
             Some(kind) => {
-                let imported =
-                    convert(path, kind, &text).map_err(|d| Failed::stop(&input, vec![d]))?;
+                let imported = convert(kind, &text).map_err(|d| {
+                    // The error points into the JSON or YAML text.
+                    input.text.clone_from(&text);
+                    Failed::stop(&input, vec![d])
+                })?;
                 input.warnings = imported
                     .warnings
                     .into_iter()
@@ -133,15 +136,6 @@ impl Input {
     }
 }
 
-/// The most bytes read of an input file: a TOML résumé's limit, or a
-/// JSON Resume file's, which spells the same content out at more length.
-fn input_cap(path: &Path) -> usize {
-    match json_resume_kind(path) {
-        Some(_) => resume::limits::MAX_INPUT_BYTES * 4,
-        None => resume::limits::MAX_INPUT_BYTES,
-    }
-}
-
 /// The JSON Resume syntaxes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum JsonResume {
@@ -161,7 +155,7 @@ fn json_resume_kind(path: &Path) -> Option<JsonResume> {
 
 /// A JSON Resume file converted to TOML text, with its warnings; an error
 /// points into the JSON or YAML text.
-fn convert(_path: &Path, kind: JsonResume, text: &str) -> Result<jsonresume::Imported, Diagnostic> {
+fn convert(kind: JsonResume, text: &str) -> Result<jsonresume::Imported, Diagnostic> {
     match kind {
         JsonResume::Yaml => jsonresume::import_yaml(text),
         JsonResume::Json => jsonresume::import_json(text),
