@@ -4,6 +4,11 @@
 //! must be tightened runs up to 12 layout passes, but shaping happens once
 //! and size changes rescale the measured glyphs, so the whole compile
 //! stays within a small factor of a build that fits at once.
+//!
+//! `two_pages` is the academic CV with `[fit] pages = 2`: one page at the
+//! preferred and the tightest setting, then two pages at the tightest and
+//! the preferred setting, 4 passes (the budget is 12 + k for k pages), and
+//! a PDF of two pages.
 
 use std::hint::black_box;
 
@@ -36,8 +41,23 @@ fn fit_needed(bencher: divan::Bencher) {
         .bench_local_values(|()| resume::compile(black_box(&source), None).unwrap());
 }
 
-/// Layout only (no PDF), plain and with fitting.
-#[divan::bench(args = ["resume.toml", "tests/fixtures/fit/overflow-few-lines.toml"])]
+/// The two-page academic CV: four passes, two pages drawn and written.
+#[divan::bench]
+fn two_pages(bencher: divan::Bencher) {
+    let source = fixture("examples/academic-cv.toml");
+    // Empty krilla's process-wide memo of font subsets, as a fresh process has it.
+    bencher
+        .with_inputs(|| comemo::evict(0))
+        .bench_local_values(|()| resume::compile(black_box(&source), None).unwrap());
+}
+
+/// Layout only (no PDF): plain (1 pass), with fitting (12 passes), and on
+/// two pages (4 passes).
+#[divan::bench(args = [
+    "resume.toml",
+    "tests/fixtures/fit/overflow-few-lines.toml",
+    "examples/academic-cv.toml",
+])]
 fn lay_out(bencher: divan::Bencher, path: &str) {
     let source = fixture(path);
     bencher.bench(|| {

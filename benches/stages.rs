@@ -70,7 +70,14 @@ fn built(document: &Document, theme: &Theme, fonts: &FontBook) -> Vec<Block> {
 
 fn fitted(document: &Document, theme: &Theme, fonts: &FontBook) -> Fitted {
     let blocks = built(document, theme, fonts);
-    fit::fit(&blocks, theme, fonts, document.settings.spread)
+    let settings = &document.settings;
+    fit::fit(
+        &blocks,
+        theme,
+        fonts,
+        settings.spread,
+        settings.pages as usize,
+    )
 }
 
 fn meta(document: &Document) -> Meta {
@@ -133,7 +140,8 @@ fn fit_page(bencher: Bencher, path: &str) {
     let fonts = FontBook::new();
     let blocks = built(&document, &theme, &fonts);
     let spread = document.settings.spread;
-    bencher.bench(|| fit::fit(black_box(&blocks), &theme, &fonts, spread));
+    let pages = document.settings.pages as usize;
+    bencher.bench(|| fit::fit(black_box(&blocks), &theme, &fonts, spread, pages));
 }
 
 #[divan::bench(name = "7_pdf", args = INPUTS)]
@@ -141,12 +149,12 @@ fn write_pdf(bencher: Bencher, path: &str) {
     let document = selected(&read(path));
     let theme = Theme::resolve(&document.settings);
     let fonts = FontBook::new();
-    let page = fitted(&document, &theme, &fonts).page;
-    assert!(page.overflow.is_none(), "{path} must fit on one page");
+    let pages = fitted(&document, &theme, &fonts).pages;
+    assert!(pages[0].overflow.is_none(), "{path} must fit on one page");
     let meta = meta(&document);
     bencher
         .with_inputs(|| comemo::evict(0))
-        .bench_local_values(|()| pdf::write(black_box(&page), &meta, &[]).unwrap());
+        .bench_local_values(|()| pdf::write(black_box(&pages), &meta, &[]).unwrap());
 }
 
 #[divan::bench(name = "8_compile", args = INPUTS)]

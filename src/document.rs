@@ -106,6 +106,8 @@ pub struct Settings {
     pub spread: bool,
     /// Drop low-priority items when nothing else makes the content fit.
     pub trim: bool,
+    /// The most pages the content may take (1 to [`crate::limits::MAX_PAGES`]).
+    pub pages: u32,
 }
 
 /// One résumé ready for layout.

@@ -37,7 +37,7 @@
 //! "#;
 //! let out = resume::compile(toml, None).expect("compiles");
 //! assert!(out.pdf.starts_with(b"%PDF-"));
-//! assert!(out.laid.page.overflow.is_none());
+//! assert!(out.laid.overflow().is_none());
 //! ```
 
 #![deny(missing_docs)]

@@ -30,3 +30,7 @@ pub const MAX_EXTENDS_DEPTH: usize = 16;
 pub const MAX_FONT_BYTES: u64 = 64 << 20;
 /// Most `[fonts] fallback` files.
 pub const MAX_FALLBACK_FONTS: usize = 8;
+/// Most pages a résumé may ask for (`[fit] pages`, `--pages`): a long
+/// academic CV runs to a few; each page allowed is at most one more
+/// layout pass for the fitter.
+pub const MAX_PAGES: u32 = 8;

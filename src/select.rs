@@ -330,7 +330,33 @@ impl Cx<'_> {
             smart_punctuation: theme.smart_punctuation.unwrap_or(true),
             spread: fit.spread.unwrap_or(true),
             trim: fit.trim.unwrap_or(false),
+            pages: self.pages(fit.pages.as_ref()),
         }
+    }
+
+    /// `[fit] pages`, 1 to [`limits::MAX_PAGES`] (default 1).
+    fn pages(&mut self, pages: Option<&Spanned<u32>>) -> u32 {
+        let Some(pages) = pages else {
+            return 1;
+        };
+        let n = *pages.get_ref();
+        if (1..=limits::MAX_PAGES).contains(&n) {
+            return n;
+        }
+        self.errors.push(
+            Diagnostic::error(format!(
+                "`pages = {n}` is out of range: a résumé takes 1 to {} pages",
+                limits::MAX_PAGES
+            ))
+            .with_span(pages.span())
+            // `[fit]` or a variant's `fit`.
+            .with_path(
+                model::field_path::field_path(self.source, pages.span().start)
+                    .unwrap_or_else(|| "fit.pages".to_owned()),
+            )
+            .with_hint("1 keeps it to one page; 2 allows a second page when the content needs it"),
+        );
+        n.clamp(1, limits::MAX_PAGES)
     }
 
     /// The section as the variant keeps it; `None` (and a warning) when the

@@ -27,6 +27,9 @@ pub struct Options {
     pub trim: bool,
     /// A PDF standard the output must meet.
     pub standard: Option<pdf::Standard>,
+    /// The most pages, over `[fit] pages` (as `--pages`); kept within 1 to
+    /// [`limits::MAX_PAGES`].
+    pub pages: Option<u32>,
 }
 
 /// A parsed résumé and the faces it is set in.
@@ -69,12 +72,20 @@ pub struct Laid {
     pub document: Document,
     /// The theme used, with the fitter's setting applied.
     pub theme: Theme,
-    /// The placed page (may overflow; see [`Page::overflow`]).
-    pub page: Page,
+    /// The placed pages, one or more (the last may overflow; see
+    /// [`Page::overflow`] and [`Laid::overflow`]).
+    pub pages: Vec<Page>,
     /// What the fitter did.
     pub fit: FitReport,
     /// Warnings: nothing here stops the build.
     pub warnings: Vec<Diagnostic>,
+}
+
+impl Laid {
+    /// The first page that overflows (0-based) and what runs past its end.
+    pub fn overflow(&self) -> Option<(usize, &Overflow)> {
+        fit::first_overflow(&self.pages)
+    }
 }
 
 /// A compiled résumé: the PDF and the layout it draws.
@@ -117,8 +128,12 @@ pub struct FitReport {
     pub margin_x: Pt,
     /// Top margin.
     pub margin_top: Pt,
-    /// Used height over available height.
+    /// Used height over available height on the last page (the only one
+    /// of a one-page document).
     pub fill: f64,
+    /// The fill of every page, in order (boxed: a failure carries the
+    /// report, and stays small).
+    pub fills: Box<[f64]>,
     /// Layout passes run by the last fit.
     pub passes: usize,
     /// Items dropped to make the content fit, in the order they were dropped.
@@ -294,17 +309,18 @@ impl<'f> Session<'f> {
         let (document, selected) = self.select(variant)?;
         let theme = Theme::resolve(&document.settings);
         let spread = document.settings.spread;
+        let pages = self.pages(&document);
         let (blocks, mut warnings) = self.build(&document, &theme);
-        let mut fitted = fit::fit(&blocks, &theme, &self.book, spread);
+        let mut fitted = fit::fit(&blocks, &theme, &self.book, spread, pages);
         let (mut document, mut trimmed) = (document, Vec::new());
-        if fitted.page.overflow.is_some() && self.trims(&document) {
+        if fitted.overflow().is_some() && self.trims(&document) {
             let plan = trim::plan(&document);
             if !plan.is_empty() {
-                let k = self.fewest_to_drop(&document, &plan, &theme);
+                let k = self.fewest_to_drop(&document, &plan, &theme, pages);
                 (document, trimmed) = trim::apply(&document, &plan, k);
                 let blocks;
                 (blocks, warnings) = self.build(&document, &theme);
-                fitted = fit::fit(&blocks, &theme, &self.book, spread);
+                fitted = fit::fit(&blocks, &theme, &self.book, spread, pages);
             }
         }
         warnings.splice(0..0, selected);
@@ -322,14 +338,15 @@ impl<'f> Session<'f> {
             spacing: fitted.adjust.spacing,
             margin_x: fitted.theme.margin_x,
             margin_top: fitted.theme.margin_top,
-            fill: fitted.page.fill(),
+            fill: fitted.pages.last().map_or(0.0, Page::fill),
+            fills: fitted.pages.iter().map(Page::fill).collect(),
             passes: fitted.passes,
             trimmed,
         };
         Ok(Laid {
             document,
             theme: fitted.theme,
-            page: fitted.page,
+            pages: fitted.pages,
             fit,
             warnings,
         })
@@ -340,9 +357,10 @@ impl<'f> Session<'f> {
     /// much and what falls off.
     pub fn compile(&self, variant: Option<&str>) -> Result<Compiled, Failure> {
         let mut laid = self.lay_out(variant)?;
-        if let Some(overflow) = &laid.page.overflow {
+        if let Some((index, overflow)) = laid.overflow() {
             let trim = self.trims(&laid.document);
-            let error = overflow_error(overflow, &laid.document, trim, &self.source);
+            let page = (index, laid.pages.len());
+            let error = overflow_error(overflow, page, &laid.document, trim, &self.source);
             laid.warnings.push(error);
             return Err(Failure {
                 diagnostics: laid.warnings,
@@ -357,7 +375,7 @@ impl<'f> Session<'f> {
             created: self.options.created,
             standard: self.options.standard,
         };
-        let written = pdf::write(&laid.page, &meta, self.fonts);
+        let written = pdf::write(&laid.pages, &meta, self.fonts);
         // krilla memoises font subsets for the whole process (so that the
         // variants of --all share them); drop those that recent compilations
         // have not used, so that a long-lived process does not grow.
@@ -381,6 +399,12 @@ impl<'f> Session<'f> {
         Builder::new(theme, &self.book).build(document)
     }
 
+    /// The most pages: `--pages` over `[fit] pages`.
+    fn pages(&self, document: &Document) -> usize {
+        let pages = self.options.pages.unwrap_or(document.settings.pages);
+        pages.clamp(1, limits::MAX_PAGES) as usize
+    }
+
     /// Whether optional items may be dropped: `--trim` or `[fit] trim`.
     fn trims(&self, document: &Document) -> bool {
         self.options.trim || document.settings.trim
@@ -394,10 +418,11 @@ impl<'f> Session<'f> {
         document: &Document,
         plan: &[trim::Candidate],
         theme: &Theme,
+        pages: usize,
     ) -> usize {
         let fits = |k: usize| {
             let (doc, _) = trim::apply(document, plan, k);
-            fit::fits_tightest(&self.build(&doc, theme).0, theme, &self.book)
+            fit::fits_tightest(&self.build(&doc, theme).0, theme, &self.book, pages)
         };
         let (mut lo, mut hi) = (0, plan.len());
         if fits(hi) {
@@ -417,26 +442,40 @@ impl<'f> Session<'f> {
 /// How many compilations a memoised font subset survives without being used.
 const KEEP_UNUSED_SUBSETS: usize = 16;
 
-/// The diagnostic for content that does not fit on the page even at the
-/// tightest setting: by how much, what falls off, and what to try.
+/// The diagnostic for content that does not fit on page `index` of `count`
+/// even at the tightest setting: by how much, what falls off, and what to try.
 fn overflow_error(
     overflow: &Overflow,
+    (index, count): (usize, usize),
     document: &Document,
     trimmed: bool,
     source: &str,
 ) -> Diagnostic {
+    // A one-page document says "the page", as it always has.
+    let which = if count > 1 {
+        format!("page {}", index + 1)
+    } else {
+        "the page".to_owned()
+    };
     let mut d = Diagnostic::error(format!(
-        "the content overflows the page by {} pt (about {:.1} lines) at the tightest setting",
+        "the content overflows {which} by {} pt (about {:.1} lines) at the tightest setting",
         overflow.by, overflow.lines
     ))
     .with_span(overflow.span.start..overflow.span.start)
     .with_hint(format!(
-        "{} is the first to fall off the page",
+        "{} is the first to fall off {which}",
         overflow.first
     ));
     for (group, span) in &overflow.falling {
         let (line, _) = diag::line_col(source, span.start);
         d = d.with_hint(format!("{group} (line {line}) runs past the page end"));
+    }
+    if count > 1 && index + 1 == count && count < limits::MAX_PAGES as usize {
+        d = d.with_hint(format!(
+            "or allow another page: `[fit] pages = {}` (or --pages {})",
+            count + 1,
+            count + 1
+        ));
     }
     let optional = trim::optional_items(document);
     d.with_hint(if trimmed {

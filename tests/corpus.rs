@@ -227,6 +227,23 @@ const CASES: &[Case] = &[
         expect: &["dotted-key-deep.toml:3:"],
         ..bad("dotted-key-deep")
     },
+    // Issue 14: several pages.
+    bad("fit-pages-zero"),
+    bad("fit-pages-negative"),
+    Case {
+        name: "fit-pages-variant",
+        args: &["--all"],
+        code: 1,
+        expect: &["variants.long.fit.pages"],
+        env: &[],
+    },
+    Case {
+        name: "fit-pages-overflow",
+        args: &[],
+        code: 1,
+        expect: &["overflows page 2 by", "`[fit] pages = 3`"],
+        env: &[],
+    },
 ];
 
 /// What one run of the binary did.
@@ -609,6 +626,33 @@ fn most_bullets_within_the_limits() {
         "many-long-bullets",
         text.as_bytes(),
         &["overflows the page"],
+    );
+}
+
+#[test]
+fn many_entries_on_the_most_pages() {
+    // 300 entries of two two-line bullets, allowed the most pages: about
+    // twenty pages of content, which overflows page 8 after the fitter
+    // has tried every page count and every page break preference.
+    let bullet = words(200);
+    let entries: String = (0..300)
+        .map(|i| {
+            format!(
+                "[[sections.entries]]\ntitle = \"Job {i}\"\nbullets = [\"{0}\", \"{0}\"]\n",
+                bullet.trim_end()
+            )
+        })
+        .collect();
+    let text = format!(
+        "[person]\nname = \"Ada Example\"\n\n[[sections]]\ntitle = \"Experience\"\n\n{entries}"
+    );
+    let pages = resume::limits::MAX_PAGES.to_string();
+    generated_with(
+        "pages-most",
+        text.as_bytes(),
+        &["--pages", &pages],
+        1,
+        &["overflows page 8 by"],
     );
 }
 

@@ -15,7 +15,7 @@ fn read(name: &str) -> String {
 fn a_few_lines_too_long_fits_after_tightening() {
     let source = read("overflow-few-lines.toml");
     let laid = common::lay_out(&source).unwrap();
-    assert!(laid.page.overflow.is_none());
+    assert!(laid.overflow().is_none());
     let fit = &laid.fit;
     assert!(fit.spacing < 1.0, "spacing was tightened: {fit:?}");
     assert!(fit.spacing >= laid.theme.limits.spacing_min - 1e-9);
@@ -46,7 +46,7 @@ fn fitting_is_bounded_and_deterministic() {
         let a = common::lay_out(source).unwrap();
         let b = common::lay_out(source).unwrap();
         assert!(a.fit.passes <= 12, "{} passes", a.fit.passes);
-        assert_eq!(a.page.dump(), b.page.dump());
+        assert_eq!(a.pages[0].dump(), b.pages[0].dump());
         assert_eq!(a.fit, b.fit);
     }
 }
@@ -56,7 +56,7 @@ fn fitting_is_bounded_and_deterministic() {
 fn a_short_resume_is_spread_without_overflowing() {
     let source = std::fs::read_to_string(common::root().join("examples/new-grad.toml")).unwrap();
     let laid = common::lay_out(&source).unwrap();
-    assert!(laid.page.overflow.is_none());
+    assert!(laid.overflow().is_none());
     assert!(laid.fit.spacing > 1.0, "{:?}", laid.fit);
     assert!(laid.fit.spacing <= laid.theme.limits.spacing_max + 1e-9);
     assert!(laid.fit.leading <= laid.theme.limits.leading_max + 1e-9);
@@ -175,7 +175,7 @@ fn headings_and_titles_are_kept_with_what_follows() {
         }
         source.push_str("]\n\n[[sections]]\ntitle = \"Projects\"\n\n[[sections.entries]]\ntitle = \"Side project\"\nsubtitle = \"Weekend work\"\nbullets = [\"A project\"]\n");
         let laid = common::lay_out(&source).unwrap();
-        let Some(overflow) = laid.page.overflow else {
+        let Some(overflow) = laid.pages[0].overflow.clone() else {
             continue;
         };
         saw_overflow = true;

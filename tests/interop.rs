@@ -187,7 +187,7 @@ fn fixtures_import_compile_and_round_trip() {
         // Parses, and compiles or overflows as expected.
         let doc = document(toml);
         match (resume::compile(toml, None), expect) {
-            (Ok(out), Expect::Fits) => assert!(out.laid.page.overflow.is_none()),
+            (Ok(out), Expect::Fits) => assert!(out.laid.overflow().is_none()),
             (Err(diags), Expect::Overflows) => assert!(
                 diags
                     .iter()

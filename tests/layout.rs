@@ -11,7 +11,8 @@ fn snapshot(fixture: &str, snapshot: &str) {
 fn snapshot_with(fixture: &str, theme: &str, snapshot: &str) {
     let source = with_theme(&read(fixture), theme);
     let laid = common::lay_out(&source).unwrap_or_else(|d| panic!("{fixture} lays out: {d:?}"));
-    let mut dump = laid.page.dump();
+    // Every page, one after the other (each dump starts with its size).
+    let mut dump: String = laid.pages.iter().map(|p| p.dump()).collect();
     for w in &laid.warnings {
         dump.push_str(&format!("warning {}\n", w.message));
     }
@@ -39,7 +40,7 @@ fn with_theme(source: &str, settings: &str) -> String {
     }
 }
 
-/// Every fixture that must lay out on one page.
+/// Every fixture that must lay out (on one page, or on the pages it allows).
 fn fixtures() -> Vec<String> {
     let mut files = vec!["resume.toml".to_owned()];
     for dir in ["examples", "tests/fixtures/layout"] {
@@ -70,7 +71,14 @@ fn staff_engineer_example() {
     snapshot("examples/staff-engineer.toml", "layout-staff-engineer.txt");
 }
 
-/// Every example and the seed résumé fit on one page without warnings.
+/// Two pages: the break before an entry, the running header on page 2.
+#[test]
+fn academic_cv_example_on_two_pages() {
+    snapshot("examples/academic-cv.toml", "layout-academic-cv.txt");
+}
+
+/// Every example and the seed résumé fit (on one page, or on the pages
+/// they allow) without warnings.
 #[test]
 fn examples_fit_without_warnings() {
     let mut files = vec![common::root().join("resume.toml")];
@@ -167,7 +175,7 @@ fn no_line_is_wider_than_its_measure() {
             let source = with_theme(&read(&fixture), theme);
             let laid = common::lay_out(&source).unwrap();
             let right = laid.theme.page_width - laid.theme.margin_x;
-            for item in &laid.page.items {
+            for item in laid.pages.iter().flat_map(|p| &p.items) {
                 if let resume::layout::frame::Item::Text(t) = item {
                     assert!(
                         (t.x + t.width).get() <= right.get() + 0.01,
@@ -199,7 +207,7 @@ fn no_bullet_of_the_seed_ends_with_a_lonely_word() {
         let laid = common::lay_out(&with_theme(&read("resume.toml"), theme)).unwrap();
         // Lines as (baseline, x of first item, text), in order.
         let mut lines: Vec<(f64, f64, String)> = Vec::new();
-        for item in &laid.page.items {
+        for item in &laid.pages[0].items {
             if let resume::layout::frame::Item::Text(t) = item {
                 match lines.last_mut() {
                     Some((y, _, text)) if (*y - t.y.get()).abs() < 0.01 => text.push_str(&t.text),
@@ -234,8 +242,7 @@ fn links_without_a_scheme_get_one() {
     let source = "[person]\nname = \"Ada\"\nlinks = [{ label = \"site\", url = \"example.com/ada\" }]\n\n\
                   [[sections]]\ntitle = \"Contact\"\ntext = \"[mail](ada@example.com)\"\n";
     let laid = common::lay_out(source).expect("lays out");
-    let urls: Vec<&str> = laid
-        .page
+    let urls: Vec<&str> = laid.pages[0]
         .items
         .iter()
         .filter_map(|i| match i {

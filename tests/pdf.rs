@@ -510,8 +510,7 @@ fn ligatures_extract_as_letters() {
 
     // The page really does set ligatures: glyphs standing for several letters.
     let laid = common::lay_out(toml).expect("the summary lays out");
-    let ligatures: Vec<&str> = laid
-        .page
+    let ligatures: Vec<&str> = laid.pages[0]
         .items
         .iter()
         .filter_map(|item| match item {

@@ -311,7 +311,7 @@ fn check_geometry(source: &str) -> Result<(), TestCaseError> {
     let Ok(laid) = lay_out(source) else {
         return Ok(());
     };
-    let page = &laid.page;
+    let page = &laid.pages[0];
     let margin = laid.fit.margin_x.get();
     let (left, right) = (margin, page.width.get() - margin);
     let items = texts(&page.items);
@@ -516,7 +516,7 @@ proptest! {
             chars.sort_unstable();
             chars
         };
-        let drawn: String = texts(&laid.page.items).iter().map(|t| t.text.as_str()).collect();
+        let drawn: String = texts(&laid.pages[0].items).iter().map(|t| t.text.as_str()).collect();
         prop_assert_eq!(sorted(drawn), sorted(laid.document.words().concat()));
         check_geometry(&source)?;
     }

@@ -163,9 +163,9 @@ fn glyph_positions(text: &str, marker: char) -> impl Fn(char) -> f64 {
     let laid = common::lay_out(&source).expect("lays out");
     assert!(laid.warnings.is_empty(), "{:#?}", laid.warnings);
     let items: Vec<resume::layout::frame::TextItem> = laid
-        .page
-        .items
+        .pages
         .into_iter()
+        .flat_map(|p| p.items)
         .filter_map(|i| match i {
             Item::Text(t) => Some(t),
             _ => None,

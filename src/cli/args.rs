@@ -119,6 +119,10 @@ pub struct Common {
     /// items (bullets, entries, sections with `priority` 2 or more) until it fits.
     #[arg(long)]
     pub trim: bool,
+    /// The most pages the résumé may take (1 to 8), over `[fit] pages`:
+    /// it takes the fewest on which the content fits.
+    #[arg(long, value_name = "N", value_parser = pages_range())]
+    pub pages: Option<u32>,
     /// How to print the report: text for people, json (one object on stdout) for scripts.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -126,6 +130,11 @@ pub struct Common {
     /// validator's messages when the input cannot meet it.
     #[arg(long, value_enum)]
     pub pdf_standard: Option<PdfStandard>,
+}
+
+/// `--pages`: 1 to [`resume::limits::MAX_PAGES`].
+fn pages_range() -> clap::builder::RangedI64ValueParser<u32> {
+    clap::value_parser!(u32).range(1..=i64::from(resume::limits::MAX_PAGES))
 }
 
 /// PDF standards.

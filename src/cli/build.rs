@@ -114,6 +114,7 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
     let options = Options {
         created: None,
         trim: request.common.trim,
+        pages: request.common.pages,
         standard: request.common.pdf_standard.map(|s| match s {
             PdfStandard::A2b => resume::Standard::A2b,
             PdfStandard::Ua1 => resume::Standard::Ua1,

@@ -1,5 +1,6 @@
 //! `manifest.json` of a `--all` build: per document its file, sha256,
-//! size, pages, fill, fit settings and warnings (the first fifty, and how
+//! size, pages, fill (of the last page; `fit.fills` has every page's when
+//! there are several), fit settings and warnings (the first fifty, and how
 //! many more).
 
 use serde_json::{Value, json};
@@ -44,7 +45,7 @@ fn document(text: &str, r: &JobResult) -> Value {
                 "file": file,
                 "sha256": sha256,
                 "bytes": out.pdf.len(),
-                "pages": 1,
+                "pages": out.laid.pages.len(),
                 "fill": round2(out.laid.fit.fill),
                 "fit": fit_json(text, &out.laid.fit),
                 "warnings": messages(false),

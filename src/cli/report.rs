@@ -234,16 +234,21 @@ impl Reporter {
                     self.err(format!("{prefix}{fit}"));
                 }
                 self.err(format!(
-                    "{prefix}wrote {}: 1 page, {} bytes",
+                    "{prefix}wrote {}: {}, {} bytes",
                     shown_path(&result.job.output),
+                    pages(out.laid.pages.len()),
                     out.pdf.len()
                 ));
             }
-            (Ok(_), false, _) => {
+            (Ok(out), false, _) => {
                 if let Some(fit) = fit {
                     self.out(format!("{prefix}{fit}"));
                 }
-                self.out(format!("{prefix}{name}: ok, fits on one page"));
+                let fits = match out.laid.pages.len() {
+                    1 => "one page".to_owned(),
+                    n => pages(n),
+                };
+                self.out(format!("{prefix}{name}: ok, fits on {fits}"));
             }
             _ => {
                 if let Some(fit) = fit {
@@ -274,16 +279,34 @@ pub fn shown(name: &str) -> String {
     diag::escape_text(name)
 }
 
-/// One line saying what the fitter chose.
+/// "1 page", "2 pages".
+fn pages(n: usize) -> String {
+    if n == 1 {
+        "1 page".to_owned()
+    } else {
+        format!("{n} pages")
+    }
+}
+
+/// One line saying what the fitter chose, with how full each page is.
 pub fn fit_line(fit: &FitReport) -> String {
+    let full = if fit.fills.len() > 1 {
+        let each: Vec<String> = fit
+            .fills
+            .iter()
+            .map(|f| format!("{:.1}%", f * 100.0))
+            .collect();
+        format!("pages {} full", each.join(", "))
+    } else {
+        format!("page {:.1}% full", fit.fill * 100.0)
+    };
     let mut line = format!(
-        "fit: {} pt body, leading {:.2}, spacing {:.0}%, margins {:.2} in × {:.2} in; page {:.1}% full",
+        "fit: {} pt body, leading {:.2}, spacing {:.0}%, margins {:.2} in × {:.2} in; {full}",
         fit.body_size,
         fit.leading,
         fit.spacing * 100.0,
         fit.margin_x.get() / 72.0,
         fit.margin_top.get() / 72.0,
-        fit.fill * 100.0,
     );
     if !fit.trimmed.is_empty() {
         line.push_str(&format!("; {} item(s) trimmed", fit.trimmed.len()));
@@ -291,9 +314,10 @@ pub fn fit_line(fit: &FitReport) -> String {
     line
 }
 
-/// The fit report as JSON.
+/// The fit report as JSON: `fill` is the last page's; a document of
+/// several pages adds `fills`, every page's in order.
 pub fn fit_json(text: &str, f: &FitReport) -> Value {
-    json!({
+    let mut value = json!({
         "body_size_pt": round2(f.body_size.get()),
         "leading": round2(f.leading),
         "spacing": round2(f.spacing),
@@ -306,7 +330,11 @@ pub fn fit_json(text: &str, f: &FitReport) -> Value {
             "priority": t.priority,
             "location": location(text, Some(t.span.start)),
         })).collect::<Vec<_>>(),
-    })
+    });
+    if f.fills.len() > 1 {
+        value["fills"] = f.fills.iter().map(|v| round2(*v)).collect();
+    }
+    value
 }
 
 /// One job's outcome as a JSON object.
@@ -318,7 +346,7 @@ fn result_json(name: &str, text: &str, r: &JobResult, write: bool) -> Value {
         "ok": r.ok(),
         "output": (write && r.ok()).then(|| r.job.output.display().to_string()),
         "bytes": bytes,
-        "pages": r.ok().then_some(1),
+        "pages": r.result.as_ref().ok().map(|c| c.laid.pages.len()),
         "fit": r.fit().map(|f| fit_json(text, f)),
         "diagnostics": diagnostics_json(name, text, &r.diagnostics()),
     })
@@ -342,6 +370,7 @@ mod tests {
             margin_x: Pt(36.0),
             margin_top: Pt(32.4),
             fill: 0.979,
+            fills: vec![0.979].into(),
             passes: 3,
             trimmed: Vec::new(),
         }
@@ -360,5 +389,24 @@ mod tests {
         let v = fit_json("", &report());
         assert_eq!(v["fill"], json!(0.98));
         assert_eq!(v["margin_top_pt"], json!(32.4));
+        assert!(v.get("fills").is_none(), "one page: fill says it all");
+    }
+
+    #[test]
+    fn several_pages_report_the_fill_of_each() {
+        let two = FitReport {
+            fill: 0.414,
+            fills: vec![0.9812, 0.414].into(),
+            ..report()
+        };
+        assert_eq!(
+            fit_line(&two),
+            "fit: 10.00 pt body, leading 1.20, spacing 100%, margins 0.50 in × 0.45 in; pages 98.1%, 41.4% full"
+        );
+        let v = fit_json("", &two);
+        assert_eq!(v["fill"], json!(0.41));
+        assert_eq!(v["fills"], json!([0.98, 0.41]));
+        assert_eq!(pages(1), "1 page");
+        assert_eq!(pages(2), "2 pages");
     }
 }

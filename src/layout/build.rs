@@ -160,6 +160,9 @@ pub struct Block {
     /// The block must not end the page without the block after it
     /// (a heading, an entry's title and subtitle before its first bullet).
     pub keep_with_next: bool,
+    /// The entry the block belongs to, numbered in document order: a page
+    /// break falls before an entry that fits on a page rather than inside it.
+    pub entry: Option<usize>,
 }
 
 /// The entry or section blocks belong to.
@@ -179,6 +182,7 @@ impl Group {
             group: self.label.clone(),
             group_span: self.span.clone(),
             keep_with_next: false,
+            entry: None,
         }
     }
 }
@@ -239,6 +243,8 @@ pub struct Builder<'a> {
     lang: String,
     /// Hyphenation patterns: not loaded yet, or loaded (none for an unsupported language).
     dictionary: Option<Option<Standard>>,
+    /// Entries built so far.
+    entries: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -250,7 +256,21 @@ impl<'a> Builder<'a> {
             warnings: Vec::new(),
             lang: String::new(),
             dictionary: None,
+            entries: 0,
         }
+    }
+
+    /// Plain text in the upright face, for a line of its own (a running
+    /// header): shaped like any paragraph, without hyphenation points.
+    pub fn label(&mut self, text: &str, size: Pt, color: Rgb) -> Para {
+        let base = Base {
+            size,
+            color,
+            bold: false,
+            italic: false,
+            font: None,
+        };
+        self.shaped(&Rich::plain(text, 0), &base)
     }
 
     /// Every block of the document, top to bottom, with the warnings found
@@ -329,6 +349,15 @@ impl<'a> Builder<'a> {
     }
 
     fn entry(&mut self, entry: &Entry, space: Space, blocks: &mut Vec<Block>) {
+        let from = blocks.len();
+        self.entry_blocks(entry, space, blocks);
+        for block in &mut blocks[from..] {
+            block.entry = Some(self.entries);
+        }
+        self.entries += 1;
+    }
+
+    fn entry_blocks(&mut self, entry: &Entry, space: Space, blocks: &mut Vec<Block>) {
         let t = self.theme;
         let group = Group {
             label: format!("entry \"{}\"", entry.title.text()),
@@ -396,6 +425,15 @@ impl<'a> Builder<'a> {
 
     /// Shape rich text into a measured paragraph.
     fn para(&mut self, rich: &Rich, base: &Base) -> Para {
+        let mut para = self.shaped(rich, base);
+        if self.theme.hyphenate {
+            self.hyphenate(&mut para);
+        }
+        para
+    }
+
+    /// Shape rich text into a measured paragraph without hyphenation points.
+    fn shaped(&mut self, rich: &Rich, base: &Base) -> Para {
         let mut text = String::new();
         let mut sources = Vec::with_capacity(rich.spans.len());
         for span in &rich.spans {
@@ -408,18 +446,14 @@ impl<'a> Builder<'a> {
             self.shape_span(&text, span, *start, base, &levels, &mut shaped);
         }
         let glyphs = with_cluster_ends(&text, shaped.glyphs, shaped.glyph_runs, &levels);
-        let mut para = Para {
+        Para {
             frags: fragments(&text, &glyphs),
             text,
             runs: shaped.styles,
             glyphs,
             size: base.size,
             sources,
-        };
-        if self.theme.hyphenate {
-            self.hyphenate(&mut para);
         }
-        para
     }
 
     /// Shape one span of the paragraph `text`, which starts at byte `start`,

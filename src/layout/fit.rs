@@ -1,5 +1,5 @@
-//! Fit: choose the most generous setting of the theme's adjustable
-//! dimensions at which the content fills one page.
+//! Fit: choose the fewest pages on which the content fits, and on them the
+//! most generous setting of the theme's adjustable dimensions.
 //!
 //! Build, break and place are pure, so the fitter simply re-runs placement
 //! (and scales the measured blocks when the font size changes) at candidate
@@ -7,11 +7,20 @@
 //! leading, then font size, then margins) so that one parameter describes
 //! every setting, and a binary search over it needs a bounded number of
 //! passes.
+//!
+//! Passes: on one page, the preferred setting, then (if it overflows) the
+//! tightest and 10 bisection steps, or (if it is underfull) up to 9 steps
+//! spreading it: at most 12. When even the tightest setting overflows one
+//! page and more are allowed, each further page count costs one pass at the
+//! tightest setting until the content fits, and the first count on which
+//! it does costs one more at the preferred setting and, when that
+//! overflows, the 10 bisection steps: at most 12 + k passes for k pages.
 
-use crate::layout::build::{Block, BlockKind, Para};
-use crate::layout::frame::Page;
 use crate::diag::Diagnostic;
-use crate::layout::place::{Breaks, place_with};
+use crate::layout::build::{Block, BlockKind, Para};
+use crate::layout::frame::{Overflow, Page};
+use crate::layout::paginate::place_with;
+use crate::layout::place::Breaks;
 use crate::text::shape::FontBook;
 use crate::theme::{Adjust, Theme};
 
@@ -28,9 +37,9 @@ const SPREAD_TARGET: f64 = 0.995;
 /// What the fitter chose.
 #[derive(Clone, Debug)]
 pub struct Fitted {
-    /// The placed page at the chosen setting (it overflows only when even
-    /// the tightest setting does).
-    pub page: Page,
+    /// The placed pages at the chosen setting (the last overflows only
+    /// when even the tightest setting on the most pages allowed does).
+    pub pages: Vec<Page>,
     /// The theme with the chosen setting applied.
     pub theme: Theme,
     /// The chosen setting.
@@ -41,101 +50,201 @@ pub struct Fitted {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Fit `blocks` (built at the theme's preferred sizes) on one page.
+impl Fitted {
+    /// The first page that overflows (0-based) and by how much.
+    pub fn overflow(&self) -> Option<(usize, &Overflow)> {
+        first_overflow(&self.pages)
+    }
+}
+
+/// The first page of `pages` that overflows (0-based) and by how much.
+pub fn first_overflow(pages: &[Page]) -> Option<(usize, &Overflow)> {
+    pages
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| p.overflow.as_ref().map(|o| (i, o)))
+}
+
+/// Fit `blocks` (built at the theme's preferred sizes) on the fewest pages
+/// up to `pages` (at least one).
 ///
 /// Candidate settings are only measured, with each paragraph broken once
 /// per size and measure; the chosen one is then drawn.
-pub fn fit(blocks: &[Block], theme: &Theme, fonts: &FontBook, spread: bool) -> Fitted {
-    let mut passes = 0;
-    let mut breaks = Breaks::default();
-    let mut place_at = |adjust: Adjust, draw: bool| {
-        let adjusted = theme.adjusted(adjust);
-        let (page, warnings) = if adjust.size == 1.0 {
-            place_with(blocks, &adjusted, fonts, &mut breaks, draw)
-        } else {
-            place_with(
-                &scaled(blocks, adjust.size),
-                &adjusted,
-                fonts,
-                &mut breaks,
-                draw,
-            )
-        };
-        (page, adjusted, adjust, warnings)
+pub fn fit(
+    blocks: &[Block],
+    theme: &Theme,
+    fonts: &FontBook,
+    spread: bool,
+    pages: usize,
+) -> Fitted {
+    let mut f = Fitter {
+        blocks,
+        theme,
+        fonts,
+        breaks: Breaks::default(),
+        passes: 0,
     };
-    let mut run = |adjust: Adjust| {
-        passes += 1;
-        place_at(adjust, false)
-    };
-
-    let preferred = run(theme.preferred());
-    let chosen = if preferred.0.overflow.is_none() {
-        if spread && preferred.0.fill() < SPREAD_BELOW {
-            // Largest loosening that still fits below the target fill.
-            let (mut lo, mut hi) = (0.0, 1.0);
-            let mut best = preferred;
-            let top = run(theme.loosened(hi));
-            if fits_spread(&top.0) {
-                best = top;
-            } else {
-                for _ in 0..SPREAD_STEPS {
-                    let mid = (lo + hi) / 2.0;
-                    let candidate = run(theme.loosened(mid));
-                    if fits_spread(&candidate.0) {
-                        lo = mid;
-                        best = candidate;
-                    } else {
-                        hi = mid;
-                    }
-                }
-            }
-            best
+    let preferred = f.run(theme.preferred(), 1);
+    let chosen = if fits(&preferred) {
+        if spread && preferred.pages[0].fill() < SPREAD_BELOW {
+            f.spread(preferred)
         } else {
             preferred
         }
     } else {
-        let tightest = run(theme.tightened(4.0));
-        if tightest.0.overflow.is_some() {
-            tightest
-        } else {
-            // Smallest tightening that fits: lo overflows, hi fits.
-            let (mut lo, mut hi) = (0.0, 4.0);
-            let mut best = tightest;
-            for _ in 0..TIGHTEN_STEPS {
-                let mid = (lo + hi) / 2.0;
-                let candidate = run(theme.tightened(mid));
-                if candidate.0.overflow.is_none() {
-                    hi = mid;
-                    best = candidate;
-                } else {
-                    lo = mid;
-                }
-            }
-            best
-        }
+        f.fewest_pages(pages)
     };
-    let (page, theme, adjust, warnings) = place_at(chosen.2, true);
+    let adjusted = theme.adjusted(chosen.adjust);
+    let (pages, warnings) = f.place(chosen.adjust, &adjusted, chosen.count, true);
     Fitted {
-        page,
-        theme,
-        adjust,
-        passes,
+        pages,
+        theme: adjusted,
+        adjust: chosen.adjust,
+        passes: f.passes,
         warnings,
     }
 }
 
-/// Whether the blocks fit on the page at the theme's tightest setting.
-pub fn fits_tightest(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> bool {
+/// Whether the blocks fit on at most `pages` pages at the theme's tightest
+/// setting.
+pub fn fits_tightest(blocks: &[Block], theme: &Theme, fonts: &FontBook, pages: usize) -> bool {
     let adjust = theme.tightened(4.0);
     let scaled = scaled(blocks, adjust.size);
     let adjusted = theme.adjusted(adjust);
-    place_with(&scaled, &adjusted, fonts, &mut Breaks::default(), false)
-        .0
-        .overflow
-        .is_none()
+    let placed = place_with(
+        &scaled,
+        &adjusted,
+        fonts,
+        &mut Breaks::default(),
+        false,
+        pages,
+    );
+    placed.0.iter().all(|p| p.overflow.is_none())
 }
 
-fn fits_spread(page: &Page) -> bool {
+/// A measured setting.
+struct Candidate {
+    /// The setting.
+    adjust: Adjust,
+    /// The pages it was placed on at most.
+    count: usize,
+    /// The measured pages.
+    pages: Vec<Page>,
+}
+
+/// Whether a candidate's every page fits.
+fn fits(candidate: &Candidate) -> bool {
+    candidate.pages.iter().all(|p| p.overflow.is_none())
+}
+
+/// The placement passes of one fit, counted.
+struct Fitter<'a, 'f> {
+    blocks: &'a [Block],
+    theme: &'a Theme,
+    fonts: &'a FontBook<'f>,
+    breaks: Breaks,
+    passes: usize,
+}
+
+impl Fitter<'_, '_> {
+    /// Place the blocks at `adjust` on at most `count` pages.
+    fn place(
+        &mut self,
+        adjust: Adjust,
+        adjusted: &Theme,
+        count: usize,
+        draw: bool,
+    ) -> (Vec<Page>, Vec<Diagnostic>) {
+        let (fonts, breaks) = (self.fonts, &mut self.breaks);
+        if adjust.size == 1.0 {
+            place_with(self.blocks, adjusted, fonts, breaks, draw, count)
+        } else {
+            let scaled = scaled(self.blocks, adjust.size);
+            place_with(&scaled, adjusted, fonts, breaks, draw, count)
+        }
+    }
+
+    /// Measure one setting on at most `count` pages.
+    fn run(&mut self, adjust: Adjust, count: usize) -> Candidate {
+        self.passes += 1;
+        let adjusted = self.theme.adjusted(adjust);
+        let (pages, _) = self.place(adjust, &adjusted, count, false);
+        Candidate {
+            adjust,
+            count,
+            pages,
+        }
+    }
+
+    /// The largest loosening of a one-page candidate that still fits below
+    /// the target fill.
+    fn spread(&mut self, preferred: Candidate) -> Candidate {
+        let (mut lo, mut hi) = (0.0, 1.0);
+        let top = self.run(self.theme.loosened(hi), 1);
+        if fits_spread(&top) {
+            return top;
+        }
+        let mut best = preferred;
+        for _ in 0..SPREAD_STEPS {
+            let mid = (lo + hi) / 2.0;
+            let candidate = self.run(self.theme.loosened(mid), 1);
+            if fits_spread(&candidate) {
+                lo = mid;
+                best = candidate;
+            } else {
+                hi = mid;
+            }
+        }
+        best
+    }
+
+    /// When the preferred setting overflows one page: the fewest pages up
+    /// to `most` on which the content fits at the tightest setting, and on
+    /// them the most generous setting that fits (the tightest on `most`
+    /// pages when none does).
+    fn fewest_pages(&mut self, most: usize) -> Candidate {
+        let tightest = self.theme.tightened(4.0);
+        let mut candidate = self.run(tightest, 1);
+        let mut count = 1;
+        while !fits(&candidate) && count < most {
+            count += 1;
+            candidate = self.run(tightest, count);
+        }
+        if !fits(&candidate) {
+            return candidate;
+        }
+        if count > 1 {
+            let preferred = self.run(self.theme.preferred(), count);
+            if fits(&preferred) {
+                return preferred;
+            }
+        }
+        self.tighten(candidate)
+    }
+
+    /// The smallest tightening that fits on the pages of `tightest`, which
+    /// fits: bisected between the preferred setting (which overflows) and
+    /// the tightest.
+    fn tighten(&mut self, tightest: Candidate) -> Candidate {
+        let count = tightest.count;
+        let (mut lo, mut hi) = (0.0, 4.0);
+        let mut best = tightest;
+        for _ in 0..TIGHTEN_STEPS {
+            let mid = (lo + hi) / 2.0;
+            let candidate = self.run(self.theme.tightened(mid), count);
+            if fits(&candidate) {
+                hi = mid;
+                best = candidate;
+            } else {
+                lo = mid;
+            }
+        }
+        best
+    }
+}
+
+fn fits_spread(candidate: &Candidate) -> bool {
+    let page = &candidate.pages[0];
     page.overflow.is_none() && page.fill() <= SPREAD_TARGET
 }
 
@@ -207,12 +316,13 @@ mod tests {
         let theme = Theme::resolve(&doc.settings);
         let fonts = FontBook::new();
         let (blocks, _) = Builder::new(&theme, &fonts).build(&doc);
-        let (page, _) = place_with(&blocks, &theme, &fonts, &mut Breaks::default(), false);
-        let overflow = page.overflow.expect("overflows at the preferred setting");
+        let (pages, _) = place_with(&blocks, &theme, &fonts, &mut Breaks::default(), false, 1);
+        let overflow = pages[0].overflow.clone().expect("overflows at the preferred setting");
         assert!((1.0..6.0).contains(&overflow.lines), "{overflow:?}");
 
-        let fitted = fit(&blocks, &theme, &fonts, false);
-        assert!(fitted.page.overflow.is_none());
+        let fitted = fit(&blocks, &theme, &fonts, false, 1);
+        assert_eq!(fitted.pages.len(), 1);
+        assert!(fitted.overflow().is_none());
         assert!(fitted.adjust.spacing < 1.0, "spacing was tightened");
         assert!(fitted.passes <= 12);
     }

@@ -106,6 +106,9 @@ pub enum Role {
     Paragraph,
     /// A bullet point; its first text item is the marker.
     ListItem,
+    /// The running header of a page after the first (the name and the page
+    /// number): a pagination artifact, not part of the document's content.
+    Running,
 }
 
 /// A block's items on the page.
@@ -132,7 +135,8 @@ pub struct Page {
     pub available: Pt,
     /// Height the content needs.
     pub used: Pt,
-    /// Set when the content does not fit.
+    /// Set when the content does not fit: on the last page, what runs past
+    /// its end; on an earlier page, a block taller than the page itself.
     pub overflow: Option<Overflow>,
     /// The blocks in reading order, with their items.
     pub blocks: Vec<PlacedBlock>,

@@ -5,4 +5,5 @@ crate::stage!(build);
 crate::stage!(fit);
 pub mod frame;
 crate::stage!(linebreak);
+crate::stage!(paginate);
 crate::stage!(place);

@@ -7,8 +7,12 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diag::Diagnostic;
-use crate::layout::build::{Block, BlockKind, Frag, PGlyph, Para, Space, natural_width};
-use crate::layout::frame::{Item, Overflow, Page, PlacedBlock, PlacedGlyph, Role, TextItem};
+use crate::layout::build::{
+    Block, BlockKind, Builder, Frag, PGlyph, Para, Space, natural_width,
+};
+#[cfg(feature = "internals")]
+use crate::layout::frame::Page;
+use crate::layout::frame::{Item, PlacedBlock, PlacedGlyph, Role, TextItem};
 use crate::layout::linebreak::{Fragment, Measure, optimal_fit};
 use crate::text::shape::FontBook;
 use crate::theme::{Mode, Theme};
@@ -19,7 +23,10 @@ use crate::units::Pt;
 /// placed (so it can be inspected) and reported in [`Page::overflow`].
 #[cfg(feature = "internals")]
 pub fn place(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> (Page, Vec<Diagnostic>) {
-    place_with(blocks, theme, fonts, &mut Breaks::default(), true)
+    let (pages, warnings) =
+        crate::layout::paginate::place_with(blocks, theme, fonts, &mut Breaks::default(), true, 1);
+    let page = pages.into_iter().next().expect("one page is always placed");
+    (page, warnings)
 }
 
 /// Line breaks already computed, by block, size and measure. Valid for one
@@ -40,62 +47,15 @@ struct BreakKey {
     justified: bool,
 }
 
-/// [`place`] with a break cache; `draw: false` only measures (no text
-/// items, links or rules: the page's heights, fill and overflow are exact).
-pub fn place_with(
-    blocks: &[Block],
-    theme: &Theme,
-    fonts: &FontBook,
-    breaks: &mut Breaks,
-    draw: bool,
-) -> (Page, Vec<Diagnostic>) {
-    let (ascent, descent) = fonts.vertical_metrics(theme.family.regular);
-    let mut p = Placer {
-        theme,
-        ascent,
-        descent,
-        draw,
-        breaks,
-        block_index: 0,
-        items: Vec::new(),
-        warnings: Vec::new(),
-        y: theme.margin_top,
-        bottom: theme.margin_top,
-    };
-    let limit = theme.page_height - theme.margin_bottom;
-    // Index of the first block whose ink runs past the bottom margin.
-    let mut first_off: Option<usize> = None;
-    let mut placed = Vec::with_capacity(blocks.len());
-    for (i, block) in blocks.iter().enumerate() {
-        if i > 0 {
-            p.y += p.space(block.space_before);
-        }
-        let start = p.items.len();
-        p.block_index = i;
-        p.block(&block.kind);
-        placed.push(PlacedBlock {
-            role: role(&block.kind, i),
-            items: start..p.items.len(),
-        });
-        if first_off.is_none() && p.bottom.get() > limit.get() + 0.01 {
-            first_off = Some(i);
-        }
-    }
-    let available = limit - theme.margin_top;
-    let used = p.bottom - theme.margin_top;
-    let line = theme.body_size * theme.leading;
-    let overflow = first_off.map(|i| overflow(blocks, i, p.bottom - limit, line));
-    let page = Page {
-        width: theme.page_width,
-        height: theme.page_height,
-        items: p.items,
-        content_bottom: p.bottom,
-        available,
-        used,
-        overflow,
-        blocks: placed,
-    };
-    (page, p.warnings)
+/// Blocks placed one under the other by [`Placer::column`].
+pub(super) struct Column {
+    /// The placed blocks, with their items.
+    pub(super) placed: Vec<PlacedBlock>,
+    /// The lowest ink after each placed block.
+    pub(super) bottoms: Vec<Pt>,
+    /// The first block (an index into all the blocks) whose ink runs past
+    /// the limit.
+    pub(super) first_off: Option<usize>,
 }
 
 /// The structure role of the block at `index`: the first centred block is
@@ -112,31 +72,10 @@ fn role(kind: &BlockKind, index: usize) -> Role {
     }
 }
 
-/// The overflow when block `off` is the first whose ink runs `by` past the
-/// bottom margin; `line` is the height of a body line.
-fn overflow(blocks: &[Block], off: usize, by: Pt, line: Pt) -> Overflow {
-    // A heading or an entry title must not end the page without what follows it.
-    let mut first = off;
-    while first > 0 && blocks[first - 1].keep_with_next {
-        first -= 1;
-    }
-    let mut falling: Vec<(String, Range<usize>)> = Vec::new();
-    for block in &blocks[first..] {
-        if falling.last().is_none_or(|(g, _)| *g != block.group) {
-            falling.push((block.group.clone(), block.group_span.clone()));
-        }
-    }
-    Overflow {
-        by,
-        lines: by / line,
-        first: blocks[first].owner.clone(),
-        span: blocks[first].span.clone(),
-        falling,
-    }
-}
-
-struct Placer<'a> {
-    theme: &'a Theme,
+/// Places blocks and lines, top to bottom, on one page at a time.
+pub(super) struct Placer<'a> {
+    pub(super) theme: &'a Theme,
+    fonts: &'a FontBook<'a>,
     ascent: f64,
     descent: f64,
     /// Emit items; off when only measuring.
@@ -145,7 +84,7 @@ struct Placer<'a> {
     /// The block being placed, for the break cache.
     block_index: usize,
     items: Vec<Item>,
-    warnings: Vec<Diagnostic>,
+    pub(super) warnings: Vec<Diagnostic>,
     /// Top of the next line box.
     y: Pt,
     /// Lowest ink so far (descender of the last line).
@@ -174,7 +113,109 @@ impl Fragment for Frag {
 /// Cost of breaking inside an overlong token, so that such breaks are last resorts.
 const EMERGENCY_PENALTY: f64 = 1000.0;
 
-impl Placer<'_> {
+impl<'a> Placer<'a> {
+    /// A placer for `theme`; `draw: false` only measures (no text items,
+    /// links or rules: heights, fill and overflow are exact).
+    pub(super) fn new(
+        theme: &'a Theme,
+        fonts: &'a FontBook<'a>,
+        breaks: &'a mut Breaks,
+        draw: bool,
+    ) -> Self {
+        let (ascent, descent) = fonts.vertical_metrics(theme.family.regular);
+        Placer {
+            theme,
+            fonts,
+            ascent,
+            descent,
+            draw,
+            breaks,
+            block_index: 0,
+            items: Vec::new(),
+            warnings: Vec::new(),
+            y: theme.margin_top,
+            bottom: theme.margin_top,
+        }
+    }
+
+    /// Place `blocks[range]` one under the other from `top`, the first
+    /// without the space above it. With `stop`, stops after the first block
+    /// whose ink runs past `limit`.
+    pub(super) fn column(
+        &mut self,
+        blocks: &[Block],
+        range: Range<usize>,
+        top: Pt,
+        limit: Pt,
+        stop: bool,
+    ) -> Column {
+        self.y = top;
+        self.bottom = top;
+        let mut column = Column {
+            placed: Vec::with_capacity(range.len()),
+            bottoms: Vec::with_capacity(range.len()),
+            first_off: None,
+        };
+        for i in range.clone() {
+            let block = &blocks[i];
+            if i > range.start {
+                self.y += self.space(block.space_before);
+            }
+            let start = self.items.len();
+            self.block_index = i;
+            self.block(&block.kind);
+            column.placed.push(PlacedBlock {
+                role: role(&block.kind, i),
+                items: start..self.items.len(),
+            });
+            column.bottoms.push(self.bottom);
+            if column.first_off.is_none() && self.bottom.get() > limit.get() + 0.01 {
+                column.first_off = Some(i);
+                if stop {
+                    break;
+                }
+            }
+        }
+        column
+    }
+
+    /// The items placed since the last call.
+    pub(super) fn take_items(&mut self) -> Vec<Item> {
+        std::mem::take(&mut self.items)
+    }
+
+    /// Draw the running header of a page after the first: `text` (the
+    /// name and the page number) flush right, small, over a hairline; just
+    /// `short` (the page number) when `text` is wider than the page.
+    pub(super) fn running_header(&mut self, text: &str, short: &str) -> Option<PlacedBlock> {
+        if !self.draw {
+            return None;
+        }
+        let t = self.theme;
+        let r = t.running;
+        let mut builder = Builder::new(t, self.fonts);
+        let (left, right) = (t.margin_x, t.page_width - t.margin_x);
+        let mut para = builder.label(text, r.size, r.color);
+        if para.natural_width().get() > (right - left).get() {
+            para = builder.label(short, r.size, r.color);
+        }
+        let baseline = t.margin_top + r.size;
+        let start = self.items.len();
+        let set = Set::new(&para, &para.frags, 0..para.frags.len(), None);
+        self.line(&set, right - para.natural_width(), baseline);
+        self.items.push(Item::Rule {
+            x: left,
+            y: baseline + r.rule_offset,
+            width: right - left,
+            thickness: Pt(0.3),
+            color: r.color,
+        });
+        Some(PlacedBlock {
+            role: Role::Running,
+            items: start..self.items.len(),
+        })
+    }
+
     fn space(&self, space: Space) -> Pt {
         let t = self.theme;
         match space {

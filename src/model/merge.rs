@@ -24,6 +24,7 @@ impl FitDef {
         FitDef {
             spread: self.spread.or(base.spread),
             trim: self.trim.or(base.trim),
+            pages: self.pages.clone().or_else(|| base.pages.clone()),
         }
     }
 }
@@ -57,15 +58,25 @@ mod tests {
         let base = FitDef {
             spread: Some(true),
             trim: Some(false),
+            pages: Some(Spanned::new(3..4, 2)),
         };
         let over = FitDef {
             spread: None,
             trim: Some(true),
+            pages: None,
         };
         let merged = over.merged_over(&base);
         assert_eq!((merged.spread, merged.trim), (Some(true), Some(true)));
+        let pages = merged.pages.expect("pages from below");
+        assert_eq!((*pages.get_ref(), pages.span()), (2, 3..4));
+        let over = FitDef {
+            pages: Some(Spanned::new(9..10, 3)),
+            ..FitDef::default()
+        };
+        assert_eq!(over.merged_over(&base).pages.map(|p| *p.get_ref()), Some(3));
         let merged = FitDef::default().merged_over(&FitDef::default());
         assert_eq!((merged.spread, merged.trim), (None, None));
+        assert!(merged.pages.is_none());
     }
 
     #[test]

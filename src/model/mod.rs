@@ -113,7 +113,7 @@ pub struct OverrideDef {
     pub headline: Option<Spanned<String>>,
 }
 
-/// `[fit]`: how content is fitted to the one page.
+/// `[fit]`: how content is fitted to the page (or pages).
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FitDef {
@@ -121,6 +121,11 @@ pub struct FitDef {
     pub spread: Option<bool>,
     /// Drop the lowest-priority items when even the tightest setting overflows (default: off).
     pub trim: Option<bool>,
+    /// The most pages the résumé may take (default 1, at most 8): the
+    /// fewest pages on which the content fits, each page break between
+    /// blocks, pages after the first with a running header.
+    #[schemars(with = "Option<u32>", range(min = 1, max = 8))]
+    pub pages: Option<Spanned<u32>>,
 }
 
 /// `[build]`: which documents the file stands for.

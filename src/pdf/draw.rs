@@ -30,8 +30,9 @@ pub(super) struct BlockPlan {
     pub(super) role: Option<Role>,
     /// The block's text, for heading titles and the outline.
     pub(super) title: String,
-    /// Where a heading starts, for the outline.
-    pub(super) anchor: Option<Point>,
+    /// Where a heading starts, for the outline: the page (0-based) and
+    /// the point.
+    pub(super) anchor: Option<(usize, Point)>,
     /// Its tagged pieces, in order.
     pub(super) leaves: Vec<Leaf>,
 }
@@ -40,14 +41,19 @@ pub(super) struct BlockPlan {
 pub(super) enum Leaf {
     /// A span of text.
     Text(Identifier),
-    /// The text of a link, with the index of its annotation.
+    /// The text of a link, with the index of its annotation in the
+    /// document (counting from the first page).
     Link(usize, Identifier),
 }
 
-/// Draw every item of `page`, block by block.
+/// Draw every item of `page`, the page at `index` (0-based), block by
+/// block; `links_before` link areas are on the pages before it. The
+/// running header is an artifact, not a block of the structure tree.
 pub(super) fn page(
     pdf_page: &mut krilla::page::Page,
     page: &Page,
+    index: usize,
+    links_before: usize,
     fonts: &mut Fonts,
     tagging: bool,
 ) -> Result<Drawn, Vec<String>> {
@@ -57,14 +63,18 @@ pub(super) fn page(
     };
     let mut surface = pdf_page.surface();
     for (role, range) in blocks(page) {
-        let plan = block(
-            &mut surface,
-            &page.items[range],
-            role,
-            fonts,
-            tagging,
-            &mut drawn.links,
-        )?;
+        let items = &page.items[range];
+        if role == Some(Role::Running) {
+            running_header(&mut surface, items, fonts, tagging)?;
+            continue;
+        }
+        let mut plan = block(&mut surface, items, role, fonts, tagging, &mut drawn.links)?;
+        plan.anchor = plan.anchor.map(|(_, point)| (index, point));
+        for leaf in &mut plan.leaves {
+            if let Leaf::Link(k, _) = leaf {
+                *k += links_before;
+            }
+        }
         drawn.blocks.push(plan);
     }
     surface.finish();
@@ -117,7 +127,7 @@ fn block(
                 plan.title.push_str(&text.text);
                 if role == Some(Role::Heading) && plan.title.len() == text.text.len() {
                     let top = (text.y - text.size).get() as f32;
-                    plan.anchor = Some(Point::from_xy(text.x.get() as f32, top.max(0.0)));
+                    plan.anchor = Some((0, Point::from_xy(text.x.get() as f32, top.max(0.0))));
                 }
             }
             Item::Rule {
@@ -147,6 +157,42 @@ fn block(
         }
     }
     Ok(plan)
+}
+
+/// Draw the running header's items, marked as a pagination artifact (a
+/// page header) when tagging: assistive technology skips it, and the
+/// document's content and structure stay the résumé's own.
+fn running_header(
+    surface: &mut Surface,
+    items: &[Item],
+    fonts: &mut Fonts,
+    tagging: bool,
+) -> Result<(), Vec<String>> {
+    if tagging {
+        let artifact = Artifact::new(ArtifactType::Header, None);
+        surface.start_tagged(ContentTag::Artifact(artifact));
+    }
+    for item in items {
+        match item {
+            Item::Text(text) => draw_text(surface, text, fonts.get(text.font)?),
+            Item::Rule {
+                x,
+                y,
+                width,
+                thickness,
+                color,
+            } => {
+                if let Some(area) = rect(*x, *y - *thickness / 2.0, *width, *thickness) {
+                    draw_rule(surface, area, *color, false);
+                }
+            }
+            Item::Link { .. } => {}
+        }
+    }
+    if tagging {
+        surface.end_tagged();
+    }
+    Ok(())
 }
 
 /// A rectangle from its top left corner and size.

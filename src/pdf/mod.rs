@@ -6,8 +6,9 @@
 //! ligatures included.
 //!
 //! [`write()`] is a chain of steps, each in its own module: `configure` the
-//! document for the standard, load `fonts` on first use, `draw` the page,
-//! `annotate` its links, build the structure tree and outline (`tags`),
+//! document for the standard, load `fonts` on first use, `draw` each page
+//! and `annotate` its links, build the structure tree and outline (`tags`)
+//! over all the pages,
 //! set the metadata, and finish, turning failures into messages
 //! (`errors`).
 
@@ -100,21 +101,29 @@ impl Standard {
     }
 }
 
-/// Write one page as a PDF file.
-/// `fallback` holds the `[fonts] fallback` files that the page's
+/// Write the pages as a PDF file: text order, links, the structure tree
+/// (PDF/UA) and the outline run on from page to page.
+/// `fallback` holds the `[fonts] fallback` files that the pages'
 /// [`FontId::Fallback`](crate::theme::fonts::FontId::Fallback) runs refer to.
-pub fn write(page: &Page, meta: &Meta, fallback: &[FontFile]) -> Result<Vec<u8>, Vec<String>> {
+pub fn write(pages: &[Page], meta: &Meta, fallback: &[FontFile]) -> Result<Vec<u8>, Vec<String>> {
     let tagging = meta.standard == Some(Standard::Ua1);
     let mut document = configure::document(meta.standard)?;
-    let settings = configure::page(page)?;
     let mut fonts = fonts::Fonts::new(fallback);
-    let mut pdf_page = document.start_page_with(settings);
-    let drawn = draw::page(&mut pdf_page, page, &mut fonts, tagging)?;
-    let annotations = annotate::links(&mut pdf_page, drawn.links, tagging);
-    pdf_page.finish();
-    let outline = tags::outline(&drawn.blocks);
+    let mut blocks = Vec::new();
+    let mut annotations = Vec::new();
+    let mut links = 0;
+    for (index, page) in pages.iter().enumerate() {
+        let settings = configure::page(page)?;
+        let mut pdf_page = document.start_page_with(settings);
+        let drawn = draw::page(&mut pdf_page, page, index, links, &mut fonts, tagging)?;
+        links += drawn.links.len();
+        annotations.extend(annotate::links(&mut pdf_page, drawn.links, tagging));
+        pdf_page.finish();
+        blocks.extend(drawn.blocks);
+    }
+    let outline = tags::outline(&blocks);
     if tagging {
-        document.set_tag_tree(tags::tree(drawn.blocks, &annotations, &meta.lang));
+        document.set_tag_tree(tags::tree(blocks, &annotations, &meta.lang));
     }
     if meta.standard.is_some() {
         document.set_outline(outline);

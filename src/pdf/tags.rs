@@ -10,14 +10,15 @@ use krilla::tagging::{Identifier, ListNumbering, Node, Tag, TagGroup, TagTree};
 use super::draw::{BlockPlan, Leaf};
 use crate::layout::frame::Role;
 
-/// The outline: one entry per section heading, pointing at its top.
+/// The outline: one entry per section heading, pointing at its top on its
+/// page.
 pub(super) fn outline(plans: &[BlockPlan]) -> Outline {
     let mut outline = Outline::new();
     for plan in plans {
-        if let (Some(Role::Heading), Some(anchor)) = (plan.role, plan.anchor) {
+        if let (Some(Role::Heading), Some((page, anchor))) = (plan.role, plan.anchor) {
             outline.push_child(OutlineNode::new(
                 plan.title.clone(),
-                XyzDestination::new(0, anchor),
+                XyzDestination::new(page, anchor),
             ));
         }
     }
@@ -67,7 +68,8 @@ pub(super) fn tree(plans: Vec<BlockPlan>, annotations: &[Identifier], lang: &str
             }
             Some(Role::Title) => TagGroup::new(Tag::Hn(level(1), Some(plan.title))),
             Some(Role::Heading) => TagGroup::new(Tag::Hn(level(2), Some(plan.title))),
-            Some(Role::Paragraph) | None => TagGroup::new(Tag::P),
+            // Running headers are artifacts and never reach the tree.
+            Some(Role::Paragraph | Role::Running) | None => TagGroup::new(Tag::P),
         };
         if let Some(done) = list.take() {
             tree.push(done);

@@ -126,6 +126,9 @@ pub struct Theme {
     pub link_color: Rgb,
     /// Underline links (the classic look) or rely on colour.
     pub link_underline: bool,
+    /// The running header on pages after the first (the name, and "page
+    /// 2 of 3" at the right): its size, colour and the space under it.
+    pub running: Running,
     /// Ragged right or justified paragraphs.
     pub mode: Mode,
     /// Hyphenate words at line ends (off by default: a split keyword can
@@ -135,6 +138,28 @@ pub struct Theme {
     pub ligatures: bool,
     /// How far the fitter may tighten or loosen this theme.
     pub limits: Limits,
+}
+
+/// The look of the running header on pages after the first. The fitter
+/// leaves it as it is: it is the same on every page and every setting.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Running {
+    /// Font size (the family's upright face).
+    pub size: Pt,
+    /// Colour of its text and of the hairline under it.
+    pub color: Rgb,
+    /// Distance from its baseline to the hairline under it.
+    pub rule_offset: Pt,
+    /// Space between the hairline and the page's first block.
+    pub gap: Pt,
+}
+
+impl Running {
+    /// Height the running header takes from the top of a page's content
+    /// area: its line, the hairline and the gap below.
+    pub fn height(&self) -> Pt {
+        self.size + self.rule_offset + self.gap
+    }
 }
 
 /// The bounds within which the fitter adjusts a theme. Each dimension has
@@ -227,6 +252,12 @@ impl Theme {
             accent: Rgb::BLACK,
             link_color: Rgb::BLACK,
             link_underline: true,
+            running: Running {
+                size: Pt(8.0),
+                color: Rgb(0x55, 0x55, 0x55),
+                rule_offset: Pt(3.5),
+                gap: Pt(9.0),
+            },
             mode: if settings.justify {
                 Mode::Justified
             } else {
@@ -270,6 +301,11 @@ impl Theme {
             accent: Rgb(0x1f, 0x3a, 0x5f),
             link_color: Rgb(0x1f, 0x3a, 0x5f),
             link_underline: false,
+            running: Running {
+                size: Pt(7.5),
+                color: Rgb(0x1f, 0x3a, 0x5f),
+                ..self.running
+            },
             limits: Limits {
                 leading_min: 1.12,
                 leading_max: 1.45,
