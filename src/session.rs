@@ -14,7 +14,7 @@ use crate::model::{self, Resume};
 use crate::pdf::{self, Timestamp};
 use crate::text::shape::{FontBook, FontFile};
 use crate::theme::Theme;
-use crate::trim::{self, Trimmed};
+use crate::trim::{self, CutPlan, CutTarget, Trimmed};
 use crate::units::Pt;
 use crate::{limits, select, variant};
 
@@ -93,6 +93,10 @@ pub struct Failure {
     pub diagnostics: Vec<Diagnostic>,
     /// What the fitter tried, when the input got that far.
     pub fit: Option<FitReport>,
+    /// When the content overflows at the tightest setting: what to drop
+    /// so that it fits (what `--trim` drops), or, after trimming, what was
+    /// dropped in vain. (Boxed: a failure stays small.)
+    pub cut_plan: Option<Box<CutPlan>>,
 }
 
 impl From<Vec<Diagnostic>> for Failure {
@@ -100,6 +104,7 @@ impl From<Vec<Diagnostic>> for Failure {
         Failure {
             diagnostics,
             fit: None,
+            cut_plan: None,
         }
     }
 }
@@ -300,7 +305,9 @@ impl<'f> Session<'f> {
         if fitted.page.overflow.is_some() && self.trims(&document) {
             let plan = trim::plan(&document);
             if !plan.is_empty() {
-                let k = self.fewest_to_drop(&document, &plan, &theme);
+                let k = self
+                    .fewest_to_drop(&document, &plan, &theme, CutTarget::Tightest)
+                    .unwrap_or(plan.len());
                 (document, trimmed) = trim::apply(&document, &plan, k);
                 let blocks;
                 (blocks, warnings) = self.build(&document, &theme);
@@ -313,7 +320,7 @@ impl<'f> Session<'f> {
             warnings.push(
                 Diagnostic::warning(format!("dropped {} to fit the page", t.what))
                     .with_span(t.span.start..t.span.start)
-                    .with_hint(format!("its priority is {}", t.priority)),
+                    .with_hint(why_dropped(t)),
             );
         }
         let fit = FitReport {
@@ -341,12 +348,23 @@ impl<'f> Session<'f> {
     pub fn compile(&self, variant: Option<&str>) -> Result<Compiled, Failure> {
         let mut laid = self.lay_out(variant)?;
         if let Some(overflow) = &laid.page.overflow {
-            let trim = self.trims(&laid.document);
-            let error = overflow_error(overflow, &laid.document, trim, &self.source);
+            let trimmed = self.trims(&laid.document);
+            let plan = if trimmed {
+                CutPlan {
+                    target: CutTarget::Tightest,
+                    items: laid.fit.trimmed.clone(),
+                    fits: false,
+                }
+            } else {
+                let theme = Theme::resolve(&laid.document.settings);
+                self.plan_cut(&laid.document, &theme, CutTarget::Tightest)
+            };
+            let error = overflow_error(overflow, &plan, trimmed, &self.source);
             laid.warnings.push(error);
             return Err(Failure {
                 diagnostics: laid.warnings,
                 fit: Some(laid.fit),
+                cut_plan: Some(Box::new(plan)),
             });
         }
         let name = laid.document.name.text();
@@ -370,8 +388,44 @@ impl<'f> Session<'f> {
                 Err(Failure {
                     diagnostics: laid.warnings,
                     fit: Some(laid.fit),
+                    cut_plan: None,
                 })
             }
+        }
+    }
+
+    /// What to drop from one variant (`None`: the résumé as written) so
+    /// that it fits at `target`, in the drop order of [`crate::trim`]: the
+    /// plan in the overflow error (`CutTarget::Tightest`, what `--trim`
+    /// drops), or what to cut so that a page that needed tightening fits at
+    /// the preferred setting (`CutTarget::Preferred`). Empty when the
+    /// content fits there already; trimming options play no part.
+    pub fn cut_plan(&self, variant: Option<&str>, target: CutTarget) -> Result<CutPlan, Failure> {
+        let (document, _) = self.select(variant)?;
+        let theme = Theme::resolve(&document.settings);
+        let blocks = self.build(&document, &theme).0;
+        if fits_at(&blocks, &theme, &self.book, target) {
+            return Ok(CutPlan {
+                target,
+                items: Vec::new(),
+                fits: true,
+            });
+        }
+        Ok(self.plan_cut(&document, &theme, target))
+    }
+
+    /// The cut plan for a document that does not fit at `target`.
+    fn plan_cut(&self, document: &Document, theme: &Theme, target: CutTarget) -> CutPlan {
+        let plan = trim::plan(document);
+        let k = self.fewest_to_drop(document, &plan, theme, target);
+        CutPlan {
+            target,
+            items: plan
+                .iter()
+                .take(k.unwrap_or(plan.len()))
+                .map(|c| c.trimmed().clone())
+                .collect(),
+            fits: k.is_some(),
         }
     }
 
@@ -387,44 +441,62 @@ impl<'f> Session<'f> {
     }
 
     /// How many items of `plan` to drop: as few as make the content fit at
-    /// the tightest setting, bisected in the fixed drop order (all of them
-    /// when even that does not fit).
+    /// `target`, bisected in the fixed drop order; `None` when even
+    /// dropping all of them does not.
     fn fewest_to_drop(
         &self,
         document: &Document,
         plan: &[trim::Candidate],
         theme: &Theme,
-    ) -> usize {
+        target: CutTarget,
+    ) -> Option<usize> {
         let fits = |k: usize| {
             let (doc, _) = trim::apply(document, plan, k);
-            fit::fits_tightest(&self.build(&doc, theme).0, theme, &self.book)
+            fits_at(&self.build(&doc, theme).0, theme, &self.book, target)
         };
         let (mut lo, mut hi) = (0, plan.len());
-        if fits(hi) {
-            while hi - lo > 1 {
-                let mid = lo + (hi - lo) / 2;
-                if fits(mid) {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
+        if !fits(hi) {
+            return None;
+        }
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if fits(mid) {
+                hi = mid;
+            } else {
+                lo = mid;
             }
         }
-        hi
+        Some(hi)
     }
 }
 
 /// How many compilations a memoised font subset survives without being used.
 const KEEP_UNUSED_SUBSETS: usize = 16;
 
+/// Whether the blocks fit on the page at the target setting.
+fn fits_at(blocks: &[Block], theme: &Theme, book: &FontBook, target: CutTarget) -> bool {
+    match target {
+        CutTarget::Tightest => fit::fits_tightest(blocks, theme, book),
+        CutTarget::Preferred => fit::fits_preferred(blocks, theme, book),
+    }
+}
+
+/// Why a trimmed item went: its priority, or the conventions.
+fn why_dropped(t: &Trimmed) -> String {
+    match t.priority {
+        Some(p) => format!("its priority is {p}"),
+        None => "it has no `priority`: unmarked items go after marked ones, in the \
+                 conventional order (README, \"When it does not fit\")"
+            .to_owned(),
+    }
+}
+
+/// The most items of a cut plan an overflow error lists (JSON lists all).
+const SHOWN_CUTS: usize = 20;
+
 /// The diagnostic for content that does not fit on the page even at the
-/// tightest setting: by how much, what falls off, and what to try.
-fn overflow_error(
-    overflow: &Overflow,
-    document: &Document,
-    trimmed: bool,
-    source: &str,
-) -> Diagnostic {
+/// tightest setting: by how much, what falls off, and the cut plan.
+fn overflow_error(overflow: &Overflow, plan: &CutPlan, trimmed: bool, source: &str) -> Diagnostic {
     let mut d = Diagnostic::error(format!(
         "the content overflows the page by {} pt (about {:.1} lines) at the tightest setting",
         overflow.by, overflow.lines
@@ -438,15 +510,36 @@ fn overflow_error(
         let (line, _) = diag::line_col(source, span.start);
         d = d.with_hint(format!("{group} (line {line}) runs past the page end"));
     }
-    let optional = trim::optional_items(document);
-    d.with_hint(if trimmed {
-        "every optional item is already dropped: shorten bullets, or mark more of them \
-         `priority = 2` or higher"
-            .to_owned()
-    } else if optional > 0 {
-        format!("run with --trim to drop lower-priority items ({optional} marked optional)")
-    } else {
-        "shorten bullets, or mark optional ones `{ text = \"...\", priority = 3 }` and use --trim"
-            .to_owned()
-    })
+    let n = plan.items.len();
+    let shorten = "shorten bullets, or leave out entries (`tags` and a variant)";
+    if n == 0 {
+        return d.with_hint(format!(
+            "nothing can be dropped (items marked `priority = 1` never are, nor the newest \
+             Experience and Education entries): {shorten}"
+        ));
+    }
+    if trimmed {
+        return d.with_hint(format!(
+            "trimming dropped all {n} droppable item(s) and it still overflows: {shorten}"
+        ));
+    }
+    if !plan.fits {
+        return d.with_hint(format!(
+            "even dropping all {n} droppable item(s) would not make it fit: {shorten}"
+        ));
+    }
+    for t in plan.items.iter().take(SHOWN_CUTS) {
+        let (line, _) = diag::line_col(source, t.span.start);
+        d = d.with_hint(format!("cut plan: drop {} (line {line})", t.what));
+    }
+    if n > SHOWN_CUTS {
+        d = d.with_hint(format!(
+            "cut plan: ... and {} more (`--format json` lists every one)",
+            n - SHOWN_CUTS
+        ));
+    }
+    d.with_hint(format!(
+        "--trim (or `[fit] trim = true`) drops exactly these {n} item(s) and the content \
+         fits; `priority = 1` keeps an item, 2 or more drops it sooner"
+    ))
 }

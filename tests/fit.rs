@@ -107,8 +107,9 @@ fn content_that_cannot_fit_is_an_error_saying_by_how_much_and_where() {
     );
 }
 
-/// Without trimming nothing is dropped; with it, the lowest-priority
-/// bullets go first, last of equals first, each reported, until it fits.
+/// Without trimming nothing is dropped and the error ends with the cut
+/// plan; with it, the lowest-priority bullets go first, last of equals
+/// first, each reported, until it fits: exactly the planned items.
 #[test]
 fn trimming_drops_lowest_priority_items_last_first() {
     let source = read("trim.toml");
@@ -118,8 +119,16 @@ fn trimming_drops_lowest_priority_items_last_first() {
         error
             .hints
             .iter()
-            .any(|h| h.contains("--trim") && h.contains("marked optional"))
+            .any(|h| h.contains("--trim") && h.contains("drops exactly these"))
     );
+    let plan = failure.cut_plan.expect("an overflow carries its cut plan");
+    assert!(plan.fits && !plan.items.is_empty());
+    let planned = error
+        .hints
+        .iter()
+        .filter(|h| h.starts_with("cut plan: drop "))
+        .count();
+    assert_eq!(planned, plan.items.len(), "{:?}", error.hints);
 
     let options = Options {
         trim: true,
@@ -138,7 +147,8 @@ fn trimming_drops_lowest_priority_items_last_first() {
         // Priority-3 bullets (the 6th of each job) go first, from the last job up.
         assert_eq!(*what, format!("bullet 6 of entry \"Engineer {}\"", 11 - i));
     }
-    assert!(out.laid.fit.trimmed.iter().all(|t| t.priority == 3));
+    assert!(out.laid.fit.trimmed.iter().all(|t| t.priority == Some(3)));
+    assert_eq!(out.laid.fit.trimmed, plan.items, "--trim drops the plan");
     let dropped: Vec<&resume::diag::Diagnostic> = out
         .laid
         .warnings
@@ -232,3 +242,4 @@ fn check_reports_the_fit_as_json() {
     assert!(!dir.join("cv.pdf").exists(), "no PDF on failure");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+

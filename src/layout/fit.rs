@@ -135,6 +135,15 @@ pub fn fits_tightest(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> bool 
         .is_none()
 }
 
+/// Whether the blocks fit on the page at the theme's preferred setting.
+pub fn fits_preferred(blocks: &[Block], theme: &Theme, fonts: &FontBook) -> bool {
+    let adjusted = theme.adjusted(theme.preferred());
+    place_with(blocks, &adjusted, fonts, &mut Breaks::default(), false)
+        .0
+        .overflow
+        .is_none()
+}
+
 fn fits_spread(page: &Page) -> bool {
     page.overflow.is_none() && page.fill() <= SPREAD_TARGET
 }
