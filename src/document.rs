@@ -142,8 +142,10 @@ pub struct Section {
     pub span: Range<usize>,
     /// What the section holds.
     pub body: Body,
-    /// Trimming priority: 1 is essential, higher numbers go first.
-    pub priority: u32,
+    /// Trimming priority as written: 1 is essential, higher numbers go
+    /// first; `None` (unmarked) goes after every marked item, by convention
+    /// (see [`crate::trim`]).
+    pub priority: Option<u32>,
 }
 
 /// The body of a section.
@@ -168,6 +170,10 @@ pub struct Entry {
     pub location: Option<Rich>,
     /// Formatted dates, right-aligned.
     pub dates: Option<Rich>,
+    /// The latest typed date of `dates` (a range's end, else its start;
+    /// a single date), for telling older entries from newer ones; `None`
+    /// without dates or for free text.
+    pub latest: Option<crate::model::date::Date>,
     /// Italic line under the title.
     pub subtitle: Option<Rich>,
     /// Plain lines under the subtitle.
@@ -176,8 +182,8 @@ pub struct Entry {
     pub bullets: Vec<Bullet>,
     /// Byte range of the entry in the TOML source.
     pub span: Range<usize>,
-    /// Trimming priority: 1 is essential, higher numbers go first.
-    pub priority: u32,
+    /// Trimming priority as written (`None`: unmarked), as for sections.
+    pub priority: Option<u32>,
 }
 
 /// A bullet point.
@@ -185,8 +191,8 @@ pub struct Entry {
 pub struct Bullet {
     /// The text.
     pub text: Rich,
-    /// Trimming priority: 1 is essential, higher numbers go first.
-    pub priority: u32,
+    /// Trimming priority as written (`None`: unmarked), as for sections.
+    pub priority: Option<u32>,
     /// Byte range of the bullet in the TOML source.
     pub span: Range<usize>,
 }

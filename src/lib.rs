@@ -60,6 +60,7 @@ pub(crate) use stage;
 pub mod diag;
 pub mod document;
 pub mod interop;
+mod kinds;
 pub mod layout;
 pub mod limits;
 pub mod model;
@@ -77,7 +78,7 @@ use diag::Diagnostic;
 pub use pdf::{Standard, Timestamp};
 pub use session::{Compiled, Failure, FitReport, Laid, Options, Session};
 pub use text::shape::FontFile;
-pub use trim::Trimmed;
+pub use trim::{CutPlan, CutTarget, Trimmed};
 
 /// Compile TOML source into a one-page PDF: the résumé as written, in the
 /// bundled faces. A [`Session`] does more (variants, fallback fonts, options).

@@ -40,8 +40,12 @@ fn main() -> ExitCode {
         Command::Check {
             input,
             target,
+            suggest,
             common,
-        } => build::run(Request::check(input, target, common), &mut reporter),
+        } => build::run(
+            Request::check(input, target, common, suggest),
+            &mut reporter,
+        ),
         Command::Variants { input, .. } => variants::run(&input, &mut reporter),
         Command::Schema => {
             reporter.out_raw(&resume::model::schema());

@@ -498,6 +498,7 @@ impl Cx<'_> {
                 .dates
                 .as_ref()
                 .map(|d| self.dates(d, &format!("{path}.dates"))),
+            latest: e.dates.as_ref().and_then(|d| latest(d.get_ref())),
             subtitle: opt(self, &subtitle, "subtitle"),
             details: e
                 .details
@@ -532,10 +533,9 @@ impl Cx<'_> {
                         .with_path(format!("{path}.priority"))
                         .with_hint("1 is essential; higher numbers are trimmed first"),
                 );
-                1
+                Some(1)
             }
-            Some(p) => p,
-            None => 1,
+            p => p,
         };
         let text_path = if b.table {
             format!("{path}.text")
@@ -549,20 +549,18 @@ impl Cx<'_> {
         }
     }
 
-    fn priority(&mut self, priority: Option<&Spanned<u32>>, path: &str) -> u32 {
-        match priority {
-            None => 1,
-            Some(p) if *p.get_ref() == 0 => {
-                self.errors.push(
-                    Diagnostic::error("priority 0 is not allowed")
-                        .with_span(p.span())
-                        .with_path(path.to_owned())
-                        .with_hint("1 is essential; higher numbers are trimmed first"),
-                );
-                1
-            }
-            Some(p) => *p.get_ref(),
+    fn priority(&mut self, priority: Option<&Spanned<u32>>, path: &str) -> Option<u32> {
+        let p = priority?;
+        if *p.get_ref() == 0 {
+            self.errors.push(
+                Diagnostic::error("priority 0 is not allowed")
+                    .with_span(p.span())
+                    .with_path(path.to_owned())
+                    .with_hint("1 is essential; higher numbers are trimmed first"),
+            );
+            return Some(1);
         }
+        Some(*p.get_ref())
     }
 
     fn dates(&mut self, dates: &Spanned<Dates>, path: &str) -> Rich {
@@ -734,6 +732,16 @@ impl Cx<'_> {
             );
         }
         out
+    }
+}
+
+/// The latest typed date of an entry's dates: a range's end, else its
+/// start; a single date. Errors are reported where the dates are printed.
+fn latest(dates: &Dates) -> Option<Date> {
+    let typed = |s: &str| date::parse_date(s).ok().filter(|d| date::bounds(d).is_some());
+    match dates {
+        Dates::Single(s) => typed(s),
+        Dates::Range { start, end } => typed(end).or_else(|| typed(start)),
     }
 }
 

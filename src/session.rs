@@ -14,7 +14,7 @@ use crate::model::{self, Resume};
 use crate::pdf::{self, Timestamp};
 use crate::text::shape::{FontBook, FontFile};
 use crate::theme::Theme;
-use crate::trim::{self, Trimmed};
+use crate::trim::{self, CutPlan, CutTarget, Trimmed};
 use crate::units::Pt;
 use crate::{limits, select, variant};
 
@@ -103,7 +103,11 @@ pub struct Failure {
     /// Errors and warnings, in order.
     pub diagnostics: Vec<Diagnostic>,
     /// What the fitter tried, when the input got that far.
-    pub fit: Option<FitReport>,
+    pub fit: Option<Box<FitReport>>,
+    /// When the content overflows at the tightest setting: what to drop
+    /// so that it fits (what `--trim` drops), or, after trimming, what was
+    /// dropped in vain. (Boxed: a failure stays small.)
+    pub cut_plan: Option<Box<CutPlan>>,
 }
 
 impl From<Vec<Diagnostic>> for Failure {
@@ -111,6 +115,7 @@ impl From<Vec<Diagnostic>> for Failure {
         Failure {
             diagnostics,
             fit: None,
+            cut_plan: None,
         }
     }
 }
@@ -316,7 +321,9 @@ impl<'f> Session<'f> {
         if fitted.overflow().is_some() && self.trims(&document) {
             let plan = trim::plan(&document);
             if !plan.is_empty() {
-                let k = self.fewest_to_drop(&document, &plan, &theme, pages);
+                let k = self
+                    .fewest_to_drop(&document, &plan, &theme, CutTarget::Tightest, pages)
+                    .unwrap_or(plan.len());
                 (document, trimmed) = trim::apply(&document, &plan, k);
                 let blocks;
                 (blocks, warnings) = self.build(&document, &theme);
@@ -329,7 +336,7 @@ impl<'f> Session<'f> {
             warnings.push(
                 Diagnostic::warning(format!("dropped {} to fit the page", t.what))
                     .with_span(t.span.start..t.span.start)
-                    .with_hint(format!("its priority is {}", t.priority)),
+                    .with_hint(why_dropped(t)),
             );
         }
         let fit = FitReport {
@@ -358,13 +365,25 @@ impl<'f> Session<'f> {
     pub fn compile(&self, variant: Option<&str>) -> Result<Compiled, Failure> {
         let mut laid = self.lay_out(variant)?;
         if let Some((index, overflow)) = laid.overflow() {
-            let trim = self.trims(&laid.document);
+            let trimmed = self.trims(&laid.document);
             let page = (index, laid.pages.len());
-            let error = overflow_error(overflow, page, &laid.document, trim, &self.source);
+            let plan = if trimmed {
+                CutPlan {
+                    target: CutTarget::Tightest,
+                    items: laid.fit.trimmed.clone(),
+                    fits: false,
+                }
+            } else {
+                let theme = Theme::resolve(&laid.document.settings);
+                let pages = self.pages(&laid.document);
+                self.plan_cut(&laid.document, &theme, CutTarget::Tightest, pages)
+            };
+            let error = overflow_error(overflow, page, &plan, trimmed, &self.source);
             laid.warnings.push(error);
             return Err(Failure {
                 diagnostics: laid.warnings,
-                fit: Some(laid.fit),
+                fit: Some(Box::new(laid.fit)),
+                cut_plan: Some(Box::new(plan)),
             });
         }
         let name = laid.document.name.text();
@@ -387,9 +406,52 @@ impl<'f> Session<'f> {
                     .extend(messages.into_iter().map(Diagnostic::error));
                 Err(Failure {
                     diagnostics: laid.warnings,
-                    fit: Some(laid.fit),
+                    fit: Some(Box::new(laid.fit)),
+                    cut_plan: None,
                 })
             }
+        }
+    }
+
+    /// What to drop from one variant (`None`: the résumé as written) so
+    /// that it fits at `target`, in the drop order of [`crate::trim`]: the
+    /// plan in the overflow error (`CutTarget::Tightest`, what `--trim`
+    /// drops), or what to cut so that a page that needed tightening fits at
+    /// the preferred setting (`CutTarget::Preferred`). Empty when the
+    /// content fits there already; trimming options play no part.
+    pub fn cut_plan(&self, variant: Option<&str>, target: CutTarget) -> Result<CutPlan, Failure> {
+        let (document, _) = self.select(variant)?;
+        let theme = Theme::resolve(&document.settings);
+        let blocks = self.build(&document, &theme).0;
+        let pages = self.pages(&document);
+        if fits_at(&blocks, &theme, &self.book, target, pages) {
+            return Ok(CutPlan {
+                target,
+                items: Vec::new(),
+                fits: true,
+            });
+        }
+        Ok(self.plan_cut(&document, &theme, target, pages))
+    }
+
+    /// The cut plan for a document that does not fit at `target`.
+    fn plan_cut(
+        &self,
+        document: &Document,
+        theme: &Theme,
+        target: CutTarget,
+        pages: usize,
+    ) -> CutPlan {
+        let plan = trim::plan(document);
+        let k = self.fewest_to_drop(document, &plan, theme, target, pages);
+        CutPlan {
+            target,
+            items: plan
+                .iter()
+                .take(k.unwrap_or(plan.len()))
+                .map(|c| c.trimmed().clone())
+                .collect(),
+            fits: k.is_some(),
         }
     }
 
@@ -411,43 +473,73 @@ impl<'f> Session<'f> {
     }
 
     /// How many items of `plan` to drop: as few as make the content fit at
-    /// the tightest setting, bisected in the fixed drop order (all of them
-    /// when even that does not fit).
+    /// `target`, bisected in the fixed drop order; `None` when even
+    /// dropping all of them does not.
     fn fewest_to_drop(
         &self,
         document: &Document,
         plan: &[trim::Candidate],
         theme: &Theme,
+        target: CutTarget,
         pages: usize,
-    ) -> usize {
+    ) -> Option<usize> {
         let fits = |k: usize| {
             let (doc, _) = trim::apply(document, plan, k);
-            fit::fits_tightest(&self.build(&doc, theme).0, theme, &self.book, pages)
+            fits_at(&self.build(&doc, theme).0, theme, &self.book, target, pages)
         };
         let (mut lo, mut hi) = (0, plan.len());
-        if fits(hi) {
-            while hi - lo > 1 {
-                let mid = lo + (hi - lo) / 2;
-                if fits(mid) {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
+        if !fits(hi) {
+            return None;
+        }
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if fits(mid) {
+                hi = mid;
+            } else {
+                lo = mid;
             }
         }
-        hi
+        Some(hi)
     }
 }
 
 /// How many compilations a memoised font subset survives without being used.
 const KEEP_UNUSED_SUBSETS: usize = 16;
 
+/// Whether the blocks fit on at most `pages` pages at the target setting.
+fn fits_at(
+    blocks: &[Block],
+    theme: &Theme,
+    book: &FontBook,
+    target: CutTarget,
+    pages: usize,
+) -> bool {
+    match target {
+        CutTarget::Tightest => fit::fits_tightest(blocks, theme, book, pages),
+        CutTarget::Preferred => fit::fits_preferred(blocks, theme, book, pages),
+    }
+}
+
+/// Why a trimmed item went: its priority, or the conventions.
+fn why_dropped(t: &Trimmed) -> String {
+    match t.priority {
+        Some(p) => format!("its priority is {p}"),
+        None => "it has no `priority`: unmarked items go after marked ones, in the \
+                 conventional order (README, \"When it does not fit\")"
+            .to_owned(),
+    }
+}
+
+/// The most items of a cut plan an overflow error lists (JSON lists all).
+const SHOWN_CUTS: usize = 20;
+
 /// The diagnostic for content that does not fit on page `index` of `count`
-/// even at the tightest setting: by how much, what falls off, and what to try.
+/// even at the tightest setting: by how much, what falls off, what else to
+/// allow, and the cut plan.
 fn overflow_error(
     overflow: &Overflow,
     (index, count): (usize, usize),
-    document: &Document,
+    plan: &CutPlan,
     trimmed: bool,
     source: &str,
 ) -> Diagnostic {
@@ -477,15 +569,36 @@ fn overflow_error(
             count + 1
         ));
     }
-    let optional = trim::optional_items(document);
-    d.with_hint(if trimmed {
-        "every optional item is already dropped: shorten bullets, or mark more of them \
-         `priority = 2` or higher"
-            .to_owned()
-    } else if optional > 0 {
-        format!("run with --trim to drop lower-priority items ({optional} marked optional)")
-    } else {
-        "shorten bullets, or mark optional ones `{ text = \"...\", priority = 3 }` and use --trim"
-            .to_owned()
-    })
+    let n = plan.items.len();
+    let shorten = "shorten bullets, or leave out entries (`tags` and a variant)";
+    if n == 0 {
+        return d.with_hint(format!(
+            "nothing can be dropped (items marked `priority = 1` never are, nor the newest \
+             Experience and Education entries): {shorten}"
+        ));
+    }
+    if trimmed {
+        return d.with_hint(format!(
+            "trimming dropped all {n} droppable item(s) and it still overflows: {shorten}"
+        ));
+    }
+    if !plan.fits {
+        return d.with_hint(format!(
+            "even dropping all {n} droppable item(s) would not make it fit: {shorten}"
+        ));
+    }
+    for t in plan.items.iter().take(SHOWN_CUTS) {
+        let (line, _) = diag::line_col(source, t.span.start);
+        d = d.with_hint(format!("cut plan: drop {} (line {line})", t.what));
+    }
+    if n > SHOWN_CUTS {
+        d = d.with_hint(format!(
+            "cut plan: ... and {} more (`--format json` lists every one)",
+            n - SHOWN_CUTS
+        ));
+    }
+    d.with_hint(format!(
+        "--trim (or `[fit] trim = true`) drops exactly these {n} item(s) and the content \
+         fits; `priority = 1` keeps an item, 2 or more drops it sooner"
+    ))
 }

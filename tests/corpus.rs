@@ -244,6 +244,26 @@ const CASES: &[Case] = &[
         expect: &["overflows page 2 by", "`[fit] pages = 3`"],
         env: &[],
     },
+    // Issue 14: the cut plan.
+    Case {
+        expect: &[
+            "cut plan: drop bullet 8 of entry \"Staff Engineer\" (line 27)",
+            "drops exactly these 11 item(s)",
+        ],
+        ..bad("cut-plan")
+    },
+    Case {
+        expect: &["nothing can be dropped"],
+        ..bad("cut-plan-nothing")
+    },
+    Case {
+        expect: &["even dropping all 3 droppable item(s) would not make it fit"],
+        ..bad("cut-plan-not-enough")
+    },
+    Case {
+        expect: &["trimming dropped all 3 droppable item(s) and it still overflows"],
+        ..bad("cut-plan-trim-not-enough")
+    },
 ];
 
 /// What one run of the binary did.

@@ -107,8 +107,9 @@ fn content_that_cannot_fit_is_an_error_saying_by_how_much_and_where() {
     );
 }
 
-/// Without trimming nothing is dropped; with it, the lowest-priority
-/// bullets go first, last of equals first, each reported, until it fits.
+/// Without trimming nothing is dropped and the error ends with the cut
+/// plan; with it, the lowest-priority bullets go first, last of equals
+/// first, each reported, until it fits: exactly the planned items.
 #[test]
 fn trimming_drops_lowest_priority_items_last_first() {
     let source = read("trim.toml");
@@ -118,8 +119,16 @@ fn trimming_drops_lowest_priority_items_last_first() {
         error
             .hints
             .iter()
-            .any(|h| h.contains("--trim") && h.contains("marked optional"))
+            .any(|h| h.contains("--trim") && h.contains("drops exactly these"))
     );
+    let plan = failure.cut_plan.expect("an overflow carries its cut plan");
+    assert!(plan.fits && !plan.items.is_empty());
+    let planned = error
+        .hints
+        .iter()
+        .filter(|h| h.starts_with("cut plan: drop "))
+        .count();
+    assert_eq!(planned, plan.items.len(), "{:?}", error.hints);
 
     let options = Options {
         trim: true,
@@ -138,7 +147,8 @@ fn trimming_drops_lowest_priority_items_last_first() {
         // Priority-3 bullets (the 6th of each job) go first, from the last job up.
         assert_eq!(*what, format!("bullet 6 of entry \"Engineer {}\"", 11 - i));
     }
-    assert!(out.laid.fit.trimmed.iter().all(|t| t.priority == 3));
+    assert!(out.laid.fit.trimmed.iter().all(|t| t.priority == Some(3)));
+    assert_eq!(out.laid.fit.trimmed, plan.items, "--trim drops the plan");
     let dropped: Vec<&resume::diag::Diagnostic> = out
         .laid
         .warnings
@@ -231,4 +241,183 @@ fn check_reports_the_fit_as_json() {
     assert!(stdout.contains("\"ok\":false") && stdout.contains("overflows the page by"));
     assert!(!dir.join("cv.pdf").exists(), "no PDF on failure");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The corpus's overflowing résumé with the usual sections.
+fn cut_plan_source() -> String {
+    std::fs::read_to_string(common::root().join("tests/corpus/cut-plan.toml")).unwrap()
+}
+
+/// The overflow error's cut plan is the marked bullet, then unmarked items
+/// in the conventional order; `--trim` drops exactly those and fits, and
+/// `Session::cut_plan` gives the same plan as data.
+#[test]
+fn trim_drops_exactly_the_cut_plan_and_fits() {
+    let source = cut_plan_source();
+    let failure = common::compile_with(&source, Options::default()).unwrap_err();
+    let plan = failure.cut_plan.expect("the overflow carries a plan");
+    assert!(plan.fits);
+    assert_eq!(plan.target, resume::CutTarget::Tightest);
+    let what: Vec<&str> = plan.items.iter().map(|t| t.what.as_str()).collect();
+    assert_eq!(
+        what[..6],
+        [
+            "bullet 8 of entry \"Staff Engineer\"",
+            "section \"References\"",
+            "section \"Interests\"",
+            "section \"Languages\"",
+            "entry \"Treasurer\"",
+            "entry \"Organiser\"",
+        ]
+    );
+    assert_eq!(plan.items[0].priority, Some(2));
+    assert!(plan.items[1..].iter().all(|t| t.priority.is_none()));
+
+    let session = resume::Session::new(source.as_str(), Options::default()).unwrap();
+    let as_data = session.cut_plan(None, resume::CutTarget::Tightest).unwrap();
+    assert_eq!(as_data, *plan);
+
+    let options = Options {
+        trim: true,
+        ..Options::default()
+    };
+    let out = common::compile_with(&source, options).unwrap();
+    assert!(out.laid.overflow().is_none());
+    assert_eq!(out.laid.fit.trimmed, plan.items);
+    let dropped: Vec<String> = out
+        .laid
+        .warnings
+        .iter()
+        .filter_map(|w| {
+            w.message
+                .strip_prefix("dropped ")?
+                .strip_suffix(" to fit the page")
+        })
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(dropped, what, "each drop is reported, in order");
+    let words = out.laid.document.words().join(" ");
+    for gone in ["References", "Interests", "Treasurer"] {
+        assert!(!words.contains(gone), "{gone}");
+    }
+    let marked = "two now leading teams";
+    assert_eq!(
+        words.matches(marked).count() + 1,
+        source.matches(marked).count(),
+        "the marked bullet went"
+    );
+    for kept in ["Staff Engineer", "Mentor", "Open-source queue", "(7)"] {
+        assert!(words.contains(kept), "{kept}");
+    }
+    // One item fewer does not fit: the plan is the shortest prefix.
+    let mut shorter = source.clone();
+    let at = shorter.find("[[sections]]\ntitle = \"Languages\"").unwrap();
+    shorter.truncate(at);
+    let failure = common::compile_with(&shorter, Options::default()).unwrap_err();
+    let rest = failure.cut_plan.unwrap();
+    assert_eq!(rest.items.len(), plan.items.len() - 3, "{:?}", rest.items);
+}
+
+/// `check --suggest`: the plan of an overflowing page, what to cut for a
+/// page that fits only by tightening, and nothing for a page that fits.
+#[test]
+fn check_suggest_prints_what_to_cut() {
+    let dir = common::TempDir::new("fit-suggest");
+    dir.write("cv.toml", cut_plan_source());
+    let (code, stdout, stderr) = common::run_in(dir.path(), &["check", "--suggest", "cv.toml"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("cut plan: drop section \"References\" (line 175)"));
+    common::assert_snapshot(
+        &common::root().join("tests/fixtures/fit/cut-plan.suggest.stdout"),
+        &stdout,
+    );
+
+    dir.write("few.toml", read("overflow-few-lines.toml"));
+    let (code, stdout, _) = common::run_in(dir.path(), &["check", "--suggest", "few.toml"]);
+    assert_eq!(code, 0);
+    let plan = stdout
+        .lines()
+        .find(|l| l.starts_with("cut plan:"))
+        .unwrap_or_default();
+    assert!(
+        plan.contains("item(s) to fit at the preferred setting, without tightening:"),
+        "{stdout}"
+    );
+    let session =
+        resume::Session::new(read("overflow-few-lines.toml"), Options::default()).unwrap();
+    let preferred = session
+        .cut_plan(None, resume::CutTarget::Preferred)
+        .unwrap();
+    assert!(preferred.fits && !preferred.items.is_empty());
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("  drop ")).count(),
+        preferred.items.len()
+    );
+    // At the tightest setting it fits: nothing to cut for --trim.
+    let tightest = session.cut_plan(None, resume::CutTarget::Tightest).unwrap();
+    assert!(tightest.fits && tightest.items.is_empty());
+
+    let grad = std::fs::read_to_string(common::root().join("examples/new-grad.toml")).unwrap();
+    dir.write("grad.toml", grad);
+    let (code, stdout, _) = common::run_in(dir.path(), &["check", "--suggest", "grad.toml"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("cut plan: nothing needs cutting; grad.toml fits at the preferred setting"),
+        "{stdout}"
+    );
+    // Without --suggest, a page that fits prints no plan.
+    let (_, stdout, _) = common::run_in(dir.path(), &["check", "few.toml"]);
+    assert!(!stdout.contains("cut plan"), "{stdout}");
+}
+
+/// `--format json` carries the cut plan as data: what, priority (null
+/// when unmarked) and location of each item, whether it fits, and at
+/// which setting.
+#[test]
+fn the_cut_plan_in_json() {
+    let dir = common::TempDir::new("fit-plan-json");
+    dir.write("cv.toml", cut_plan_source());
+    let (code, stdout, _) = common::run_in(dir.path(), &["check", "--format", "json", "cv.toml"]);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["cut_plan_fits"], true);
+    assert_eq!(report["cut_plan_setting"], "tightest");
+    let items = report["cut_plan"].as_array().unwrap();
+    assert_eq!(items.len(), 11);
+    assert_eq!(
+        items[0],
+        serde_json::json!({
+            "what": "bullet 8 of entry \"Staff Engineer\"",
+            "priority": 2,
+            "location": { "line": 27, "column": 3 },
+        })
+    );
+    assert_eq!(items[1]["what"], "section \"References\"");
+    assert_eq!(items[1]["priority"], serde_json::Value::Null);
+    assert_eq!(items[1]["location"]["line"], 175);
+
+    // With --trim it builds, and the fit report's `trimmed` holds the same items.
+    let (code, stdout, _) = common::run_in(
+        dir.path(),
+        &["check", "--format", "json", "--trim", "cv.toml"],
+    );
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["fit"]["trimmed"].as_array().unwrap(), items);
+    assert!(
+        report.get("cut_plan").is_none(),
+        "no plan without --suggest"
+    );
+
+    // --suggest on a page that fits only by tightening: the preferred plan.
+    dir.write("few.toml", read("overflow-few-lines.toml"));
+    let (code, stdout, _) = common::run_in(
+        dir.path(),
+        &["check", "--format", "json", "--suggest", "few.toml"],
+    );
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["cut_plan_setting"], "preferred");
+    assert_eq!(report["cut_plan_fits"], true);
+    assert!(!report["cut_plan"].as_array().unwrap().is_empty());
 }

@@ -233,16 +233,87 @@ fn fixtures_import_compile_and_round_trip() {
 }
 
 #[test]
-fn the_long_fixture_overflows_even_with_trim() {
+fn the_long_fixture_builds_with_trim_after_import() {
+    // The import marks what résumé advice gives up first, so --trim works
+    // on the imported file straight away: without it the overflow error
+    // carries the plan (marked items first), with it exactly that plan goes.
     let (_, imported) = load("long.json");
-    let toml = imported.toml.replace(
-        "smart_punctuation = false\n",
-        "smart_punctuation = false\n\n[fit]\ntrim = true\n",
+    assert!(imported.toml.contains("priority = 2 },\n"));
+    let failure = resume::Session::new(imported.toml.as_str(), resume::Options::default())
+        .unwrap()
+        .compile(None)
+        .expect_err("overflows without trimming");
+    let plan = failure.cut_plan.expect("the overflow carries a plan");
+    assert!(plan.fits, "{plan:?}");
+    let marked = plan
+        .items
+        .iter()
+        .take_while(|t| t.priority == Some(2))
+        .count();
+    assert!(marked > 0 && marked < plan.items.len(), "{plan:?}");
+
+    let dir = common::TempDir::new("interop-long-trim");
+    dir.write("long.json", fixture("long.json"));
+    let (code, _, stderr) = common::run_in(dir.path(), &["import", "long.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = common::run_in(
+        dir.path(),
+        &["build", "--trim", "--format", "json", "long.toml"],
     );
-    assert_ne!(toml, imported.toml);
-    // Nothing is marked optional, so trimming has nothing to drop.
-    let err = resume::compile(&toml, None).expect_err("still overflows");
-    assert!(err.iter().any(|d| d.message.contains("overflows the page")));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(dir.path().join("long.pdf").exists());
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let trimmed = report["fit"]["trimmed"].as_array().unwrap();
+    let what: Vec<&str> = trimmed
+        .iter()
+        .map(|t| t["what"].as_str().unwrap())
+        .collect();
+    let planned: Vec<&str> = plan.items.iter().map(|t| t.what.as_str()).collect();
+    assert_eq!(what, planned, "--trim drops exactly the plan");
+    let dropped: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["message"].as_str()?.strip_prefix("dropped "))
+        .collect();
+    assert_eq!(dropped.len(), planned.len(), "each drop is reported");
+    for (d, w) in dropped.iter().zip(&planned) {
+        assert_eq!(*d, format!("{w} to fit the page"));
+    }
+}
+
+#[test]
+fn generated_toml_marks_what_goes_first() {
+    let (_, imported) = load("full.json");
+    assert!(imported.toml.contains("--trim drops exactly that"));
+    let doc = document(&imported.toml);
+    let priority = |title: &str| {
+        doc.sections
+            .iter()
+            .find(|s| s.title.text() == title)
+            .map(|s| s.priority)
+            .expect(title)
+    };
+    assert_eq!(priority("References"), Some(4));
+    assert_eq!(priority("Interests"), Some(4));
+    assert_eq!(priority("Languages"), Some(3));
+    assert_eq!(priority("Experience"), None);
+    assert_eq!(priority("Skills"), None);
+
+    // Twelve jobs of six bullets: the newest two keep every bullet
+    // unmarked; the others' bullets after the first are 2.
+    let (_, imported) = load("long.json");
+    let doc = document(&imported.toml);
+    let Body::Entries(jobs) = &doc.sections[1].body else {
+        panic!("experience has entries")
+    };
+    let marked: Vec<usize> = jobs
+        .iter()
+        .map(|j| j.bullets.iter().filter(|b| b.priority == Some(2)).count())
+        .collect();
+    assert_eq!(marked.iter().filter(|&&m| m == 0).count(), 2, "{marked:?}");
+    assert!(marked.iter().all(|&m| m == 0 || m == 5), "{marked:?}");
+    assert!(jobs.iter().all(|j| j.bullets[0].priority.is_none()));
 }
 
 #[test]

@@ -47,6 +47,11 @@ pub enum Command {
         /// Which variants.
         #[command(flatten)]
         target: Target,
+        /// Also print what to cut: the cut plan of content that overflows
+        /// (what --trim drops), or, for a page that fits only by tightening,
+        /// what to cut to fit at the preferred setting.
+        #[arg(long)]
+        suggest: bool,
         /// Shared options.
         #[command(flatten)]
         common: Common,
@@ -115,8 +120,10 @@ pub struct Target {
 /// Options of both `build` and `check`.
 #[derive(Debug, clap::Args)]
 pub struct Common {
-    /// When even the tightest setting overflows, drop the lowest-priority
-    /// items (bullets, entries, sections with `priority` 2 or more) until it fits.
+    /// When even the tightest setting overflows, drop the items of the cut
+    /// plan until it fits: those marked `priority` 2 or more first (the
+    /// highest first), then unmarked ones by convention (see the README,
+    /// "When it does not fit"); `priority = 1` is never dropped.
     #[arg(long)]
     pub trim: bool,
     /// The most pages the résumé may take (1 to 8), over `[fit] pages`:

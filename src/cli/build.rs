@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use resume::diag::Diagnostic;
-use resume::{Compiled, Failure, FitReport, Options, Session};
+use resume::{Compiled, CutPlan, CutTarget, Failure, FitReport, Options, Session};
 
 use super::args::{Common, PdfStandard, Target as Which};
 use super::plan::{Job, Plan, Target};
@@ -25,6 +25,8 @@ pub struct Request {
     pub write: bool,
     /// Options both commands share.
     pub common: Common,
+    /// Also work out what to cut (`check --suggest`).
+    pub suggest: bool,
 }
 
 impl Request {
@@ -35,12 +37,14 @@ impl Request {
             target,
             write: true,
             common,
+            suggest: false,
         }
     }
 
     /// `resume check`: everything but writing, for the résumé as written
-    /// (with every variant profile), one variant, or all of them.
-    pub fn check(input: PathBuf, which: Which, common: Common) -> Request {
+    /// (with every variant profile), one variant, or all of them; with
+    /// `suggest`, what to cut too.
+    pub fn check(input: PathBuf, which: Which, common: Common, suggest: bool) -> Request {
         let target = if which.all {
             Target::All {
                 out_dir: PathBuf::new(),
@@ -57,6 +61,7 @@ impl Request {
             target,
             write: false,
             common,
+            suggest,
         }
     }
 }
@@ -69,6 +74,9 @@ pub struct JobResult {
     pub result: Result<Compiled, Failure>,
     /// Set when the PDF was compiled but could not be written.
     pub write_error: Option<Diagnostic>,
+    /// With `check --suggest`: what to cut (nothing when the job failed
+    /// for another reason than overflowing).
+    pub suggestion: Option<CutPlan>,
 }
 
 impl JobResult {
@@ -99,11 +107,20 @@ impl JobResult {
         own.splice(0..0, warnings.iter().cloned());
     }
 
+    /// The cut plan to report: the suggestion asked for, or the plan of
+    /// content that overflows.
+    pub fn cut_plan(&self) -> Option<&CutPlan> {
+        match &self.result {
+            Err(failure) if self.suggestion.is_none() => failure.cut_plan.as_deref(),
+            _ => self.suggestion.as_ref(),
+        }
+    }
+
     /// What the fitter chose or last tried.
     pub fn fit(&self) -> Option<&FitReport> {
         match &self.result {
             Ok(out) => Some(&out.laid.fit),
-            Err(failure) => failure.fit.as_ref(),
+            Err(failure) => failure.fit.as_deref(),
         }
     }
 }
@@ -165,7 +182,7 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
             .map_err(|d| Failed::stop(&input, vec![d]))?;
         prepare_folder(&plan).map_err(|d| Failed::stop(&input, vec![d]))?;
     }
-    let mut results = make_all(&plan, &session, request.write);
+    let mut results = make_all(&plan, &session, request.write, request.suggest);
     for r in &mut results {
         r.preface(&input.warnings);
     }
@@ -286,12 +303,12 @@ fn prepare_folder(plan: &Plan) -> Result<(), Diagnostic> {
 /// Compile (and write) every job of the plan on its threads. The results
 /// come back in job order, and each PDF depends only on its input, so the
 /// bytes are the same whatever the thread count.
-fn make_all(plan: &Plan, session: &Session, write: bool) -> Vec<JobResult> {
+fn make_all(plan: &Plan, session: &Session, write: bool, suggest: bool) -> Vec<JobResult> {
     let jobs = &plan.jobs;
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<JobResult>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
     // Write a compiled job's PDF (when writing) and keep its result.
-    let finish = |i: usize, result: Result<Compiled, Failure>| {
+    let finish = |i: usize, result: Result<Compiled, Failure>, suggestion| {
         let job = jobs[i].clone();
         let write_error = match (&result, write) {
             (Ok(out), true) => io::write_output(&job.output, &out.pdf)
@@ -304,6 +321,7 @@ fn make_all(plan: &Plan, session: &Session, write: bool) -> Vec<JobResult> {
                 job,
                 result,
                 write_error,
+                suggestion,
             });
         }
     };
@@ -316,22 +334,27 @@ fn make_all(plan: &Plan, session: &Session, write: bool) -> Vec<JobResult> {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(job) = jobs.get(i) else { break };
             let result = session.compile(job.variant.as_deref());
+            let suggestion = suggest
+                .then(|| suggestion(session, job.variant.as_deref(), &result))
+                .flatten();
             if background {
                 // The writer outlives every worker, so the send succeeds;
                 // were it gone, finishing here keeps the result.
-                if let Err(std::sync::mpsc::SendError((i, result))) = sender.send((i, result)) {
-                    finish(i, result);
+                if let Err(std::sync::mpsc::SendError((i, result, suggestion))) =
+                    sender.send((i, result, suggestion))
+                {
+                    finish(i, result, suggestion);
                 }
             } else {
-                finish(i, result);
+                finish(i, result, suggestion);
             }
         }
     };
     std::thread::scope(|scope| {
         if background {
             scope.spawn(|| {
-                for (i, result) in receiver {
-                    finish(i, result);
+                for (i, result, suggestion) in receiver {
+                    finish(i, result, suggestion);
                 }
             });
         }
@@ -345,4 +368,18 @@ fn make_all(plan: &Plan, session: &Session, write: bool) -> Vec<JobResult> {
         .into_iter()
         .filter_map(|s| s.into_inner().ok().flatten())
         .collect()
+}
+
+/// What to cut for `check --suggest`: the plan of content that overflows;
+/// for content that fits, what to cut to fit at the preferred setting
+/// (empty when it fits there already); nothing for other failures.
+fn suggestion(
+    session: &Session,
+    variant: Option<&str>,
+    result: &Result<Compiled, Failure>,
+) -> Option<CutPlan> {
+    match result {
+        Err(failure) => failure.cut_plan.as_deref().cloned(),
+        Ok(_) => session.cut_plan(variant, CutTarget::Preferred).ok(),
+    }
 }

@@ -4,9 +4,9 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use resume::FitReport;
 use resume::diag::json::{diagnostics as diagnostics_json, location};
 use resume::diag::{self, Diagnostic, Source};
+use resume::{CutPlan, CutTarget, FitReport};
 use serde_json::{Value, json};
 
 use super::Stopped;
@@ -262,7 +262,46 @@ impl Reporter {
                 }
             }
         }
+        if let Some(plan) = &result.suggestion {
+            for line in plan_lines(name, text, plan) {
+                self.out(format!("{prefix}{line}"));
+            }
+        }
     }
+}
+
+/// A cut plan as text: what it is for, then one item a line.
+pub fn plan_lines(name: &str, text: &str, plan: &CutPlan) -> Vec<String> {
+    let n = plan.items.len();
+    let setting = match plan.target {
+        CutTarget::Tightest => "at the tightest setting",
+        CutTarget::Preferred => "at the preferred setting, without tightening",
+    };
+    let name = shown(name);
+    let head = match (n, plan.fits, plan.target) {
+        (0, true, _) => format!("cut plan: nothing needs cutting; {name} fits {setting}"),
+        (0, false, _) => format!(
+            "cut plan: nothing can be dropped, and {name} does not fit {setting}; \
+             shorten bullets, or leave out entries"
+        ),
+        (_, false, _) => format!(
+            "cut plan: even dropping all {n} droppable item(s) would not make {name} fit \
+             {setting}; shorten bullets, or leave out entries"
+        ),
+        (_, true, CutTarget::Tightest) => {
+            format!("cut plan: drop {n} item(s) to fit {setting}; --trim drops exactly these:")
+        }
+        (_, true, CutTarget::Preferred) => format!("cut plan: drop {n} item(s) to fit {setting}:"),
+    };
+    let mut lines = vec![head];
+    for t in plan.items.iter().filter(|_| plan.fits) {
+        let (line, _) = diag::line_col(text, t.span.start);
+        let priority = t
+            .priority
+            .map_or(String::new(), |p| format!(", priority {p}"));
+        lines.push(format!("  drop {} (line {line}{priority})", shown(&t.what)));
+    }
+    lines
 }
 
 /// A path as shown in messages: control and direction characters escaped,
@@ -325,11 +364,7 @@ pub fn fit_json(text: &str, f: &FitReport) -> Value {
         "margin_top_pt": round2(f.margin_top.get()),
         "fill": round2(f.fill),
         "passes": f.passes,
-        "trimmed": f.trimmed.iter().map(|t| json!({
-            "what": t.what,
-            "priority": t.priority,
-            "location": location(text, Some(t.span.start)),
-        })).collect::<Vec<_>>(),
+        "trimmed": items_json(text, &f.trimmed),
     });
     if f.fills.len() > 1 {
         value["fills"] = f.fills.iter().map(|v| round2(*v)).collect();
@@ -340,7 +375,7 @@ pub fn fit_json(text: &str, f: &FitReport) -> Value {
 /// One job's outcome as a JSON object.
 fn result_json(name: &str, text: &str, r: &JobResult, write: bool) -> Value {
     let bytes = r.result.as_ref().ok().map(|c| c.pdf.len());
-    json!({
+    let mut value = json!({
         "file": name,
         "variant": r.job.variant,
         "ok": r.ok(),
@@ -349,7 +384,32 @@ fn result_json(name: &str, text: &str, r: &JobResult, write: bool) -> Value {
         "pages": r.result.as_ref().ok().map(|c| c.laid.pages.len()),
         "fit": r.fit().map(|f| fit_json(text, f)),
         "diagnostics": diagnostics_json(name, text, &r.diagnostics()),
-    })
+    });
+    if let (Some(plan), Some(object)) = (r.cut_plan(), value.as_object_mut()) {
+        object.insert("cut_plan".into(), items_json(text, &plan.items));
+        object.insert("cut_plan_fits".into(), json!(plan.fits));
+        let setting = match plan.target {
+            CutTarget::Tightest => "tightest",
+            CutTarget::Preferred => "preferred",
+        };
+        object.insert("cut_plan_setting".into(), json!(setting));
+    }
+    value
+}
+
+/// Trimmed or planned items as JSON: what, priority (null when unmarked)
+/// and location.
+fn items_json(text: &str, items: &[resume::Trimmed]) -> Value {
+    items
+        .iter()
+        .map(|t| {
+            json!({
+                "what": t.what,
+                "priority": t.priority,
+                "location": location(text, Some(t.span.start)),
+            })
+        })
+        .collect()
 }
 
 /// A number rounded to two decimals, for reports.

@@ -122,6 +122,21 @@ pub fn fits_tightest(blocks: &[Block], theme: &Theme, fonts: &FontBook, pages: u
     placed.0.iter().all(|p| p.overflow.is_none())
 }
 
+/// Whether the blocks fit on at most `pages` pages at the theme's
+/// preferred setting.
+pub fn fits_preferred(blocks: &[Block], theme: &Theme, fonts: &FontBook, pages: usize) -> bool {
+    let adjusted = theme.adjusted(theme.preferred());
+    let placed = place_with(
+        blocks,
+        &adjusted,
+        fonts,
+        &mut Breaks::default(),
+        false,
+        pages,
+    );
+    placed.0.iter().all(|p| p.overflow.is_none())
+}
+
 /// A measured setting.
 struct Candidate {
     /// The setting.

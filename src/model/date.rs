@@ -187,7 +187,7 @@ pub fn format_range(start: &Date, end: &Date) -> String {
 /// The earliest and latest month a date can stand for, as comparable keys.
 ///
 /// A bare year covers January to December, so `2024` to `2024-03` is fine.
-fn bounds(d: &Date) -> Option<(u32, u32)> {
+pub(crate) fn bounds(d: &Date) -> Option<(u32, u32)> {
     let key = |year: u16, month: u8| u32::from(year) * 16 + u32::from(month);
     match d {
         Date::Month { year, month } => Some((key(*year, *month), key(*year, *month))),

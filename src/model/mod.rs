@@ -235,7 +235,8 @@ pub struct Section {
     /// A free paragraph, such as a summary.
     #[schemars(with = "Option<String>")]
     pub text: Option<Spanned<String>>,
-    /// 1 = essential (never trimmed); higher numbers are dropped first by `--trim`.
+    /// 1 = essential (never trimmed); 2 or more: dropped first by `--trim`, the
+    /// highest first; unset: dropped after every marked item, by convention.
     #[schemars(with = "Option<u32>")]
     pub priority: Option<Spanned<u32>>,
 }
@@ -274,7 +275,8 @@ pub struct Entry {
     #[serde(default)]
     #[schemars(with = "Vec<Bullet>")]
     pub bullets: Vec<Spanned<Bullet>>,
-    /// 1 = essential (never trimmed); higher numbers are dropped first by `--trim`.
+    /// 1 = essential (never trimmed); 2 or more: dropped first by `--trim`, the
+    /// highest first; unset: dropped after every marked item, by convention.
     #[schemars(with = "Option<u32>")]
     pub priority: Option<Spanned<u32>>,
 }
@@ -306,7 +308,7 @@ impl JsonSchema for Bullet {
                     "type": "object",
                     "properties": {
                         "text": { "type": "string", "description": "The bullet's text, with inline markup." },
-                        "priority": { "type": "integer", "minimum": 1, "description": "1 = essential; higher numbers are trimmed first." },
+                        "priority": { "type": "integer", "minimum": 1, "description": "1 = essential; 2 or more: trimmed first, the highest first; unset: after every marked item, by convention." },
                         "tags": { "type": "array", "items": { "type": "string" }, "description": "Variant tags." }
                     },
                     "required": ["text"],

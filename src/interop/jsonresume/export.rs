@@ -54,49 +54,6 @@ fn join_lines(lines: &[Rich]) -> String {
     lines.iter().map(flat).collect::<Vec<_>>().join("\n")
 }
 
-/// Which key a section stands for, from its title and body.
-fn classify(title: &str, body: &Body) -> Key {
-    let t = title.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
-    match body {
-        Body::Text(_) => Key::Summary,
-        Body::Skills(_) => {
-            if has(&["language"]) && !has(&["programming", "skill", "technical"]) {
-                Key::Languages
-            } else if has(&["interest", "hobbies"]) {
-                Key::Interests
-            } else if has(&["profile"]) {
-                Key::Profiles
-            } else {
-                Key::Skills
-            }
-        }
-        Body::Entries(entries) => {
-            if has(&["volunteer"]) {
-                Key::Volunteer
-            } else if has(&["education", "academic"]) {
-                Key::Education
-            } else if has(&["project"]) {
-                Key::Projects
-            } else if has(&["award", "honor", "honour", "achievement"]) {
-                Key::Awards
-            } else if has(&["certif", "licen"]) {
-                Key::Certificates
-            } else if has(&["publication"]) {
-                Key::Publications
-            } else if has(&["reference"]) {
-                Key::References
-            } else if has(&["experience", "work", "employment", "career"])
-                || entries.iter().any(|e| e.org.is_some())
-            {
-                Key::Work
-            } else {
-                Key::Projects
-            }
-        }
-    }
-}
-
 /// A `work` or `volunteer` item from an entry.
 fn job_of(e: &Entry, work: bool) -> Job {
     let (title, title_url) = text_link(&e.title);
@@ -293,11 +250,7 @@ pub(super) fn from_document(doc: &Document) -> Resume {
     }
     for section in &doc.sections {
         // The section's id says which key it came from; the title is a guess.
-        let key = section
-            .id
-            .as_deref()
-            .and_then(Key::from_id)
-            .unwrap_or_else(|| classify(&section.title.text(), &section.body));
+        let key = Key::of(section);
         match &section.body {
             Body::Text(text) => {
                 let text = flat(text);

@@ -5,7 +5,8 @@ use super::schema::{
     Award, Basics, Certificate, Education, Job, Key, Project, Publication, Reference, Resume, Skill,
 };
 use crate::interop::strip_scheme;
-use crate::model::markup;
+use crate::kinds;
+use crate::model::{date, markup};
 use crate::text::style::Style;
 
 /// Escape text so that inline markup reads it back literally.
@@ -412,8 +413,16 @@ const PREAMBLE: &str = "# Résumé imported from JSON Resume.\n\
      #\n\
      # Tailoring: give a section, an entry, a bullet, a skill row or a link\n\
      # `tags = [\"backend\"]` and describe variants at the end of this file.\n\
-     # Trimming: `priority = 2` or higher on a section or an entry, or a bullet\n\
-     # written `{ text = \"...\", priority = 3 }`, marks it optional for --trim.\n\n\
+     #\n\
+     # When it does not fit on the page, the error lists what to cut and\n\
+     # --trim drops exactly that, in the order `priority` sets: 1 is essential\n\
+     # (never dropped); 2 or higher is optional, and the highest number goes\n\
+     # first; unmarked items go after every marked one, by convention. Marked\n\
+     # below as résumé advice has it: references and interests 4; languages\n\
+     # and all but the newest volunteering, award or certificate 3; the bullets\n\
+     # after the first of jobs and projects older than the newest two 2\n\
+     # (a bullet is then written `{ text = \"...\", priority = 2 }`). Change\n\
+     # them freely; `resume check --suggest` prints the plan.\n\n\
      [theme]\n\
      # Text prints exactly as imported. Set true for curly quotes, and dashes\n\
      # and ellipses from -- --- and ...\n\
@@ -477,6 +486,57 @@ fn person(out: &mut String, b: &Basics) {
     }
 }
 
+/// The priority the import gives a whole section of this kind: what
+/// résumé advice gives up first (see [`crate::trim`]).
+fn section_priority(key: Key) -> Option<u32> {
+    match key {
+        Key::References | Key::Interests => Some(4),
+        Key::Languages | Key::Profiles => Some(3),
+        _ => None,
+    }
+}
+
+/// The priorities the import gives the entries of a section: for each, its
+/// own and that of its bullets after the first. Every volunteering, award
+/// or certificate entry but the newest is 3; the later bullets of entries
+/// older than the newest two are 2. Ages come from the dates, else the
+/// position (later is older), as in the drop policy.
+fn entry_priorities(key: Key, entries: &[TEntry]) -> Vec<(Option<u32>, Option<u32>)> {
+    let recency: Vec<Option<u32>> = entries
+        .iter()
+        .map(|e| {
+            let latest = match &e.dates {
+                Some(TDates::Single(d)) => d,
+                Some(TDates::Range(start, end)) => {
+                    if date::parse_date(end).is_ok_and(|d| kinds::recency(&d).is_some()) {
+                        end
+                    } else {
+                        start
+                    }
+                }
+                None => return None,
+            };
+            date::parse_date(latest)
+                .ok()
+                .and_then(|d| kinds::recency(&d))
+        })
+        .collect();
+    let supporting = matches!(key, Key::Volunteer | Key::Awards | Key::Certificates);
+    let mut out = vec![(None, None); entries.len()];
+    let by_age = kinds::oldest_first(&recency);
+    let n = by_age.len();
+    for (rank, e) in by_age.into_iter().enumerate() {
+        let newer = n - 1 - rank;
+        if supporting && newer > 0 {
+            out[e].0 = Some(3);
+        }
+        if newer >= 2 {
+            out[e].1 = Some(2);
+        }
+    }
+    out
+}
+
 /// One `[[sections]]` table; the first one explains its id.
 fn section(out: &mut String, i: usize, key: Key, body: &TBody) {
     out.push_str("\n[[sections]]\n");
@@ -488,6 +548,9 @@ fn section(out: &mut String, i: usize, key: Key, body: &TBody) {
         ));
     } else {
         out.push_str(&format!("id = {}\n", q(key.id())));
+    }
+    if let Some(p) = section_priority(key) {
+        out.push_str(&format!("priority = {p}\n"));
     }
     match body {
         TBody::Text(text) => out.push_str(&format!("text = {}\n", q(text))),
@@ -503,15 +566,17 @@ fn section(out: &mut String, i: usize, key: Key, body: &TBody) {
             out.push_str("]\n");
         }
         TBody::Entries(entries) => {
-            for e in entries {
-                entry(out, e);
+            let priorities = entry_priorities(key, entries);
+            for (e, (own, bullets)) in entries.iter().zip(priorities) {
+                entry(out, e, own, bullets);
             }
         }
     }
 }
 
-/// One `[[sections.entries]]` table.
-fn entry(out: &mut String, e: &TEntry) {
+/// One `[[sections.entries]]` table, with its priority and that of its
+/// bullets after the first.
+fn entry(out: &mut String, e: &TEntry, priority: Option<u32>, later_bullets: Option<u32>) {
     out.push_str("\n[[sections.entries]]\n");
     out.push_str(&format!("title = {}\n", q(&e.title)));
     for (key, value) in [("org", &e.org), ("location", &e.location)] {
@@ -529,8 +594,24 @@ fn entry(out: &mut String, e: &TEntry) {
     if let Some(s) = &e.subtitle {
         out.push_str(&format!("subtitle = {}\n", q(s)));
     }
+    if let Some(p) = priority {
+        out.push_str(&format!("priority = {p}\n"));
+    }
     list_lines(out, "details", &e.details);
-    list_lines(out, "bullets", &e.bullets);
+    match later_bullets {
+        Some(p) if e.bullets.len() > 1 => {
+            out.push_str("bullets = [\n");
+            for (i, bullet) in e.bullets.iter().enumerate() {
+                if i == 0 {
+                    out.push_str(&format!("  {},\n", q(bullet)));
+                } else {
+                    out.push_str(&format!("  {{ text = {}, priority = {p} }},\n", q(bullet)));
+                }
+            }
+            out.push_str("]\n");
+        }
+        _ => list_lines(out, "bullets", &e.bullets),
+    }
 }
 
 /// The closing comment: an example variant naming the first sections.
@@ -634,5 +715,62 @@ mod tests {
             let table: ::toml::Table = ::toml::from_str(&line).expect("the string parses");
             assert_eq!(table.get("v").and_then(|v| v.as_str()), Some(s), "{line}");
         }
+    }
+
+    fn dated(dates: Option<TDates>, bullets: usize) -> TEntry {
+        TEntry {
+            title: "t".into(),
+            dates,
+            bullets: vec!["b".to_owned(); bullets],
+            ..TEntry::default()
+        }
+    }
+
+    #[test]
+    fn conventional_priorities() {
+        let range = |s: &str, e: &str| Some(TDates::Range(s.into(), e.into()));
+        // Jobs out of order: the two newest keep every bullet unmarked.
+        let jobs = [
+            dated(range("2019-01", "2021-01"), 3),
+            dated(range("2021-02", "present"), 3),
+            dated(range("2015-01", "2016-01"), 3),
+            dated(range("2016-02", "2018-12"), 3),
+        ];
+        assert_eq!(
+            entry_priorities(Key::Work, &jobs),
+            [(None, None), (None, None), (None, Some(2)), (None, Some(2))]
+        );
+        // Undated projects: later in the list is older.
+        let projects = [dated(None, 2), dated(None, 2), dated(None, 2)];
+        assert_eq!(
+            entry_priorities(Key::Projects, &projects),
+            [(None, None), (None, None), (None, Some(2))]
+        );
+        // Volunteering: every entry but the newest is 3. Free text counts
+        // as old as the dated entry above it, and the later of equals is
+        // the older.
+        let volunteer = [
+            dated(Some(TDates::Single("2010".into())), 1),
+            dated(Some(TDates::Single("Fall 2020".into())), 1),
+            dated(range("2018-01", "2019-01"), 1),
+        ];
+        assert_eq!(
+            entry_priorities(Key::Volunteer, &volunteer),
+            [(Some(3), None), (Some(3), Some(2)), (None, None)]
+        );
+        assert_eq!(section_priority(Key::References), Some(4));
+        assert_eq!(section_priority(Key::Interests), Some(4));
+        assert_eq!(section_priority(Key::Languages), Some(3));
+        assert_eq!(section_priority(Key::Work), None);
+    }
+
+    #[test]
+    fn marked_bullets_are_tables_after_the_first() {
+        let mut out = String::new();
+        entry(&mut out, &dated(None, 2), Some(3), Some(2));
+        assert_eq!(
+            out,
+            "\n[[sections.entries]]\ntitle = \"t\"\npriority = 3\nbullets = [\n  \"b\",\n  { text = \"b\", priority = 2 },\n]\n"
+        );
     }
 }
