@@ -166,6 +166,9 @@ pub struct Entry {
     pub location: Option<Rich>,
     /// Formatted dates, right-aligned.
     pub dates: Option<Rich>,
+    /// The same dates in the forms the TOML takes, whatever language
+    /// prints them: what an export reads.
+    pub when: Option<When>,
     /// Italic line under the title.
     pub subtitle: Option<Rich>,
     /// Plain lines under the subtitle.
@@ -176,6 +179,16 @@ pub struct Entry {
     pub span: Range<usize>,
     /// Trimming priority: 1 is essential, higher numbers go first.
     pub priority: u32,
+}
+
+/// An entry's dates as the TOML states them: `2024-07`, `2024`,
+/// `present` or free text such as `Fall 2025`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum When {
+    /// One date.
+    Single(String),
+    /// A start and an end.
+    Range(String, String),
 }
 
 /// A bullet point.

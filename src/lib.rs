@@ -62,6 +62,7 @@ pub mod document;
 pub mod interop;
 pub mod layout;
 pub mod limits;
+pub(crate) mod locale;
 pub mod model;
 stage!(pdf);
 stage!(select);
