@@ -7,6 +7,8 @@
 
 use serde::Serialize;
 
+use crate::locale::{self, Heading};
+
 use super::json::{all_blank, is_blank, non_blank};
 
 /// A JSON Resume document.
@@ -272,23 +274,25 @@ pub(super) enum Key {
 }
 
 impl Key {
-    /// The title of the section the import writes.
-    pub(super) fn title(self) -> &'static str {
-        match self {
-            Key::Summary => "Summary",
-            Key::Work => "Experience",
-            Key::Education => "Education",
-            Key::Projects => "Projects",
-            Key::Skills => "Skills",
-            Key::Volunteer => "Volunteering",
-            Key::Awards => "Awards",
-            Key::Certificates => "Certificates",
-            Key::Publications => "Publications",
-            Key::Languages => "Languages",
-            Key::Interests => "Interests",
-            Key::References => "References",
-            Key::Profiles => "Profiles",
-        }
+    /// The title of the section the import writes, in `language`
+    /// (English when `None`).
+    pub(super) fn title(self, language: Option<locale::Language>) -> &'static str {
+        let heading = match self {
+            Key::Summary => Heading::Summary,
+            Key::Work => Heading::Experience,
+            Key::Education => Heading::Education,
+            Key::Projects => Heading::Projects,
+            Key::Skills => Heading::Skills,
+            Key::Volunteer => Heading::Volunteering,
+            Key::Awards => Heading::Awards,
+            Key::Certificates => Heading::Certificates,
+            Key::Publications => Heading::Publications,
+            Key::Languages => Heading::Languages,
+            Key::Interests => Heading::Interests,
+            Key::References => Heading::References,
+            Key::Profiles => Heading::Profiles,
+        };
+        language.unwrap_or_else(locale::english).heading(heading)
     }
 
     /// The key a section id names, when it is one of ours.
