@@ -227,6 +227,22 @@ const CASES: &[Case] = &[
         expect: &["dotted-key-deep.toml:3:"],
         ..bad("dotted-key-deep")
     },
+    // Issue 16: locales.
+    bad("lang-unknown"),
+    Case {
+        expect: &["did you mean `ja`?"],
+        ..bad("lang-country-code")
+    },
+    Case {
+        expect: &["variants.german.lang", "did you mean `de`?"],
+        ..bad("lang-variant-unknown")
+    },
+    bad("locale-bad"),
+    bad("locale-variant-bad"),
+    Case {
+        expect: &["no hyphenation patterns for language `vi`"],
+        ..good("lang-no-patterns")
+    },
 ];
 
 /// What one run of the binary did.

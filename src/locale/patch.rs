@@ -10,7 +10,12 @@ use crate::diag::Diagnostic;
 use crate::model::LocaleDef;
 
 /// Longest word a `[locale]` table may give, in characters.
-const MAX_WORD_CHARS: usize = 64;
+const MAX_WORD_CHARS: usize = 32;
+
+const PRESENT_HINT: &str = "write the word as it should print, as present = \"heute\"";
+const MONTHS_HINT: &str = "list the twelve months in order, January first, each as it should print";
+const QUOTES_HINT: &str = "write the opening and closing marks, then optionally the pair for a \
+                           quotation inside another, as quotes = [\"„\", \"“\", \"‚\", \"‘\"]";
 
 /// The checked replacements of one `[locale]` table.
 #[derive(Clone, Debug, Default)]
@@ -33,7 +38,7 @@ impl Patch {
             present: def
                 .present
                 .as_ref()
-                .and_then(|p| check.word(p.get_ref(), p, "present", "the word")),
+                .and_then(|p| check.word(p.get_ref(), p, "present", "the word", PRESENT_HINT)),
             months: def.months.as_ref().and_then(|m| check.months(m, "months")),
             months_short: def
                 .months_short
@@ -101,7 +106,14 @@ impl Check<'_> {
 
     /// One word, when it is printable: not blank, no control character,
     /// not over [`MAX_WORD_CHARS`].
-    fn word<T>(&mut self, word: &str, at: &Spanned<T>, key: &str, what: &str) -> Option<String> {
+    fn word<T>(
+        &mut self,
+        word: &str,
+        at: &Spanned<T>,
+        key: &str,
+        what: &str,
+        hint: &str,
+    ) -> Option<String> {
         let chars = word.chars().count();
         let why = if word.trim().is_empty() {
             format!("{what} is empty")
@@ -112,12 +124,7 @@ impl Check<'_> {
         } else {
             return Some(word.to_owned());
         };
-        self.error(
-            why,
-            at.span(),
-            key,
-            "write the word as it should print, as present = \"heute\"",
-        );
+        self.error(why, at.span(), key, hint);
         None
     }
 
@@ -129,13 +136,14 @@ impl Check<'_> {
                 format!("`{key}` has {} names; a year has 12 months", names.len()),
                 list.span(),
                 key,
-                "list the months in order, January first",
+                MONTHS_HINT,
             );
             return None;
         }
         let mut out: Vec<String> = Vec::with_capacity(12);
         for (i, name) in names.iter().enumerate() {
-            out.push(self.word(name, list, key, &format!("month {}", i + 1))?);
+            let what = format!("month {}", i + 1);
+            out.push(self.word(name, list, key, &what, MONTHS_HINT)?);
         }
         out.try_into().ok()
     }
@@ -172,14 +180,14 @@ impl Check<'_> {
                 format!("`quotes` has {} marks; it takes 2 or 4", marks.len()),
                 list.span(),
                 "quotes",
-                "write the opening and closing marks, then optionally the pair for a \
-                 quotation inside another, as quotes = [\"„\", \"“\", \"‚\", \"‘\"]",
+                QUOTES_HINT,
             );
             return None;
         }
         let mut out = Vec::with_capacity(4);
         for (i, mark) in marks.iter().enumerate() {
-            out.push(self.word(mark, list, "quotes", &format!("quotation mark {}", i + 1))?);
+            let what = format!("quotation mark {}", i + 1);
+            out.push(self.word(mark, list, "quotes", &what, QUOTES_HINT)?);
         }
         let mut out = out.into_iter();
         let (open, close) = (out.next()?, out.next()?);

@@ -232,10 +232,10 @@ mod patches {
             l.format_range(&month(2024, 7), &Date::Present),
             "Juli 2024 \u{2013} heute"
         );
-        let (_, errors) = patched("en", &format!("present = \"{}\"\n", "x".repeat(65)));
+        let (_, errors) = patched("en", &format!("present = \"{}\"\n", "x".repeat(33)));
         assert_eq!(
             errors[0].message,
-            "the word is 65 characters long; the limit is 64"
+            "the word is 33 characters long; the limit is 32"
         );
         let (_, errors) = patched("en", "present = \"a\\u0007\"\n");
         assert_eq!(errors[0].message, "the word has a control character");

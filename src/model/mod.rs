@@ -30,7 +30,8 @@ use toml_error::from_toml_error;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Resume {
-    /// BCP 47 language of the résumé, written into the PDF (default `en-US`).
+    /// BCP 47 language of the résumé (default `en-US`): its dates,
+    /// quotation marks and hyphenation, and the PDF's language.
     #[schemars(with = "Option<String>")]
     pub lang: Option<Spanned<String>>,
     /// Page and look settings.
@@ -197,7 +198,7 @@ pub struct ThemeDef {
     pub hyphenate: Option<bool>,
     /// Standard ligatures such as fi and ffi (default: on).
     pub ligatures: Option<bool>,
-    /// Curly quotes, dashes from `--` and `---`, ellipsis from `...` (default: on).
+    /// The language's quotation marks, dashes from `--` and `---`, ellipsis from `...` (default: on).
     pub smart_punctuation: Option<bool>,
 }
 
