@@ -383,3 +383,45 @@ fn import_lang_on_the_command_line() {
     assert!(err.contains("did you mean `ja`?"), "{err}");
     assert!(!dir.path().join("x.toml").exists());
 }
+
+// ---------------------------------------------------------------------------
+// The German example
+
+#[test]
+fn the_german_example_extracts_as_its_words_in_german() {
+    let source = std::fs::read_to_string(common::root().join("examples/german.toml")).unwrap();
+    let compiled = resume::compile(&source, None).expect("compiles");
+    assert!(
+        compiled.laid.warnings.is_empty(),
+        "{:?}",
+        compiled.laid.warnings
+    );
+    assert!(compiled.laid.page.overflow.is_none());
+    let words = compiled.laid.document.words();
+    let text = words.join(" ");
+    for german in [
+        "Apr. 2021 – heute",
+        "„langweilige“",
+        "Berufserfahrung",
+        "Sept. 2017 – März 2021",
+    ] {
+        assert!(text.contains(german), "{german} in {text}");
+    }
+    if !common::tool("pdftotext") {
+        return;
+    }
+    let dir = common::TempDir::new("german");
+    let pdf = dir.write("german.pdf", &compiled.pdf);
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let extracted: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(extracted, words);
+}
