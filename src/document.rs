@@ -174,6 +174,9 @@ pub struct Entry {
     /// a single date), for telling older entries from newer ones; `None`
     /// without dates or for free text.
     pub latest: Option<crate::model::date::Date>,
+    /// The same dates in the forms the TOML takes, whatever language
+    /// prints them: what an export reads.
+    pub when: Option<When>,
     /// Italic line under the title.
     pub subtitle: Option<Rich>,
     /// Plain lines under the subtitle.
@@ -184,6 +187,16 @@ pub struct Entry {
     pub span: Range<usize>,
     /// Trimming priority as written (`None`: unmarked), as for sections.
     pub priority: Option<u32>,
+}
+
+/// An entry's dates as the TOML states them: `2024-07`, `2024`,
+/// `present` or free text such as `Fall 2025`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum When {
+    /// One date.
+    Single(String),
+    /// A start and an end.
+    Range(String, String),
 }
 
 /// A bullet point.

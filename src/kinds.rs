@@ -7,6 +7,7 @@
 //! writes its conventional priorities from the same kinds and ages.
 
 use crate::document::{Body, Section};
+use crate::locale::{self, Heading};
 use crate::model::date::{self, Date};
 
 /// The kind of a section, named after the JSON Resume key it stands for.
@@ -58,23 +59,25 @@ impl Kind {
         Kind::Profiles,
     ];
 
-    /// The title of the section the import writes.
-    pub(crate) fn title(self) -> &'static str {
-        match self {
-            Kind::Summary => "Summary",
-            Kind::Work => "Experience",
-            Kind::Education => "Education",
-            Kind::Projects => "Projects",
-            Kind::Skills => "Skills",
-            Kind::Volunteer => "Volunteering",
-            Kind::Awards => "Awards",
-            Kind::Certificates => "Certificates",
-            Kind::Publications => "Publications",
-            Kind::Languages => "Languages",
-            Kind::Interests => "Interests",
-            Kind::References => "References",
-            Kind::Profiles => "Profiles",
-        }
+    /// The title of the section the import writes, in `language`
+    /// (English when `None`).
+    pub(crate) fn title(self, language: Option<locale::Language>) -> &'static str {
+        let heading = match self {
+            Kind::Summary => Heading::Summary,
+            Kind::Work => Heading::Experience,
+            Kind::Education => Heading::Education,
+            Kind::Projects => Heading::Projects,
+            Kind::Skills => Heading::Skills,
+            Kind::Volunteer => Heading::Volunteering,
+            Kind::Awards => Heading::Awards,
+            Kind::Certificates => Heading::Certificates,
+            Kind::Publications => Heading::Publications,
+            Kind::Languages => Heading::Languages,
+            Kind::Interests => Heading::Interests,
+            Kind::References => Heading::References,
+            Kind::Profiles => Heading::Profiles,
+        };
+        language.unwrap_or_else(locale::english).heading(heading)
     }
 
     /// The kind a section id names, when it is one the import writes.
@@ -215,6 +218,7 @@ mod tests {
             location: None,
             dates: None,
             latest: None,
+            when: None,
             subtitle: None,
             details: Vec::new(),
             bullets: Vec::new(),

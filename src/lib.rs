@@ -63,6 +63,7 @@ pub mod interop;
 mod kinds;
 pub mod layout;
 pub mod limits;
+pub(crate) mod locale;
 pub mod model;
 stage!(pdf);
 stage!(select);

@@ -55,7 +55,8 @@ fn main() -> ExitCode {
             input,
             output,
             force,
-        } => import::run(&input, output, force, &mut reporter),
+            lang,
+        } => import::run(&input, output, force, lang, &mut reporter),
         Command::Export {
             input,
             format,

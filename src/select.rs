@@ -10,11 +10,12 @@ use toml::Spanned;
 
 use crate::diag::Diagnostic;
 use crate::document::{
-    Body, Bullet, Document, Entry, FontChoice, Paper, Rich, Section, Settings, SkillRow,
+    Body, Bullet, Document, Entry, FontChoice, Paper, Rich, Section, Settings, SkillRow, When,
 };
 use crate::limits;
+use crate::locale::{self, Locale, Patch, Smart};
 use crate::model::date::{self, Date};
-use crate::model::{self, Dates, Resume, contact, lang, link, markup};
+use crate::model::{self, Dates, Resume, contact, link, markup};
 use crate::text::style::Span;
 use crate::text::{capped_clusters, is_invisible};
 use crate::variant::{self, Profile};
@@ -65,9 +66,11 @@ pub fn select_warned(
         warnings: Vec::new(),
         smart: theme.smart_punctuation.unwrap_or(true),
         profile,
+        locale: Locale::default(),
     };
     let settings = cx.settings(&theme, &fit);
-    let doc = cx.document(resume, settings);
+    let lang = cx.locale(resume);
+    let doc = cx.document(resume, settings, lang);
     // Report in the order a reader meets the problems in the file.
     let by_place = |d: &Diagnostic| d.span.as_ref().map_or(usize::MAX, |s| s.start);
     cx.warnings.sort_by_key(by_place);
@@ -88,6 +91,8 @@ struct Cx<'a> {
     smart: bool,
     /// The variant being selected, if any.
     profile: Option<Profile>,
+    /// The language's dates, words and quotation marks.
+    locale: Locale,
 }
 
 /// Tags as plain strings.
@@ -112,7 +117,7 @@ impl Cx<'_> {
         field(over).cloned()
     }
 
-    fn document(&mut self, resume: &Resume, settings: Settings) -> Document {
+    fn document(&mut self, resume: &Resume, settings: Settings, lang: String) -> Document {
         let person = &resume.person;
         let person_id = Spanned::new(0..0, "person".to_owned());
         let name_field = self
@@ -150,27 +155,39 @@ impl Cx<'_> {
             variant: self.profile.as_ref().map(|p| p.name.clone()),
             output: self.profile.as_ref().and_then(|p| p.output.clone()),
             contacts,
-            lang: self.lang(resume.lang.as_ref()),
+            lang,
             sections,
             settings,
         }
     }
 
-    /// The language tag: `en-US` unless `lang` gives a well-formed one.
-    fn lang(&mut self, lang: Option<&Spanned<String>>) -> String {
-        let Some(lang) = lang else {
-            return "en-US".to_owned();
+    /// Set the locale, and return the language tag: the variant's `lang`
+    /// or the file's (`en-US` when neither is set), with the file's
+    /// `[locale]` and then the variant chain's applied.
+    fn locale(&mut self, resume: &Resume) -> String {
+        let (path, field) = match self.profile.as_ref().and_then(|p| p.lang.clone()) {
+            Some((path, field)) => (path, Some(field)),
+            None => ("lang".to_owned(), resume.lang.clone()),
         };
-        let tag = lang.get_ref().trim();
-        if let Some(why) = lang::tag_problem(tag) {
-            self.errors.push(
-                Diagnostic::error(why)
-                    .with_span(lang.span())
-                    .with_path("lang")
-                    .with_hint(lang::HINT),
-            );
+        let mut locale = match &field {
+            None => Locale::default(),
+            Some(field) => match locale::check_tag(field, &path) {
+                Ok(language) => Locale::new(language),
+                Err(e) => {
+                    // A variant's `lang` was reported when the variant was resolved.
+                    if path == "lang" {
+                        self.errors.push(e);
+                    }
+                    Locale::default()
+                }
+            },
+        };
+        Patch::read(&resume.locale, "locale", &mut self.errors).apply(&mut locale);
+        for (path, def) in self.profile.iter().flat_map(|p| &p.locale) {
+            Patch::read(def, path, &mut Vec::new()).apply(&mut locale);
         }
-        tag.to_owned()
+        self.locale = locale;
+        field.map_or_else(|| "en-US".to_owned(), |f| f.get_ref().trim().to_owned())
     }
 
     /// The contact line: e-mail, phone, location and the kept links.
@@ -499,6 +516,7 @@ impl Cx<'_> {
                 .as_ref()
                 .map(|d| self.dates(d, &format!("{path}.dates"))),
             latest: e.dates.as_ref().and_then(|d| latest(d.get_ref())),
+            when: e.dates.as_ref().map(|d| written(d.get_ref())),
             subtitle: opt(self, &subtitle, "subtitle"),
             details: e
                 .details
@@ -566,7 +584,7 @@ impl Cx<'_> {
     fn dates(&mut self, dates: &Spanned<Dates>, path: &str) -> Rich {
         let span = dates.span();
         let text = match dates.get_ref() {
-            Dates::Single(s) => self.date(s, &span, path).map(|d| date::format_date(&d)),
+            Dates::Single(s) => self.date(s, &span, path).map(|d| self.locale.format_date(&d)),
             Dates::Range { start, end } => {
                 let start = self.date(start, &span, &format!("{path}.start"));
                 let end = self.date(end, &span, &format!("{path}.end"));
@@ -575,7 +593,7 @@ impl Cx<'_> {
                         if let Err(e) = date::check_order(&start, &end) {
                             self.errors.push(date_error(e, &span, path));
                         }
-                        Some(date::format_range(&start, &end))
+                        Some(self.locale.format_range(&start, &end))
                     }
                     _ => None,
                 }
@@ -643,7 +661,7 @@ impl Cx<'_> {
         match markup::parse_inline(field.get_ref()) {
             Ok(spans) => {
                 let mut spans = self.capped(spans, &map, path);
-                let mut previous = None;
+                let mut smart = Smart::new(&self.locale);
                 let mut reported: Vec<String> = Vec::new();
                 for span in &mut spans {
                     span.offset = map.at(span.offset);
@@ -666,9 +684,10 @@ impl Cx<'_> {
                         }
                     }
                     if self.smart && !span.style.code {
-                        span.text = smarten(&span.text, previous);
+                        span.text = smart.apply(&span.text);
+                    } else {
+                        smart.skip(&span.text);
                     }
-                    previous = span.text.chars().last().or(previous);
                 }
                 Rich { spans }
             }
@@ -804,51 +823,24 @@ impl OffsetMap {
     }
 }
 
-/// Typographic punctuation: `---` to an em dash, `--` to an en dash, `...`
-/// to an ellipsis, straight quotes to curly ones. `previous` is the
-/// character before `text`, which decides whether a quote opens or closes.
-pub fn smarten(text: &str, previous: Option<char>) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut prev = previous;
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = |k: usize| chars.get(i + k).copied();
-        let (replacement, consumed) = match c {
-            '-' if next(1) == Some('-') && next(2) == Some('-') => ('\u{2014}', 3),
-            '-' if next(1) == Some('-') => ('\u{2013}', 2),
-            '.' if next(1) == Some('.') && next(2) == Some('.') => ('\u{2026}', 3),
-            '"' => (if opens(prev) { '\u{201C}' } else { '\u{201D}' }, 1),
-            // An apostrophe before a digit marks elision ('90s), not a quotation.
-            '\'' if opens(prev) && !next(1).is_some_and(|d| d.is_ascii_digit()) => ('\u{2018}', 1),
-            '\'' => ('\u{2019}', 1),
-            other => (other, 1),
-        };
-        out.push(replacement);
-        prev = Some(replacement);
-        i += consumed;
-    }
-    out
-}
-
-/// A quote after nothing, a space, an opening bracket or a dash opens.
-fn opens(previous: Option<char>) -> bool {
-    match previous {
-        None => true,
-        Some(c) => {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    '(' | '[' | '{' | '\u{2013}' | '\u{2014}' | '-' | '/' | '\u{201C}' | '\u{2018}'
-                )
-        }
+/// An entry's dates in the forms the TOML takes, trimmed.
+fn written(dates: &Dates) -> When {
+    let canonical = |text: &str| match date::parse_date(text) {
+        Ok(Date::Month { year, month }) => format!("{year}-{month:02}"),
+        Ok(Date::Year(year)) => year.to_string(),
+        Ok(Date::Present) => "present".to_owned(),
+        Ok(Date::Text(text)) => text,
+        Err(_) => text.trim().to_owned(),
+    };
+    match dates {
+        Dates::Single(s) => When::Single(canonical(s)),
+        Dates::Range { start, end } => When::Range(canonical(start), canonical(end)),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{select, smarten};
+    use super::select;
 
     #[test]
     fn a_name_of_invisible_characters_is_empty() {
@@ -930,22 +922,5 @@ mod tests {
         let errors = select(&resume, toml).unwrap_err();
         assert_eq!(errors[0].path.as_deref(), Some("lang"));
         assert_eq!(errors[0].span, Some(7..14));
-    }
-
-    #[test]
-    fn smart_punctuation() {
-        assert_eq!(smarten("2019--2021", None), "2019\u{2013}2021");
-        assert_eq!(smarten("wait---what...", None), "wait\u{2014}what\u{2026}");
-        assert_eq!(
-            smarten("\"quoted\" and 'single'", None),
-            "\u{201C}quoted\u{201D} and \u{2018}single\u{2019}"
-        );
-        assert_eq!(smarten("BYJU'S", None), "BYJU\u{2019}S");
-        assert_eq!(
-            smarten("rock 'n' roll, the '90s", None),
-            "rock \u{2018}n\u{2019} roll, the \u{2019}90s"
-        );
-        assert_eq!(smarten("\"", Some('a')), "\u{201D}");
-        assert_eq!(smarten("a - b", None), "a - b");
     }
 }

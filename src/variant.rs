@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use toml::Spanned;
 
 use crate::diag::Diagnostic;
-use crate::model::{FitDef, OverrideDef, Resume, ThemeDef, VariantDef};
+use crate::model::{FitDef, LocaleDef, OverrideDef, Resume, ThemeDef, VariantDef};
 
 /// A resolved variant profile.
 #[derive(Clone, Debug, Default)]
@@ -29,6 +29,11 @@ pub struct Profile {
     pub theme: ThemeDef,
     /// Fit settings merged over `[fit]`.
     pub fit: FitDef,
+    /// The language the chain sets last, with the path of its `lang`.
+    pub lang: Option<(String, Spanned<String>)>,
+    /// Each `[locale]` table of the chain with its path, root first: each
+    /// applies over the file's `[locale]` and the ones before it.
+    pub locale: Vec<(String, LocaleDef)>,
     /// Field replacements by id (`person`, a section id or an entry id).
     pub overrides: BTreeMap<String, OverrideDef>,
 }
@@ -310,6 +315,14 @@ fn check(resume: &Resume, chain: &[Link<'_>]) -> Vec<Diagnostic> {
         for (id, over) in &d.overrides {
             check_override(&known, variant, id, over, &mut errors);
         }
+        if let Some(lang) = &d.lang {
+            let path = format!("variants.{variant}.lang");
+            errors.extend(crate::locale::check_tag(lang, &path).err());
+        }
+        if let Some(locale) = &d.locale {
+            let path = format!("variants.{variant}.locale");
+            crate::locale::Patch::read(locale, &path, &mut errors);
+        }
     }
     errors
 }
@@ -449,7 +462,7 @@ fn merge(name: &str, chain: &[Link<'_>]) -> Profile {
         name: name.to_owned(),
         ..Profile::default()
     };
-    for (_, def) in chain.iter().rev() {
+    for (variant, def) in chain.iter().rev() {
         let d = def.get_ref();
         profile
             .include
@@ -468,6 +481,13 @@ fn merge(name: &str, chain: &[Link<'_>]) -> Profile {
         }
         if let Some(fit) = &d.fit {
             profile.fit = fit.merged_over(&profile.fit);
+        }
+        if let Some(lang) = &d.lang {
+            profile.lang = Some((format!("variants.{variant}.lang"), lang.clone()));
+        }
+        if let Some(locale) = &d.locale {
+            let path = format!("variants.{variant}.locale");
+            profile.locale.push((path, locale.clone()));
         }
         for (id, over) in &d.overrides {
             let merged = profile.overrides.entry(id.get_ref().clone()).or_default();

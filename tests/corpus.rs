@@ -264,6 +264,22 @@ const CASES: &[Case] = &[
         expect: &["trimming dropped all 3 droppable item(s) and it still overflows"],
         ..bad("cut-plan-trim-not-enough")
     },
+    // Issue 16: locales.
+    bad("lang-unknown"),
+    Case {
+        expect: &["did you mean `ja`?"],
+        ..bad("lang-country-code")
+    },
+    Case {
+        expect: &["variants.german.lang", "did you mean `de`?"],
+        ..bad("lang-variant-unknown")
+    },
+    bad("locale-bad"),
+    bad("locale-variant-bad"),
+    Case {
+        expect: &["no hyphenation patterns for language `vi`"],
+        ..good("lang-no-patterns")
+    },
 ];
 
 /// What one run of the binary did.

@@ -31,6 +31,16 @@ fn with_theme(source: &str, settings: &str) -> String {
     if settings.is_empty() {
         return source.to_owned();
     }
+    // A setting the file already makes is replaced, not written twice.
+    let keys: Vec<String> = settings
+        .lines()
+        .filter_map(|l| l.split_once(" = ").map(|(k, _)| format!("{k} = ")))
+        .collect();
+    let source: String = source
+        .lines()
+        .filter(|l| !keys.iter().any(|k| l.starts_with(k.as_str())))
+        .map(|l| format!("{l}\n"))
+        .collect();
     match source.find("[theme]\n") {
         Some(at) => {
             let end = at + "[theme]\n".len();

@@ -68,6 +68,10 @@ pub enum Command {
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
+        /// Write the section titles in this language (a tag such as "de"),
+        /// and `lang` at the top of the file, which prints the dates in it.
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Export the résumé (or one variant) as JSON Resume, plain text or Markdown.
     Export {

@@ -8,8 +8,15 @@ use resume::diag::Diagnostic;
 use super::report::{Reporter, shown_path};
 use super::{Failed, Outcome, Stopped, io};
 
-/// Convert `input` and write the TOML to `output` (default: beside it).
-pub fn run(input: &Path, output: Option<PathBuf>, force: bool, reporter: &mut Reporter) -> Outcome {
+/// Convert `input` and write the TOML to `output` (default: beside it),
+/// with section titles in `lang` when given.
+pub fn run(
+    input: &Path,
+    output: Option<PathBuf>,
+    force: bool,
+    lang: Option<String>,
+    reporter: &mut Reporter,
+) -> Outcome {
     let name = shown_path(input);
     let stop = |d: Diagnostic| {
         Failed::Stopped(Stopped {
@@ -22,7 +29,8 @@ pub fn run(input: &Path, output: Option<PathBuf>, force: bool, reporter: &mut Re
     io::check_output(&output, &[input.to_path_buf()]).map_err(stop)?;
     let text = io::read_text(input, resume::limits::MAX_INPUT_BYTES).map_err(stop)?;
     let kind = super::json_resume_kind(input).unwrap_or(super::JsonResume::Json);
-    let imported = super::convert(kind, &text).map_err(|d| {
+    let options = resume::interop::jsonresume::ImportOptions { lang };
+    let imported = super::convert(kind, &text, &options).map_err(|d| {
         Failed::Stopped(Stopped {
             name: name.clone(),
             text: text.clone(),

@@ -88,7 +88,7 @@ impl Input {
             .map_err(|d| Failed::stop(&input, vec![d]))?;
         input.text = match json_resume_kind(path) {
             Some(kind) => {
-                let imported = convert(kind, &text).map_err(|d| {
+                let imported = convert(kind, &text, &Default::default()).map_err(|d| {
                     // The error points into the JSON or YAML text.
                     input.text.clone_from(&text);
                     Failed::stop(&input, vec![d])
@@ -155,10 +155,14 @@ fn json_resume_kind(path: &Path) -> Option<JsonResume> {
 
 /// A JSON Resume file converted to TOML text, with its warnings; an error
 /// points into the JSON or YAML text.
-fn convert(kind: JsonResume, text: &str) -> Result<jsonresume::Imported, Diagnostic> {
+fn convert(
+    kind: JsonResume,
+    text: &str,
+    options: &jsonresume::ImportOptions,
+) -> Result<jsonresume::Imported, Diagnostic> {
     match kind {
-        JsonResume::Yaml => jsonresume::import_yaml(text),
-        JsonResume::Json => jsonresume::import_json(text),
+        JsonResume::Yaml => jsonresume::import_yaml_with(text, options),
+        JsonResume::Json => jsonresume::import_json_with(text, options),
     }
 }
 

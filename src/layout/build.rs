@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use hyphenation::{Hyphenator, Language, Load, Standard};
+use hyphenation::{Hyphenator, Load, Standard};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use crate::diag::Diagnostic;
@@ -573,19 +573,18 @@ impl<'a> Builder<'a> {
     /// The hyphenation dictionary for the document's language, loaded once.
     fn dictionary(&mut self) -> Option<&Standard> {
         if self.dictionary.is_none() {
-            let lang = self.lang.to_ascii_lowercase();
-            let loaded = if lang == "en" || lang.starts_with("en-") {
-                Standard::from_embedded(Language::EnglishUS).ok()
-            } else {
-                None
-            };
+            let loaded = crate::locale::patterns(&self.lang)
+                .and_then(|patterns| Standard::from_embedded(patterns).ok());
             if loaded.is_none() {
                 self.warnings.push(
                     Diagnostic::warning(format!(
                         "no hyphenation patterns for language `{}`; hyphenation is off",
                         self.lang
                     ))
-                    .with_hint("hyphenation patterns are bundled for English only"),
+                    .with_hint(format!(
+                        "hyphenation patterns are bundled for {}",
+                        crate::locale::with_patterns().join(", ")
+                    )),
                 );
             }
             self.dictionary = Some(loaded);

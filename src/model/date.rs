@@ -1,7 +1,7 @@
 //! Résumé dates.
 //!
 //! A few typed forms (`2024-07`, `2024`, `present`) are checked and printed
-//! uniformly; anything else is free text such as `Fall 2025`, printed as
+//! uniformly in the résumé's language (`crate::locale`); anything else is free text such as `Fall 2025`, printed as
 //! written. Input that looks like a failed attempt at a typed form is an
 //! error instead of free text, so a typo never prints unnoticed.
 
@@ -39,9 +39,11 @@ pub struct DateError {
     pub hint: Option<String>,
 }
 
-/// The months as printed in `Jul 2024`, three letters each: the one list
-/// that printing, reading printed dates back and keeping date ranges on one
-/// line all use.
+/// The English months as in `Jul 2024`, three letters each: what reading
+/// an English date back (a JSON Resume date written `Jul 2024`), keeping
+/// English date ranges on one line and the messages use. The page prints
+/// dates through `crate::locale`, whose CLDR English has the same list (a
+/// test holds them equal).
 pub(crate) const MONTH_ABBREVIATIONS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -155,10 +157,9 @@ fn check_year(year: &str) -> Result<u16, &'static str> {
     }
 }
 
-/// "Jul 2024", "2024", "Present", free text unchanged.
-///
-/// One fixed style for every typed date keeps the page consistent however
-/// the dates were typed.
+/// "Jul 2024", "2024", "Present", free text unchanged: a date in English,
+/// as messages quote it. The page prints dates in the résumé's language
+/// (`crate::locale::Locale::format_date`).
 pub fn format_date(d: &Date) -> String {
     match d {
         Date::Month { year, month } => {
@@ -174,14 +175,6 @@ pub fn format_date(d: &Date) -> String {
         Date::Present => "Present".to_owned(),
         Date::Text(text) => text.clone(),
     }
-}
-
-/// "Jul 2024 – Aug 2025" (U+2013 en dash with a normal space either side).
-///
-/// The en dash is the typographic mark for ranges; building it here keeps
-/// every range on the page alike.
-pub fn format_range(start: &Date, end: &Date) -> String {
-    format!("{} \u{2013} {}", format_date(start), format_date(end))
 }
 
 /// The earliest and latest month a date can stand for, as comparable keys.
@@ -393,23 +386,6 @@ mod tests {
                 month: 13
             }),
             "2024-13"
-        );
-    }
-
-    #[test]
-    fn format_range_uses_en_dash() {
-        let start = Date::Month {
-            year: 2024,
-            month: 7,
-        };
-        let end = Date::Month {
-            year: 2025,
-            month: 8,
-        };
-        assert_eq!(format_range(&start, &end), "Jul 2024 \u{2013} Aug 2025");
-        assert_eq!(
-            format_range(&Date::Year(2021), &Date::Present),
-            "2021 – Present"
         );
     }
 

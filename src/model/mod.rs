@@ -30,7 +30,8 @@ use toml_error::from_toml_error;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Resume {
-    /// BCP 47 language of the résumé, written into the PDF (default `en-US`).
+    /// BCP 47 language of the résumé (default `en-US`): its dates,
+    /// quotation marks and hyphenation, and the PDF's language.
     #[schemars(with = "Option<String>")]
     pub lang: Option<Spanned<String>>,
     /// Page and look settings.
@@ -47,6 +48,9 @@ pub struct Resume {
     /// What `--all` builds.
     #[serde(default)]
     pub build: BuildDef,
+    /// Words and formats that differ from the language's own.
+    #[serde(default)]
+    pub locale: LocaleDef,
     /// The sections in the order they are printed.
     #[serde(default)]
     #[schemars(with = "Vec<Section>")]
@@ -82,6 +86,11 @@ pub struct VariantDef {
     pub theme: Option<ThemeDef>,
     /// Fit settings that differ from `[fit]`.
     pub fit: Option<FitDef>,
+    /// The variant's language (BCP 47), instead of the top-level `lang`.
+    #[schemars(with = "Option<String>")]
+    pub lang: Option<Spanned<String>>,
+    /// Locale words and formats that differ from `[locale]`.
+    pub locale: Option<LocaleDef>,
     /// Replacement text for chosen fields, by the `id` of a section or an
     /// entry (or `person`).
     #[serde(default, rename = "override")]
@@ -128,6 +137,33 @@ pub struct FitDef {
     pub pages: Option<Spanned<u32>>,
 }
 
+/// `[locale]`: words and formats that differ from those of the résumé's
+/// language (`lang`).
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LocaleDef {
+    /// The end of an ongoing range, such as "present" or "heute".
+    #[schemars(with = "Option<String>")]
+    pub present: Option<Spanned<String>>,
+    /// The twelve month names, January first, for `date_style = "long"`
+    /// (and for languages whose short dates spell months out).
+    #[schemars(with = "Option<Vec<String>>")]
+    pub months: Option<Spanned<Vec<String>>>,
+    /// The twelve abbreviated month names, January first.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub months_short: Option<Spanned<Vec<String>>>,
+    /// `"short"` (`Jul 2024`, the default) or `"long"` (`July 2024`).
+    #[schemars(with = "Option<String>")]
+    pub date_style: Option<Spanned<String>>,
+    /// `"native"` (the language's own digits, the default) or `"latin"` (0-9).
+    #[schemars(with = "Option<String>")]
+    pub digits: Option<Spanned<String>>,
+    /// The quotation marks smart punctuation writes: opening and closing,
+    /// optionally followed by the pair for a quotation inside another.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub quotes: Option<Spanned<Vec<String>>>,
+}
+
 /// `[build]`: which documents the file stands for.
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -167,7 +203,7 @@ pub struct ThemeDef {
     pub hyphenate: Option<bool>,
     /// Standard ligatures such as fi and ffi (default: on).
     pub ligatures: Option<bool>,
-    /// Curly quotes, dashes from `--` and `---`, ellipsis from `...` (default: on).
+    /// The language's quotation marks, dashes from `--` and `---`, ellipsis from `...` (default: on).
     pub smart_punctuation: Option<bool>,
 }
 

@@ -1,6 +1,6 @@
 //! Dates between JSON Resume (`YYYY-MM-DD`) and the résumé's forms.
 
-use crate::document::Entry;
+use crate::document::{Entry, When};
 use crate::model::date::{self, Date, MONTH_ABBREVIATIONS};
 
 /// Whether `s` is one or more ASCII digits.
@@ -78,12 +78,14 @@ pub(super) enum Dates {
     Range(String, String),
 }
 
-/// The dates an entry prints, back in their TOML forms.
+/// An entry's dates in their TOML forms, whatever language prints them
+/// (a free-text date such as `Jul 2024` read as the month it names).
 pub(super) fn dates_of(entry: &Entry) -> Dates {
-    let Some(dates) = &entry.dates else {
-        return Dates::None;
+    let text = match &entry.when {
+        None => return Dates::None,
+        Some(When::Single(date)) => date.clone(),
+        Some(When::Range(start, end)) => format!("{start} \u{2013} {end}"),
     };
-    let text = dates.text();
     if text.trim().is_empty() {
         return Dates::None;
     }

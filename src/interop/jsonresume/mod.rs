@@ -108,6 +108,15 @@ pub struct Imported {
     pub warnings: Vec<String>,
 }
 
+/// How an import writes the TOML.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The résumé's language, a BCP 47 tag such as `de`: the section
+    /// titles are written in it, and `lang` at the top of the file. `None`
+    /// writes English titles and no `lang`.
+    pub lang: Option<String>,
+}
+
 /// JSON Resume (JSON text) to resume.toml text.
 ///
 /// Fails, with a diagnostic whose span points into `json`, when the text is
@@ -118,10 +127,17 @@ pub struct Imported {
 /// [`crate::limits::MAX_FIELD_CHARS`]); anything else that does not fit is
 /// reported in the warnings.
 pub fn import_json(json: &str) -> Result<Imported, Diagnostic> {
-    import(Source {
+    import_json_with(json, &ImportOptions::default())
+}
+
+/// [`import_json`] with options; an unknown language in `options` is an
+/// error of its own (with no span).
+pub fn import_json_with(json: &str, options: &ImportOptions) -> Result<Imported, Diagnostic> {
+    let source = Source {
         text: json,
         syntax: Syntax::Json,
-    })
+    };
+    import(source, options)
 }
 
 /// JSON Resume in YAML to resume.toml text.
@@ -130,10 +146,16 @@ pub fn import_json(json: &str) -> Result<Imported, Diagnostic> {
 /// and fails in the same ways as [`import_json`] (and when it has more than
 /// [`crate::limits::MAX_YAML_BRACKETS`] brackets), with spans into `yaml`.
 pub fn import_yaml(yaml: &str) -> Result<Imported, Diagnostic> {
-    import(Source {
+    import_yaml_with(yaml, &ImportOptions::default())
+}
+
+/// [`import_yaml`] with options, as [`import_json_with`].
+pub fn import_yaml_with(yaml: &str, options: &ImportOptions) -> Result<Imported, Diagnostic> {
+    let source = Source {
         text: yaml,
         syntax: Syntax::Yaml,
-    })
+    };
+    import(source, options)
 }
 
 /// A resolved document back to JSON Resume (pretty JSON text).
@@ -144,13 +166,25 @@ pub fn export_json(doc: &Document) -> String {
 }
 
 /// Parse the text and import its value; every error points into the text.
-fn import(source: Source) -> Result<Imported, Diagnostic> {
+fn import(source: Source, options: &ImportOptions) -> Result<Imported, Diagnostic> {
+    let lang = match options.lang.as_deref().map(str::trim) {
+        None => None,
+        Some(tag) => {
+            let field = ::toml::Spanned::new(0..0, tag.to_owned());
+            let language = crate::locale::check_tag(&field, "").map_err(|mut d| {
+                d.span = None;
+                d.path = None;
+                d
+            })?;
+            Some((tag, language))
+        }
+    };
     let value = source.parse()?;
-    import_value(&value).map_err(|problem| source.diagnostic(problem))
+    import_value(&value, lang).map_err(|problem| source.diagnostic(problem))
 }
 
 /// Read the JSON value, write the TOML and check that it exports back.
-fn import_value(value: &Value) -> Result<Imported, Problem> {
+fn import_value(value: &Value, lang: Option<toml::Lang>) -> Result<Imported, Problem> {
     if !value.is_object() {
         return Err(Problem::at(
             "",
@@ -164,7 +198,7 @@ fn import_value(value: &Value) -> Result<Imported, Problem> {
     let mut reader = read::Reader::default();
     let resume = reader.resume(value)?;
     let mut warnings = reader.warnings;
-    let toml = toml::to_toml(&resume, &mut warnings);
+    let toml = toml::to_toml(&resume, &mut warnings, lang);
     warnings.extend(check::self_check(&resume, &toml)?);
     Ok(Imported { toml, warnings })
 }

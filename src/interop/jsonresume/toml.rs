@@ -401,6 +401,9 @@ fn list_lines(out: &mut String, key: &str, items: &[String]) {
     out.push_str("]\n");
 }
 
+/// A language tag as given and its language.
+pub(super) type Lang<'a> = (&'a str, crate::locale::Language);
+
 /// The comments at the top of the file, and the theme.
 const PREAMBLE: &str = "# Résumé imported from JSON Resume.\n\
      #\n\
@@ -428,15 +431,20 @@ const PREAMBLE: &str = "# Résumé imported from JSON Resume.\n\
      # and ellipses from -- --- and ...\n\
      smart_punctuation = false\n\n";
 
-/// The `resume.toml` text of the JSON Resume content; links that cannot
-/// be written are reported in `warnings`.
-pub(super) fn to_toml(r: &Resume, warnings: &mut Vec<String>) -> String {
+/// The `resume.toml` text of the JSON Resume content, with section titles
+/// in `lang` (its tag as given and its language; English without `lang`
+/// in the file when `None`); links that cannot be written are reported in
+/// `warnings`.
+pub(super) fn to_toml(r: &Resume, warnings: &mut Vec<String>, lang: Option<Lang>) -> String {
     let mut out = String::from(PREAMBLE);
+    if let (Some((tag, _)), Some(at)) = (lang, out.find("[theme]")) {
+        out.insert_str(at, &format!("lang = {}\n\n", q(tag)));
+    }
     let person_at = out.len();
     person(&mut out, &r.basics);
     let sections = sections(r, warnings);
     for (i, (key, body)) in sections.iter().enumerate() {
-        section(&mut out, i, *key, body);
+        section(&mut out, i, key.title(lang.map(|(_, l)| l)), *key, body);
     }
     variants_example(&mut out, &sections);
     let uncovered = uncovered_characters(&out);
@@ -538,9 +546,9 @@ fn entry_priorities(key: Key, entries: &[TEntry]) -> Vec<(Option<u32>, Option<u3
 }
 
 /// One `[[sections]]` table; the first one explains its id.
-fn section(out: &mut String, i: usize, key: Key, body: &TBody) {
+fn section(out: &mut String, i: usize, title: &str, key: Key, body: &TBody) {
     out.push_str("\n[[sections]]\n");
-    out.push_str(&format!("title = {}\n", q(key.title())));
+    out.push_str(&format!("title = {}\n", q(title)));
     if i == 0 {
         out.push_str(&format!(
             "id = {}   # variants name sections by id\n",

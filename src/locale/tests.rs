@@ -1,0 +1,243 @@
+use super::*;
+use crate::model::date::MONTH_ABBREVIATIONS;
+use hyphenation::Load;
+
+fn locale(code: &str) -> Locale {
+    Locale::new(find(code).unwrap_or_else(|| panic!("{code} is in the table")))
+}
+
+fn month(year: u16, month: u8) -> Date {
+    Date::Month { year, month }
+}
+
+#[test]
+fn the_two_tables_list_the_same_languages_in_the_same_order() {
+    let cldr: Vec<&str> = CLDR.iter().map(|c| c.code).collect();
+    let words: Vec<&str> = WORDS.iter().map(|w| w.code).collect();
+    assert_eq!(cldr, words);
+    assert_eq!(languages().count(), 27);
+    assert_eq!(cldr[0], "en");
+    let mut sorted = cldr[1..].to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(sorted, cldr[1..], "after English, by code, each once");
+}
+
+#[test]
+fn english_is_what_the_resume_always_printed() {
+    let en = Locale::default();
+    assert_eq!(en.months_short, MONTH_ABBREVIATIONS.map(str::to_owned));
+    assert_eq!(en.format_date(&month(2024, 7)), "Jul 2024");
+    assert_eq!(en.format_date(&Date::Present), "Present");
+    assert_eq!(en.format_date(&Date::Year(2021)), "2021");
+    assert_eq!(
+        en.format_range(&month(2024, 7), &month(2025, 8)),
+        "Jul 2024 \u{2013} Aug 2025"
+    );
+    assert_eq!(en.format_date(&Date::Text("Fall 2025".into())), "Fall 2025");
+    // A month out of range (never parsed, but not a panic either).
+    assert_eq!(en.format_date(&month(2024, 13)), "2024-13");
+    assert_eq!(en.format_date(&month(2024, 0)), "2024-00");
+    let headings: Vec<&str> = english().words.headings.to_vec();
+    assert_eq!(headings[..3], ["Summary", "Experience", "Education"]);
+}
+
+#[test]
+fn the_examples_of_the_issue() {
+    let range = |code: &str| locale(code).format_range(&month(2024, 7), &Date::Present);
+    assert_eq!(range("de"), "Juli 2024 \u{2013} heute");
+    assert_eq!(range("fr"), "juil. 2024 \u{2013} aujourd\u{2019}hui");
+    assert_eq!(range("ja"), "2024年7月 \u{2013} 現在");
+}
+
+#[test]
+fn every_language_prints_every_month_from_its_template() {
+    for language in languages() {
+        for style in [DateStyle::Short, DateStyle::Long] {
+            let mut l = Locale::new(language);
+            l.style = style;
+            for m in 1..=12 {
+                let printed = l.format_date(&month(2024, m));
+                assert!(!printed.contains(['{', '}']), "{language:?}: {printed}");
+                assert!(!printed.trim().is_empty(), "{language:?}");
+                assert!(printed.chars().count() < 40, "{language:?}: {printed}");
+            }
+        }
+    }
+}
+
+#[test]
+fn digits_of_the_default_numbering_system() {
+    assert_eq!(locale("ar").format_date(&Date::Year(2024)), "٢٠٢٤");
+    assert_eq!(locale("fa").format_date(&Date::Year(2024)), "۲۰۲۴");
+    assert_eq!(locale("hi").format_date(&Date::Year(2024)), "2024");
+    let mut latin = locale("ar");
+    latin.latin_digits = true;
+    assert_eq!(latin.format_date(&month(2024, 7)), "يوليو 2024");
+}
+
+#[test]
+fn a_tag_finds_its_language_by_the_primary_subtag() {
+    let code = |tag: &str| find(tag).map(Language::code);
+    assert_eq!(code("de"), Some("de"));
+    assert_eq!(code(" DE-at "), Some("de"));
+    assert_eq!(code("zh-Hant-TW"), Some("zh"));
+    assert_eq!(code("no"), Some("nb"));
+    assert_eq!(code("iw"), Some("he"));
+    assert_eq!(code("xx"), None);
+    assert_eq!(code("x-private"), None);
+    assert_eq!(code(""), None);
+}
+
+#[test]
+fn an_unknown_language_suggests_the_one_meant() {
+    let meant = |tag: &str| {
+        let d = unknown(tag);
+        assert_eq!(d.message, format!("unknown language `{tag}`"));
+        assert!(d.hints.last().is_some_and(|h| h.contains("de, el, es")));
+        d.hints
+            .iter()
+            .find_map(|h| h.strip_prefix("did you mean `"))
+            .map(|h| h.trim_end_matches("`?").to_owned())
+    };
+    assert_eq!(meant("dk").as_deref(), Some("da"));
+    assert_eq!(meant("jp-JP").as_deref(), Some("ja"));
+    assert_eq!(meant("deu").as_deref(), Some("de"));
+    assert_eq!(meant("ger").as_deref(), Some("de"));
+    assert_eq!(meant("german").as_deref(), Some("de"));
+    assert_eq!(meant("swedsh").as_deref(), Some("sv"));
+    assert_eq!(meant("xx"), None);
+    assert_eq!(meant("fi"), None);
+}
+
+#[test]
+fn check_tag_reports_where() {
+    let field = Spanned::new(7..11, "xx".to_owned());
+    let d = check_tag(&field, "variants.de.lang").unwrap_err();
+    assert_eq!(d.span, Some(7..11));
+    assert_eq!(d.path.as_deref(), Some("variants.de.lang"));
+    let field = Spanned::new(0..7, "en_US".to_owned());
+    let d = check_tag(&field, "lang").unwrap_err();
+    assert_eq!(d.hints, [crate::model::lang::HINT]);
+    assert!(check_tag(&Spanned::new(0..2, "pt-BR".to_owned()), "lang").is_ok());
+}
+
+#[test]
+fn hyphenation_patterns() {
+    assert_eq!(patterns("de-CH"), Some(Patterns::German1996));
+    assert_eq!(patterns("en-US"), Some(Patterns::EnglishUS));
+    assert_eq!(patterns("en-gb"), Some(Patterns::EnglishGB));
+    assert_eq!(patterns("ja"), None);
+    assert_eq!(patterns("xx"), None);
+    let with = with_patterns();
+    assert!(with.contains(&"hi") && !with.contains(&"ar"), "{with:?}");
+    for language in languages() {
+        if let Some(p) = language.words.patterns {
+            assert!(
+                hyphenation::Standard::from_embedded(p).is_ok(),
+                "{language:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn french_quotes_carry_a_narrow_no_break_space() {
+    let fr = locale("fr");
+    assert_eq!(fr.quotes().outer, ["«\u{202F}", "\u{202F}»"]);
+    assert_eq!(locale("de").quotes().outer, ["„", "“"]);
+    assert_eq!(locale("ja").quotes().inner, ["『", "』"]);
+}
+
+#[test]
+fn every_language_has_every_heading_and_a_present() {
+    for language in languages() {
+        let w = language.words;
+        assert!(!w.present.trim().is_empty(), "{language:?}");
+        for h in w.headings {
+            assert!(!h.trim().is_empty() && h.trim() == h, "{language:?}: {h:?}");
+        }
+        let mut sorted = w.headings.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), 13, "{language:?}: two sections share a title");
+    }
+}
+
+mod patches {
+    use super::*;
+    use crate::model::LocaleDef;
+
+    fn def(toml: &str) -> LocaleDef {
+        toml::from_str(toml).expect("a [locale] table")
+    }
+
+    fn patched(code: &str, toml: &str) -> (Locale, Vec<Diagnostic>) {
+        let mut errors = Vec::new();
+        let mut l = locale(code);
+        Patch::read(&def(toml), "locale", &mut errors).apply(&mut l);
+        (l, errors)
+    }
+
+    #[test]
+    fn any_word_can_be_replaced() {
+        let (l, errors) = patched(
+            "de",
+            "present = \"jetzt\"\nmonths_short = [\"Jan\", \"Feb\", \"Mär\", \"Apr\", \"Mai\", \
+             \"Jun\", \"Jul\", \"Aug\", \"Sep\", \"Okt\", \"Nov\", \"Dez\"]\n\
+             quotes = [\"»\", \"«\"]\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            l.format_range(&month(2024, 3), &Date::Present),
+            "Mär 2024 \u{2013} jetzt"
+        );
+        assert_eq!(l.quotes().outer, ["»", "«"]);
+        assert_eq!(l.quotes().inner, ["‚", "‘"], "the inner pair stays");
+        let (l, errors) = patched("en", "date_style = \"Long\"\ndigits = \"latin\"\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(l.format_date(&month(2024, 7)), "July 2024");
+    }
+
+    #[test]
+    fn bad_replacements_are_located_errors() {
+        let (l, errors) = patched(
+            "de",
+            "present = \"  \"\nmonths = [\"a\"]\ndate_style = \"shrot\"\ndigits = \"roman\"\n\
+             quotes = [\"a\", \"b\", \"c\"]\nmonths_short = [\"\", \"\", \"\", \"\", \"\", \"\", \
+             \"\", \"\", \"\", \"\", \"\", \"\"]\n",
+        );
+        let messages: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|d| (d.path.as_deref().unwrap_or(""), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                ("locale.present", "the word is empty"),
+                (
+                    "locale.months",
+                    "`months` has 1 names; a year has 12 months"
+                ),
+                ("locale.months_short", "month 1 is empty"),
+                ("locale.date_style", "unknown date style `shrot`"),
+                ("locale.digits", "unknown digits `roman`"),
+                ("locale.quotes", "`quotes` has 3 marks; it takes 2 or 4"),
+            ]
+        );
+        assert!(errors.iter().all(|d| d.span.is_some()));
+        assert_eq!(errors[3].hints[0], "did you mean `short`?");
+        // Nothing bad is applied.
+        assert_eq!(
+            l.format_range(&month(2024, 7), &Date::Present),
+            "Juli 2024 \u{2013} heute"
+        );
+        let (_, errors) = patched("en", &format!("present = \"{}\"\n", "x".repeat(33)));
+        assert_eq!(
+            errors[0].message,
+            "the word is 33 characters long; the limit is 32"
+        );
+        let (_, errors) = patched("en", "present = \"a\\u0007\"\n");
+        assert_eq!(errors[0].message, "the word has a control character");
+    }
+}
