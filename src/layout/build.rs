@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use hyphenation::{Hyphenator, Load, Standard};
+use hyphenation::{Hyphenator, Standard};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use crate::diag::Diagnostic;
@@ -241,8 +241,8 @@ pub struct Builder<'a> {
     warnings: Vec<Diagnostic>,
     /// The document's language, for hyphenation.
     lang: String,
-    /// Hyphenation patterns: not loaded yet, or loaded (none for an unsupported language).
-    dictionary: Option<Option<Standard>>,
+    /// Hyphenation patterns: not looked up yet, or looked up (none for an unsupported language).
+    dictionary: Option<Option<&'static Standard>>,
     /// Entries built so far.
     entries: usize,
 }
@@ -524,10 +524,7 @@ impl<'a> Builder<'a> {
 
     /// Split hyphenatable words into syllable fragments that end in a hyphen.
     fn hyphenate(&mut self, para: &mut Para) {
-        if self.dictionary().is_none() {
-            return;
-        }
-        let Some(Some(dict)) = &self.dictionary else {
+        let Some(dict) = self.dictionary() else {
             return;
         };
         let points: Vec<Vec<usize>> = para
@@ -570,11 +567,11 @@ impl<'a> Builder<'a> {
         para.frags = out;
     }
 
-    /// The hyphenation dictionary for the document's language, loaded once.
-    fn dictionary(&mut self) -> Option<&Standard> {
+    /// The hyphenation dictionary for the document's language (loaded once
+    /// per process), warning once when there is none.
+    fn dictionary(&mut self) -> Option<&'static Standard> {
         if self.dictionary.is_none() {
-            let loaded = crate::locale::patterns(&self.lang)
-                .and_then(|patterns| Standard::from_embedded(patterns).ok());
+            let loaded = crate::locale::dictionary(&self.lang);
             if loaded.is_none() {
                 self.warnings.push(
                     Diagnostic::warning(format!(
@@ -589,7 +586,7 @@ impl<'a> Builder<'a> {
             }
             self.dictionary = Some(loaded);
         }
-        self.dictionary.as_ref().and_then(Option::as_ref)
+        self.dictionary.flatten()
     }
 
     /// The hyphen glyph in a run's face and size.

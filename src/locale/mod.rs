@@ -10,6 +10,7 @@
 //! is German).
 
 mod data;
+mod dictionary;
 mod patch;
 mod smart;
 mod words;
@@ -22,6 +23,7 @@ use crate::model::date::Date;
 use data::{CLDR, Cldr};
 use words::{WORDS, Words};
 
+pub(crate) use dictionary::dictionary;
 pub(crate) use patch::Patch;
 pub(crate) use smart::Smart;
 
