@@ -31,8 +31,8 @@ import zlib
 # src/locale/dictionary.rs lists the same codes (a unit test compares the
 # two with this folder).
 CODES = [
-    "en-us", "en-gb", "cs", "da", "de-1996", "el-monoton", "es", "fr", "hi",
-    "hu", "id", "it", "nb", "nl", "nn", "pl", "pt", "ru", "sv", "tr", "uk",
+    "en-us", "en-gb", "da", "de-1996", "el-monoton", "es", "fr", "hi",
+    "hu", "it", "nb", "nl", "nn", "pl", "pt", "ru", "sv", "tr", "uk",
 ]
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent

@@ -34,10 +34,9 @@ macro_rules! embedded {
 /// Every embedded dictionary: English (American and British) and the
 /// `patterns` of each row of `words.rs`, in its order. `scripts/hyphenation.py`
 /// lists the same codes.
-const EMBEDDED: [(Patterns, &str, &[u8]); 21] = embedded![
+const EMBEDDED: [(Patterns, &str, &[u8]); 19] = embedded![
     EnglishUS "en-us",
     EnglishGB "en-gb",
-    Czech "cs",
     Danish "da",
     German1996 "de-1996",
     GreekMono "el-monoton",
@@ -45,7 +44,6 @@ const EMBEDDED: [(Patterns, &str, &[u8]); 21] = embedded![
     French "fr",
     Hindi "hi",
     Hungarian "hu",
-    Indonesian "id",
     Italian "it",
     NorwegianBokmal "nb",
     Dutch "nl",

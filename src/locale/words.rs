@@ -117,7 +117,8 @@ pub(super) const WORDS: &[Words] = &[
         ],
         spaced: true,
         quote_space: "",
-        patterns: Some(Patterns::Czech),
+        // The patterns are GPL-only, which the binary's licence cannot carry.
+        patterns: None,
     },
     Words {
         code: "da",
@@ -368,7 +369,8 @@ pub(super) const WORDS: &[Words] = &[
         ],
         spaced: true,
         quote_space: "",
-        patterns: Some(Patterns::Indonesian),
+        // The patterns are GPL-only, which the binary's licence cannot carry.
+        patterns: None,
     },
     Words {
         code: "it",
