@@ -22,3 +22,8 @@ pub const MAX_EXTENDS_DEPTH: usize = 16;
 pub const MAX_FONT_BYTES: u64 = 64 << 20;
 /// Most `[fonts] fallback` files.
 pub const MAX_FALLBACK_FONTS: usize = 8;
+/// The most font files the themes of one résumé may name (five roles of
+/// four styles).
+pub const MAX_THEME_FONTS: usize = 20;
+/// The most bytes read of a theme file.
+pub const MAX_THEME_BYTES: usize = 64 << 10;

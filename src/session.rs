@@ -5,6 +5,10 @@
 //! shares the font book and its shaping cache, so `--all`, a rebuild in
 //! watch mode and a fuzzer's many compilations cost only what differs.
 
+mod themes;
+
+pub use themes::ThemeFileError;
+
 use crate::diag::{self, Diagnostic};
 use crate::document::Document;
 use crate::layout::build::{Block, Builder};
@@ -14,6 +18,8 @@ use crate::model::{self, Resume};
 use crate::pdf::{self, Timestamp};
 use crate::text::shape::{FontBook, FontFile};
 use crate::theme::Theme;
+use crate::theme::fonts::FontId;
+use crate::theme::resolve::ThemeFile;
 use crate::trim::{self, Trimmed};
 use crate::units::Pt;
 use crate::{limits, select, variant};
@@ -27,6 +33,8 @@ pub struct Options {
     pub trim: bool,
     /// A PDF standard the output must meet.
     pub standard: Option<pdf::Standard>,
+    /// A built-in theme in place of the one the résumé picks (`--theme`).
+    pub theme: Option<String>,
 }
 
 /// A parsed résumé and the faces it is set in.
@@ -56,9 +64,14 @@ pub struct Session<'f> {
     source: String,
     resume: Resume,
     options: Options,
-    /// The `[fonts] fallback` files, as loaded by the caller.
+    /// The `[fonts] fallback` files, then the font files themes name, as
+    /// loaded by the caller.
     fonts: &'f [FontFile],
     book: FontBook<'f>,
+    /// The theme files the résumé names, as parsed.
+    themes: Vec<ThemeFile>,
+    /// The faces of the font files themes name, by path.
+    theme_fonts: Vec<(String, FontId)>,
 }
 
 /// A laid-out résumé, before PDF writing.
@@ -75,6 +88,14 @@ pub struct Laid {
     pub fit: FitReport,
     /// Warnings: nothing here stops the build.
     pub warnings: Vec<Diagnostic>,
+}
+
+impl Laid {
+    /// The words a reader must extract from the PDF, in order, with the
+    /// theme's marks (bullet, separator) and arrangement.
+    pub fn words(&self) -> Vec<String> {
+        self.document.words_with(&self.theme.marks())
+    }
 }
 
 /// A compiled résumé: the PDF and the layout it draws.
@@ -137,6 +158,8 @@ impl Session<'static> {
             options,
             fonts: &[],
             book: FontBook::new(),
+            themes: Vec::new(),
+            theme_fonts: Vec::new(),
         })
     }
 }
@@ -166,10 +189,10 @@ impl<'f> Session<'f> {
             .map(|p| p.get_ref().as_str())
     }
 
-    /// Read the résumé's `[fonts] fallback` files with `read` (the caller
-    /// does the I/O, e.g. relative to the TOML file's directory), for
-    /// [`Session::with_fonts`]. A file that cannot be read is an error at
-    /// its path in the TOML.
+    /// Read the résumé's `[fonts] fallback` files, then the font files its
+    /// themes name, with `read` (the caller does the I/O, e.g. relative to
+    /// the TOML file's directory), for [`Session::with_fonts`]. A file that
+    /// cannot be read is an error at its path in the TOML.
     pub fn read_fonts(
         &self,
         mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
@@ -202,6 +225,7 @@ impl<'f> Session<'f> {
                 ),
             }
         }
+        self.read_theme_fonts(&mut read, &mut files, &mut errors);
         if errors.is_empty() {
             Ok(files)
         } else {
@@ -209,30 +233,39 @@ impl<'f> Session<'f> {
         }
     }
 
-    /// The session with the `[fonts] fallback` files added, tried (in
-    /// order) after the bundled faces. A file that is not a font is an
+    /// The session with the files of [`Session::read_fonts`] added: the
+    /// `[fonts] fallback` files, tried (in order) after the bundled faces,
+    /// and the font files themes name. A file that is not a font is an
     /// error at its path in the TOML.
     pub fn with_fonts<'g>(self, files: &'g [FontFile]) -> Result<Session<'g>, Vec<Diagnostic>>
     where
         'f: 'g,
     {
-        let book = self.book.with_fallback(files).map_err(|i| {
+        let fallback = self.resume.fonts.fallback.len().min(files.len());
+        let theme_spans: Vec<_> = files
+            .iter()
+            .map(|f| self.theme_font_span(&f.path))
+            .collect();
+        let book = self.book.with_files(files, fallback).map_err(|i| {
             let mut d = Diagnostic::error(format!(
                 "`{}` is not a font file (TrueType, OpenType or a collection)",
                 files[i].path
-            ))
-            .with_path("fonts.fallback");
+            ));
             if let Some(path) = self.resume.fonts.fallback.get(i) {
-                d = d.with_span(path.span());
+                d = d.with_span(path.span()).with_path("fonts.fallback");
+            } else if let Some(Some(span)) = theme_spans.get(i) {
+                d = d.with_span(span.clone());
             }
             vec![d]
         })?;
         Ok(Session {
+            theme_fonts: Session::theme_faces(files, fallback),
             source: self.source,
             resume: self.resume,
             options: self.options,
             fonts: files,
             book,
+            themes: self.themes,
         })
     }
 
@@ -291,8 +324,9 @@ impl<'f> Session<'f> {
     /// Select, build, fit and place one variant. An overflowing page is not
     /// an error here (see [`Session::compile`]).
     pub fn lay_out(&self, variant: Option<&str>) -> Result<Laid, Failure> {
-        let (document, selected) = self.select(variant)?;
-        let theme = Theme::resolve(&document.settings);
+        let (document, mut selected) = self.select(variant)?;
+        let (theme, resolved) = self.theme(&document)?;
+        selected.extend(resolved);
         let spread = document.settings.spread;
         let (blocks, mut warnings) = self.build(&document, &theme);
         let mut fitted = fit::fit(&blocks, &theme, &self.book, spread);

@@ -11,7 +11,7 @@ use crate::layout::build::{Block, BlockKind, Frag, PGlyph, Para, Space, natural_
 use crate::layout::frame::{Item, Overflow, Page, PlacedBlock, PlacedGlyph, Role, TextItem};
 use crate::layout::linebreak::{Fragment, Measure, optimal_fit};
 use crate::text::shape::FontBook;
-use crate::theme::{Mode, Theme};
+use crate::theme::{Align, HeadingRule, Mode, Theme};
 use crate::units::Pt;
 
 /// Place blocks on one page, with the warnings found on the way (tokens too
@@ -98,12 +98,12 @@ pub fn place_with(
     (page, p.warnings)
 }
 
-/// The structure role of the block at `index`: the first centred block is
-/// the title.
+/// The structure role of the block at `index`: the first block (the
+/// name) is the title.
 fn role(kind: &BlockKind, index: usize) -> Role {
     match kind {
-        BlockKind::Centered(_) if index == 0 => Role::Title,
-        BlockKind::Centered(_) => Role::Paragraph,
+        _ if index == 0 => Role::Title,
+        BlockKind::Centered(_) | BlockKind::Aside { .. } => Role::Paragraph,
         BlockKind::Heading(_) => Role::Heading,
         BlockKind::Lines {
             marker: Some(_), ..
@@ -201,6 +201,7 @@ impl Placer<'_> {
     fn block(&mut self, kind: &BlockKind) {
         match kind {
             BlockKind::Centered(para) => self.centered(para),
+            BlockKind::Aside { para, beside } => self.aside(para, *beside),
             BlockKind::Heading(para) => self.heading(para),
             BlockKind::Lines {
                 para,
@@ -235,32 +236,100 @@ impl Placer<'_> {
         }
     }
 
-    /// A section heading and the rule under it.
+    /// Lines set flush right beside the blocks above them (a split
+    /// header's contact items): from the top of the text area, centred on
+    /// the height of those blocks, or under them when they leave too little
+    /// room.
+    fn aside(&mut self, para: &Para, beside: Pt) {
+        let t = self.theme;
+        let full = t.text_width();
+        let room = full - beside - t.date_gap;
+        let (width, top) = if room.get() >= full.get() * 0.35 {
+            (room, t.margin_top)
+        } else {
+            (full, self.y)
+        };
+        let measure = Measure::uniform(width.get());
+        let frags = self.prepare(para, measure);
+        let lines = self.break_lines(para, &frags, measure, Mode::Ragged);
+        let (below, bottom) = (self.y, self.bottom);
+        let height = para.size * t.leading * lines.len() as f64;
+        self.y = top + ((below - top) - height).max(Pt::ZERO) / 2.0;
+        let right = t.page_width - t.margin_x;
+        for line in &lines {
+            let baseline = self.baseline(para.size);
+            let w = natural_width(&frags[line.clone()]);
+            let set = Set::new(para, &frags, line.clone(), None);
+            self.line(&set, right - w, baseline);
+            self.advance_line(para.size, baseline);
+        }
+        self.y = self.y.max(below);
+        self.bottom = self.bottom.max(bottom);
+    }
+
+    /// A section heading and its rule: under it (the classic look), over
+    /// it, none, or a bar in the date column beside it.
     fn heading(&mut self, para: &Para) {
         let t = self.theme;
-        let left = t.margin_x;
+        let mut left = t.margin_x;
         let right = t.page_width - t.margin_x;
+        let rule = t.heading_rule;
+        if rule == HeadingRule::LeftBar {
+            left += t.entry_indent;
+        }
         let measure = Measure::uniform((right - left).get());
         let frags = self.prepare(para, measure);
         let lines = self.break_lines(para, &frags, measure, Mode::Ragged);
+        if rule == HeadingRule::Above {
+            self.rule(t.margin_x, self.y + t.rule_thickness / 2.0, right - t.margin_x);
+            self.y += t.rule_thickness + t.rule_offset;
+        }
         let mut rule_y = self.y;
+        let mut last_baseline = None;
         for line in &lines {
             let baseline = self.baseline(para.size);
-            self.line(&Set::new(para, &frags, line.clone(), None), left, baseline);
+            let x = match t.heading_align {
+                Align::Left => left,
+                Align::Center => {
+                    let w = natural_width(&frags[line.clone()]);
+                    left + ((right - left) - w) / 2.0
+                }
+            };
+            self.line(&Set::new(para, &frags, line.clone(), None), x, baseline);
+            if rule == HeadingRule::LeftBar && last_baseline.is_none() {
+                let middle = baseline - para.size * 0.32;
+                self.rule(t.margin_x, middle, t.date_column);
+            }
+            last_baseline = Some(baseline);
             rule_y = baseline + t.rule_offset;
             self.y += para.size * t.leading;
         }
-        if self.draw {
+        match rule {
+            HeadingRule::Below => {
+                self.rule(t.margin_x, rule_y, right - t.margin_x);
+                self.y = rule_y + t.rule_thickness / 2.0 + t.heading_gap;
+                self.bottom = rule_y + t.rule_thickness / 2.0;
+            }
+            _ => {
+                let bottom = last_baseline.map_or(self.y, |b| b + para.size * self.descent);
+                self.y = self.y.max(bottom) + t.heading_gap;
+                self.bottom = bottom;
+            }
+        }
+    }
+
+    /// A rule in the heading rule's colour and thickness, centred on `y`.
+    fn rule(&mut self, x: Pt, y: Pt, width: Pt) {
+        let t = self.theme;
+        if self.draw && t.rule_thickness.get() > 0.0 {
             self.items.push(Item::Rule {
-                x: left,
-                y: rule_y,
-                width: right - left,
+                x,
+                y,
+                width,
                 thickness: t.rule_thickness,
-                color: t.accent,
+                color: t.rule_color,
             });
         }
-        self.y = rule_y + t.rule_thickness / 2.0 + t.heading_gap;
-        self.bottom = rule_y + t.rule_thickness / 2.0;
     }
 
     /// Left-aligned lines at `indent`, with an optional marker before the

@@ -2,18 +2,63 @@
 //! overrides on top of its parent's, and the result on top of the file's.
 //! Every field the upper layer sets wins; the others come from below.
 
+use super::theme::{FontRole, ThemeFonts};
 use super::{FitDef, OverrideDef, ThemeDef};
 
-impl ThemeDef {
-    /// These theme settings on top of `base`'s.
-    pub fn merged_over(&self, base: &ThemeDef) -> ThemeDef {
+/// Each listed field from `$over`, or else from `$base`.
+macro_rules! over {
+    ($over:expr, $base:expr; $($field:ident),* $(,)?) => {
         ThemeDef {
-            font: self.font.clone().or_else(|| base.font.clone()),
-            paper: self.paper.clone().or_else(|| base.paper.clone()),
-            justify: self.justify.or(base.justify),
-            hyphenate: self.hyphenate.or(base.hyphenate),
-            ligatures: self.ligatures.or(base.ligatures),
-            smart_punctuation: self.smart_punctuation.or(base.smart_punctuation),
+            $($field: $over.$field.clone().or_else(|| $base.$field.clone()),)*
+            ..ThemeDef::default()
+        }
+    };
+}
+
+impl ThemeDef {
+    /// These theme settings on top of `base`'s. `name` and `file` are one
+    /// choice: a layer that sets either replaces both.
+    pub fn merged_over(&self, base: &ThemeDef) -> ThemeDef {
+        let picked = if self.name.is_some() || self.file.is_some() {
+            self
+        } else {
+            base
+        };
+        let fonts = match (&self.fonts, &base.fonts) {
+            (Some(over), Some(under)) => Some(over.merged_over(under)),
+            (over, under) => over.clone().or_else(|| under.clone()),
+        };
+        ThemeDef {
+            name: picked.name.clone(),
+            file: picked.file.clone(),
+            fonts,
+            ..over!(self, base;
+                extends, description, font, paper, justify, hyphenate, ligatures,
+                smart_punctuation, accent, text_color, name_color, heading_color, rule_color,
+                link_color, date_color, name_size, contact_size, heading_size, body_size,
+                subtitle_size, bullet_size, date_size, code_scale, name_weight, heading_weight,
+                heading_case, heading_rule, heading_align, date_style, subtitle_style,
+                link_underline, header, contact_separator, entry_layout, date_column, bullet,
+                leading, header_gap, section_gap, heading_gap, entry_gap, bullet_gap,
+                rule_offset, rule_thickness, entry_indent, bullet_indent, bullet_text_indent,
+                date_inset, date_gap, margin_top, margin_bottom, margin_x, spacing_min,
+                spacing_max, leading_min, leading_max, body_size_min, margin_min, icons, photo)
+        }
+    }
+}
+
+impl ThemeFonts {
+    /// These roles on top of `base`'s.
+    pub fn merged_over(&self, base: &ThemeFonts) -> ThemeFonts {
+        let pick = |over: &Option<FontRole>, under: &Option<FontRole>| {
+            over.clone().or_else(|| under.clone())
+        };
+        ThemeFonts {
+            name: pick(&self.name, &base.name),
+            headings: pick(&self.headings, &base.headings),
+            body: pick(&self.body, &base.body),
+            dates: pick(&self.dates, &base.dates),
+            code: pick(&self.code, &base.code),
         }
     }
 }
