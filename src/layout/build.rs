@@ -504,7 +504,7 @@ impl<'a> Builder<'a> {
             code: span.style.code,
         };
         let (font, size) = if style.code {
-            (t.code_family.regular, base.size * t.code_scale)
+            (t.code_family.face(style), base.size * t.code_scale)
         } else {
             (base.font.unwrap_or_else(|| base.family.face(style)), base.size)
         };
