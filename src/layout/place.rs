@@ -54,6 +54,7 @@ pub fn place_with(
         theme,
         ascent,
         descent,
+        line_box: fonts.box_metrics(theme.family.regular),
         draw,
         breaks,
         block_index: 0,
@@ -61,6 +62,7 @@ pub fn place_with(
         warnings: Vec::new(),
         y: theme.margin_top,
         bottom: theme.margin_top,
+        last_line: None,
     };
     let limit = theme.page_height - theme.margin_bottom;
     // Index of the first block whose ink runs past the bottom margin.
@@ -139,6 +141,8 @@ struct Placer<'a> {
     theme: &'a Theme,
     ascent: f64,
     descent: f64,
+    /// Ascender and descender of a line's box as text extraction sees it.
+    line_box: (f64, f64),
     /// Emit items; off when only measuring.
     draw: bool,
     breaks: &'a mut Breaks,
@@ -150,6 +154,8 @@ struct Placer<'a> {
     y: Pt,
     /// Lowest ink so far (descender of the last line).
     bottom: Pt,
+    /// Baseline and size of the last line set.
+    last_line: Option<(Pt, Pt)>,
 }
 
 /// The breaker sees a built fragment through its measured widths.
@@ -196,9 +202,44 @@ impl Placer<'_> {
     fn advance_line(&mut self, size: Pt, baseline: Pt) {
         self.y += size * self.theme.leading;
         self.bottom = baseline + size * self.descent;
+        self.last_line = Some((baseline, size));
+    }
+
+    /// Move the next block down, if need be, so that its first line's box
+    /// (ascender to descender, as text extraction measures it) clears the
+    /// last line's. A face taller than the line pitch would otherwise make
+    /// extraction merge or reorder the two (an entry's dates read after its
+    /// subtitle). Faces no taller than the leading never move.
+    fn clear_last_line(&mut self, size: Pt) {
+        let Some((last_baseline, last_size)) = self.last_line else {
+            return;
+        };
+        let (ascent, descent) = self.line_box;
+        let needed = last_baseline + last_size * descent + size * ascent + Pt(0.1);
+        let natural = self.baseline(size);
+        if natural.get() < needed.get() {
+            self.y += needed - natural;
+        }
     }
 
     fn block(&mut self, kind: &BlockKind) {
+        match kind {
+            BlockKind::Centered(para) | BlockKind::Heading(para) => self.clear_last_line(para.size),
+            BlockKind::Lines {
+                para,
+                right,
+                marker,
+                ..
+            } => {
+                let size = [Some(para.size), right.as_ref().map(|r| r.size)]
+                    .into_iter()
+                    .chain([marker.as_ref().map(|m| m.0.size)])
+                    .flatten()
+                    .fold(Pt::ZERO, Pt::max);
+                self.clear_last_line(size);
+            }
+            BlockKind::Aside { .. } => {}
+        }
         match kind {
             BlockKind::Centered(para) => self.centered(para),
             BlockKind::Aside { para, beside } => self.aside(para, *beside),
@@ -303,6 +344,9 @@ impl Placer<'_> {
             last_baseline = Some(baseline);
             rule_y = baseline + t.rule_offset;
             self.y += para.size * t.leading;
+        }
+        if let Some(baseline) = last_baseline {
+            self.last_line = Some((baseline, para.size));
         }
         match rule {
             HeadingRule::Below => {

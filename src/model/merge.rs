@@ -16,13 +16,32 @@ macro_rules! over {
 }
 
 impl ThemeDef {
-    /// These theme settings on top of `base`'s. `name` and `file` are one
-    /// choice: a layer that sets either replaces both.
+    /// Whether this layer picks the theme: by `name` or `file`, or (without
+    /// either) by `font = "serif"` or `"sans"`, which pick the classic and
+    /// modern themes.
+    pub fn picks_theme(&self) -> bool {
+        self.name.is_some() || self.file.is_some() || self.legacy_font()
+    }
+
+    /// `font` is `"serif"` or `"sans"`.
+    fn legacy_font(&self) -> bool {
+        self.font
+            .as_ref()
+            .is_some_and(|f| matches!(f.get_ref().as_str(), "serif" | "sans"))
+    }
+
+    /// These theme settings on top of `base`'s. The theme's pick is one
+    /// choice: a layer that picks (see [`ThemeDef::picks_theme`]) replaces
+    /// `base`'s name, file and picking `font`; a `font` that names a family
+    /// carries over.
     pub fn merged_over(&self, base: &ThemeDef) -> ThemeDef {
-        let picked = if self.name.is_some() || self.file.is_some() {
-            self
+        let picks = self.picks_theme();
+        let picked = if picks { self } else { base };
+        let base_font = if picks && base.legacy_font() && base.name.is_none() && base.file.is_none()
+        {
+            None
         } else {
-            base
+            base.font.clone()
         };
         let fonts = match (&self.fonts, &base.fonts) {
             (Some(over), Some(under)) => Some(over.merged_over(under)),
@@ -31,9 +50,10 @@ impl ThemeDef {
         ThemeDef {
             name: picked.name.clone(),
             file: picked.file.clone(),
+            font: self.font.clone().or(base_font),
             fonts,
             ..over!(self, base;
-                extends, description, font, paper, justify, hyphenate, ligatures,
+                extends, description, paper, justify, hyphenate, ligatures,
                 smart_punctuation, accent, text_color, name_color, heading_color, rule_color,
                 link_color, date_color, name_size, contact_size, heading_size, body_size,
                 subtitle_size, bullet_size, date_size, code_scale, name_weight, heading_weight,

@@ -249,6 +249,22 @@ impl<'a> FontBook<'a> {
             .is_some_and(|gsub| gsub.features.into_iter().any(|f| f.tag == tag))
     }
 
+    /// The ascender and descender (positive, below the baseline) that the
+    /// PDF's font descriptor states, as fractions of the em: the OS/2
+    /// typographic ones when the face has them (text extraction measures
+    /// each glyph's box with these).
+    pub fn box_metrics(&self, font: FontId) -> (f64, f64) {
+        let face = self.face(font);
+        let upem = f64::from(face.units_per_em());
+        match face.tables().os2 {
+            Some(os2) => (
+                f64::from(os2.typographic_ascender()) / upem,
+                -f64::from(os2.typographic_descender()) / upem,
+            ),
+            None => self.vertical_metrics(font),
+        }
+    }
+
     /// Ascender and descender (positive, below the baseline) as fractions of the em.
     pub fn vertical_metrics(&self, font: FontId) -> (f64, f64) {
         let face = self.face(font);

@@ -25,7 +25,16 @@ macro_rules! builtin {
 }
 
 /// Every built-in theme, in the order `resume themes` lists them.
-pub const BUILTINS: [Builtin; 2] = [builtin!("classic"), builtin!("modern")];
+pub const BUILTINS: [Builtin; 8] = [
+    builtin!("classic"),
+    builtin!("modern"),
+    builtin!("engineering"),
+    builtin!("garamond"),
+    builtin!("humanist"),
+    builtin!("warm"),
+    builtin!("moderncv"),
+    builtin!("dense"),
+];
 
 /// The names of the built-in themes.
 pub fn names() -> impl Iterator<Item = &'static str> + Clone {
