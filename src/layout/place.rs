@@ -63,6 +63,7 @@ pub fn place_with(
         y: theme.margin_top,
         bottom: theme.margin_top,
         last_line: None,
+        line_left: Pt::ZERO,
     };
     let limit = theme.page_height - theme.margin_bottom;
     // Index of the first block whose ink runs past the bottom margin.
@@ -154,8 +155,10 @@ struct Placer<'a> {
     y: Pt,
     /// Lowest ink so far (descender of the last line).
     bottom: Pt,
-    /// Baseline and size of the last line set.
-    last_line: Option<(Pt, Pt)>,
+    /// Baseline, size and left edge of the last line set.
+    last_line: Option<(Pt, Pt, Pt)>,
+    /// Left edge of the lines of the block being placed.
+    line_left: Pt,
 }
 
 /// The breaker sees a built fragment through its measured widths.
@@ -202,18 +205,25 @@ impl Placer<'_> {
     fn advance_line(&mut self, size: Pt, baseline: Pt) {
         self.y += size * self.theme.leading;
         self.bottom = baseline + size * self.descent;
-        self.last_line = Some((baseline, size));
+        self.last_line = Some((baseline, size, self.line_left));
     }
 
     /// Move the next block down, if need be, so that its first line's box
     /// (ascender to descender, as text extraction measures it) clears the
-    /// last line's. A face taller than the line pitch would otherwise make
-    /// extraction merge or reorder the two (an entry's dates read after its
-    /// subtitle). Faces no taller than the leading never move.
-    fn clear_last_line(&mut self, size: Pt) {
-        let Some((last_baseline, last_size)) = self.last_line else {
+    /// last line's, unless it continues the same column in the same size
+    /// (skill rows, bullets). A face taller than the line pitch would
+    /// otherwise make text extraction reorder the two (an entry's dates
+    /// read after its subtitle, titles before bullets). Faces no taller
+    /// than the leading never move.
+    fn clear_last_line(&mut self, size: Pt, left: Pt) {
+        self.line_left = left;
+        let Some((last_baseline, last_size, last_left)) = self.last_line else {
             return;
         };
+        let same_size = (size - last_size).get().abs() <= 0.05 * size.max(last_size).get();
+        if same_size && (left - last_left).get().abs() < 0.5 {
+            return;
+        }
         let (ascent, descent) = self.line_box;
         let needed = last_baseline + last_size * descent + size * ascent + Pt(0.1);
         let natural = self.baseline(size);
@@ -223,22 +233,25 @@ impl Placer<'_> {
     }
 
     fn block(&mut self, kind: &BlockKind) {
+        let margin = self.theme.margin_x;
         match kind {
-            BlockKind::Centered(para) | BlockKind::Heading(para) => self.clear_last_line(para.size),
+            // Centred lines start anywhere: never the same column.
+            BlockKind::Centered(para) => self.clear_last_line(para.size, Pt(-1.0)),
+            BlockKind::Heading(para) => self.clear_last_line(para.size, margin),
             BlockKind::Lines {
                 para,
+                indent,
                 right,
                 marker,
-                ..
             } => {
                 let size = [Some(para.size), right.as_ref().map(|r| r.size)]
                     .into_iter()
                     .chain([marker.as_ref().map(|m| m.0.size)])
                     .flatten()
                     .fold(Pt::ZERO, Pt::max);
-                self.clear_last_line(size);
+                self.clear_last_line(size, margin + *indent);
             }
-            BlockKind::Aside { .. } => {}
+            BlockKind::Aside { .. } => self.line_left = Pt(-1.0),
         }
         match kind {
             BlockKind::Centered(para) => self.centered(para),
@@ -346,7 +359,7 @@ impl Placer<'_> {
             self.y += para.size * t.leading;
         }
         if let Some(baseline) = last_baseline {
-            self.last_line = Some((baseline, para.size));
+            self.last_line = Some((baseline, para.size, self.line_left));
         }
         match rule {
             HeadingRule::Below => {
