@@ -309,6 +309,7 @@ impl<'f> Session<'f> {
                 }
             }
         }
+        errors.extend(self.check_variant_themes());
         errors
     }
 

@@ -806,11 +806,26 @@ pub(crate) fn families_hint() -> String {
     )
 }
 
-/// The error for a name that is no bundled family.
+/// The error for a name that is no bundled family: with the family whose
+/// name it is part of (`garamond`), or the note that it names a theme.
 pub(crate) fn unknown_family(name: &Spanned<String>) -> super::Diagnostic {
-    super::Diagnostic::unknown("font", name.get_ref(), crate::theme::fonts::family_names())
-        .with_span(name.span())
-        .with_hint(families_hint())
+    use crate::theme::{builtin, fonts};
+    let written = name.get_ref();
+    let mut d = super::Diagnostic::unknown("font", written, fonts::family_names());
+    if d.hints.is_empty()
+        && written.len() >= 3
+        && let Some(f) = fonts::FAMILIES
+            .iter()
+            .find(|f| f.name.contains(written.as_str()))
+    {
+        d = d.with_hint(format!("did you mean `{}`?", f.name));
+    }
+    if builtin::find(written).is_some() {
+        d = d.with_hint(format!(
+            "`{written}` is also a theme: pick it with `name = \"{written}\"`"
+        ));
+    }
+    d.with_span(name.span()).with_hint(families_hint())
 }
 
 /// Every name in `def` that must be one of a list (built-in themes,

@@ -12,10 +12,11 @@ use crate::diag::Diagnostic;
 use crate::document::Document;
 use crate::limits;
 use crate::model::ThemeDef;
-use crate::model::theme::{FontRole, parse_file};
+use crate::model::field_path::field_path;
+use crate::model::theme::{FontRole, Written, check_names, parse_file, unknown_family};
 use crate::text::shape::FontFile;
 use crate::theme::Theme;
-use crate::theme::fonts::FontId;
+use crate::theme::fonts::{self, FontId};
 use crate::theme::resolve::{self, Sources, ThemeFile};
 
 /// A theme file that does not parse: its errors point into its text.
@@ -186,11 +187,14 @@ impl<'f> Session<'f> {
                     path,
                     data: Arc::new(data),
                 }),
-                Err(why) => errors.push(
-                    Diagnostic::error(format!("cannot read font file `{path}`: {why}"))
-                        .with_span(span)
-                        .with_hint("a relative path is relative to the file that names it"),
-                ),
+                Err(why) => {
+                    let mut d = Diagnostic::error(format!("cannot read font file `{path}`: {why}"))
+                        .with_hint("a relative path is relative to the file that names it");
+                    if let Some(field) = field_path(&self.source, span.start) {
+                        d = d.with_path(field);
+                    }
+                    errors.push(d.with_span(span));
+                }
             }
         }
     }
@@ -213,6 +217,25 @@ impl<'f> Session<'f> {
             .into_iter()
             .find(|(p, _)| p == path)
             .map(|(_, span)| span)
+    }
+
+    /// Every theme name and family a variant's `[theme]` names that is not
+    /// there, so that `check` finds it before that variant is built.
+    pub(super) fn check_variant_themes(&self) -> Vec<Diagnostic> {
+        let mut errors = Vec::new();
+        for variant in self.resume.variants.values() {
+            let Some(def) = &variant.get_ref().theme else {
+                continue;
+            };
+            errors.extend(check_names(def, &self.source, Written::Resume));
+            if let Some(font) = &def.font
+                && fonts::family(font.get_ref()).is_none()
+            {
+                let path = field_path(&self.source, font.span().start);
+                errors.push(unknown_family(font).with_path(path.unwrap_or_default()));
+            }
+        }
+        errors
     }
 
     /// The document's theme, with the warnings of resolving it; a theme or
