@@ -311,3 +311,119 @@ fn font_files_per_role_and_a_missing_style_falls_back_with_a_warning() {
         assert!(listed.contains("Lato-Regular"), "{listed}");
     }
 }
+
+/// The text items of a laid-out page: (x, baseline, width, text).
+fn texts(laid: &resume::Laid) -> Vec<(f64, f64, f64, String)> {
+    laid.page
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            resume::layout::frame::Item::Text(t) => {
+                Some((t.x.get(), t.y.get(), t.width.get(), t.text.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The rules of a laid-out page: (x, y, width).
+fn rules(laid: &resume::Laid) -> Vec<(f64, f64, f64)> {
+    laid.page
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            resume::layout::frame::Item::Rule { x, y, width, .. } => {
+                Some((x.get(), y.get(), width.get()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The seed laid out in the built-in theme `name`.
+fn laid(name: &str) -> resume::Laid {
+    compiled(name).laid
+}
+
+#[test]
+fn a_split_header_sets_the_contacts_flush_right_beside_the_name() {
+    let laid = laid("humanist");
+    let t = &laid.theme;
+    let right = (t.page_width - t.margin_x).get();
+    let items = texts(&laid);
+    let name = items
+        .iter()
+        .find(|i| i.3 == "Aritro Roy")
+        .expect("the name");
+    assert!((name.0 - t.margin_x.get()).abs() < 0.01, "name on the left");
+    let mail = items
+        .iter()
+        .find(|i| i.3.contains("gmail"))
+        .expect("the e-mail");
+    let last = items
+        .iter()
+        .rfind(|i| i.3.contains("github"))
+        .expect("github");
+    assert!(
+        (last.0 + last.2 - right).abs() < 0.01,
+        "contacts end at the margin"
+    );
+    assert!(mail.0 > name.0 + name.2, "beside the name, not under it");
+    assert!((mail.1 - name.1).abs() < name.1 * 0.5, "on the name's band");
+}
+
+#[test]
+fn dates_in_a_left_column_come_first_and_bars_mark_the_headings() {
+    let laid = laid("moderncv");
+    let t = &laid.theme;
+    let items = texts(&laid);
+    let date = items.iter().find(|i| i.3 == "May 2027").expect("a date");
+    let title = items
+        .iter()
+        .find(|i| i.3 == "New York University")
+        .expect("a title");
+    assert!(
+        (date.0 - t.margin_x.get()).abs() < 0.01,
+        "dates at the margin"
+    );
+    assert!((date.1 - title.1).abs() < 0.01, "on the title's baseline");
+    assert!(
+        title.0 >= date.0 + t.date_column.get(),
+        "titles after the column"
+    );
+    let bars = rules(&laid);
+    assert_eq!(bars.len(), 4, "one bar per section: {bars:?}");
+    assert!(
+        bars.iter()
+            .all(|b| (b.2 - t.date_column.get()).abs() < 0.01)
+    );
+}
+
+#[test]
+fn a_rule_above_comes_before_its_heading() {
+    let laid = laid("warm");
+    let items = texts(&laid);
+    let heading = items
+        .iter()
+        .find(|i| i.3 == "Experience")
+        .expect("a heading");
+    let rule = rules(&laid)
+        .into_iter()
+        .rfind(|r| r.1 < heading.1)
+        .expect("a rule above");
+    assert!(
+        heading.1 - rule.1 < 20.0,
+        "just above: {rule:?} {heading:?}"
+    );
+}
+
+#[test]
+fn capitals_and_small_caps_extract_as_written() {
+    for name in ["engineering", "garamond", "humanist"] {
+        let laid = laid(name);
+        assert!(
+            texts(&laid).iter().any(|i| i.3 == "Experience"),
+            "{name}: the heading's text is as written"
+        );
+    }
+}

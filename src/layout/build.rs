@@ -12,8 +12,12 @@ use crate::model::date::MONTH_ABBREVIATIONS;
 use crate::text::shape::{Features, FontBook, Glyph, Spec};
 use crate::text::style::{Span, Style};
 use crate::theme::fonts::FontId;
-use crate::theme::{Case, EntryLayout, Family, HeaderLayout, Rgb, Theme};
+use crate::theme::{Case, EntryLayout, Family, Rgb, Theme};
 use crate::units::Pt;
+
+mod header;
+
+use header::{same_length_upper, wide_dates};
 
 /// The look of one run of glyphs.
 #[derive(Clone, Debug, PartialEq)]
@@ -279,49 +283,7 @@ impl<'a> Builder<'a> {
         let t = self.theme;
         self.lang.clone_from(&doc.lang);
         let mut blocks = Vec::new();
-        let header = Group {
-            label: format!("the header ({})", doc.name.text()),
-            span: doc.name.offset()..doc.name.offset(),
-        };
-        let name_base = Base {
-            bold: t.name_bold,
-            family: t.name_family,
-            ..self.base(t.name_size).color(t.name_color)
-        };
-        let name = self.para(&doc.name, &name_base);
-        let split = t.header == HeaderLayout::Split;
-        let mut beside = name.natural_width();
-        let header_kind = |para: Para| match split {
-            true => plain_lines(para, Pt::ZERO),
-            false => BlockKind::Centered(para),
-        };
-        blocks.push(header.block(header_kind(name), Space::None));
-        if let Some(headline) = &doc.headline {
-            let para = self.para(headline, &self.base(t.contact_size * 1.1).italic());
-            beside = beside.max(para.natural_width());
-            blocks.push(header.block(header_kind(para), Space::None));
-        }
-        if !doc.contacts.is_empty() {
-            let mut line = Rich::default();
-            for (i, contact) in doc.contacts.iter().enumerate() {
-                if i > 0 {
-                    let separator = format!(" {} ", t.contact_separator);
-                    line.push(Rich::plain(separator, contact.offset()));
-                }
-                line.push(contact.clone());
-            }
-            let contacts = self.para(&line, &self.base(t.contact_size));
-            blocks.push(if split {
-                let kind = BlockKind::Aside {
-                    para: contacts,
-                    beside,
-                };
-                header.block(kind, Space::None)
-            } else {
-                header.block(BlockKind::Centered(contacts), Space::Header)
-            });
-        }
-
+        self.header(doc, &mut blocks);
         for section in &doc.sections {
             let group = Group {
                 label: format!("section \"{}\"", section.title.text()),
@@ -638,31 +600,6 @@ impl<'a> Builder<'a> {
             level: 0,
         })
     }
-}
-
-/// `text` with each letter whose capital is one character of the same
-/// length in UTF-8 replaced by that capital (so `ß` stays).
-fn same_length_upper(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            let mut upper = c.to_uppercase();
-            match (upper.next(), upper.next()) {
-                (Some(u), None) if u.len_utf8() == c.len_utf8() => u,
-                _ => c,
-            }
-        })
-        .collect()
-}
-
-/// The warning for dates wider than the date column they are set in.
-fn wide_dates(dates: &Para, entry: &Entry, column: Pt) -> Diagnostic {
-    let at = dates.sources.first().map_or(entry.span.start, |(_, s)| *s);
-    Diagnostic::warning(format!(
-        "the dates `{}` are wider than the date column ({column} pt) and run into the title",
-        dates.text
-    ))
-    .with_span(at..at + dates.text.len())
-    .with_hint("widen the column with `[theme] date_column`, or shorten the dates")
 }
 
 /// Resolved bidi embedding levels per byte of `text` (Unicode Bidirectional

@@ -158,6 +158,43 @@ mod tests {
     }
 
     #[test]
+    fn a_layer_that_picks_a_theme_replaces_the_pick_below() {
+        let serif = ThemeDef {
+            font: Some(spanned("serif", 1)),
+            ..ThemeDef::default()
+        };
+        let garamond = ThemeDef {
+            name: Some(spanned("garamond", 10)),
+            ..ThemeDef::default()
+        };
+        let merged = garamond.merged_over(&serif);
+        assert_eq!(merged.name.unwrap().get_ref(), "garamond");
+        assert!(
+            merged.font.is_none(),
+            "serif was the pick below, not a family"
+        );
+        let file = ThemeDef {
+            file: Some(spanned("mine.toml", 20)),
+            ..ThemeDef::default()
+        };
+        let merged = file.merged_over(&garamond);
+        assert!(merged.name.is_none() && merged.file.is_some());
+        let family = ThemeDef {
+            font: Some(spanned("lato", 30)),
+            ..ThemeDef::default()
+        };
+        let merged = family.merged_over(&garamond);
+        assert_eq!(merged.name.unwrap().get_ref(), "garamond");
+        assert_eq!(merged.font.unwrap().get_ref(), "lato");
+        let sans = ThemeDef {
+            font: Some(spanned("sans", 40)),
+            ..ThemeDef::default()
+        };
+        let merged = sans.merged_over(&garamond);
+        assert!(merged.name.is_none(), "sans picks the modern theme");
+    }
+
+    #[test]
     fn override_fields_set_above_win() {
         let base = OverrideDef {
             title: Some(spanned("Old", 0)),

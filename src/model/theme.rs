@@ -928,3 +928,95 @@ pub fn parse_file(text: &str) -> Result<ThemeDef, Vec<super::Diagnostic>> {
         Err(errors)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn def(toml: &str) -> Result<ThemeDef, String> {
+        toml::from_str(toml).map_err(|e| e.message().to_owned())
+    }
+
+    #[test]
+    fn colours_are_hex_or_another_colour() {
+        assert_eq!(Hex::parse("#1f4e79"), Some(Hex(0x1f, 0x4e, 0x79)));
+        assert_eq!(Hex::parse("#fff"), Some(Hex(255, 255, 255)));
+        for bad in ["1f4e79", "#1f4e7", "#ggg", "#", "blue", "#1f4e79aa"] {
+            assert_eq!(Hex::parse(bad), None, "{bad}");
+        }
+        let d = def("name_color = \"accent\"\nlink_color = \"#123\"").unwrap();
+        assert_eq!(d.name_color, Some(Color::Accent));
+        assert_eq!(d.link_color, Some(Color::Rgb(Hex(0x11, 0x22, 0x33))));
+        assert!(
+            def("accent = \"accent\"")
+                .unwrap_err()
+                .contains("not a colour")
+        );
+    }
+
+    #[test]
+    fn lengths_take_units_and_stay_in_bounds() {
+        assert_eq!(length_points("0.5in"), Some(36.0));
+        assert_eq!(length_points("10pt"), Some(10.0));
+        assert_eq!(length_points("1cm"), Some(72.0 / 2.54));
+        assert!((length_points("25.4mm").unwrap() - 72.0).abs() < 1e-9);
+        for bad in ["", "in", "3furlongs", "12", "nanin", "1e999in"] {
+            assert_eq!(length_points(bad), None, "{bad}");
+        }
+        assert_eq!(
+            def("margin_x = \"0.45in\"").unwrap().margin_x,
+            Some(0.45 * 72.0)
+        );
+        assert_eq!(def("body_size = 11").unwrap().body_size, Some(11.0));
+        assert!(def("body_size = 0.5").unwrap_err().contains("out of range"));
+        assert!(
+            def("leading = \"1.2in\"")
+                .unwrap_err()
+                .contains("not a number")
+        );
+        assert!(def("margin_x = -1").unwrap_err().contains("out of range"));
+    }
+
+    #[test]
+    fn marks_are_short_and_visible() {
+        assert_eq!(
+            def("bullet = \"–\"").unwrap().bullet,
+            Some(Glyph("–".to_owned()))
+        );
+        for bad in ["\"\"", "\" \"", "\"\\u200B\"", "\"\\uE000\"", "\"abcd\""] {
+            assert!(def(&format!("bullet = {bad}")).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_short_form_names_a_theme_or_a_file() {
+        assert!(is_theme_file("mine.toml") && is_theme_file("looks/mine"));
+        assert!(!is_theme_file("garamond"));
+        #[derive(Deserialize)]
+        struct Root {
+            #[serde(deserialize_with = "table_or_name")]
+            theme: ThemeDef,
+        }
+        let root: Root = toml::from_str("theme = \"looks/a.toml\"").unwrap();
+        assert_eq!(
+            root.theme.file.map(|f| f.span()),
+            Some(8..22),
+            "the quoted value"
+        );
+        let root: Root = toml::from_str("theme = \"warm\"").unwrap();
+        assert_eq!(root.theme.name.unwrap().into_inner(), "warm");
+        let root: Root = toml::from_str("[theme]\nbody_size = 9").unwrap();
+        assert_eq!(root.theme.body_size, Some(9.0));
+    }
+
+    #[test]
+    fn a_theme_file_is_checked_for_keys_that_belong_elsewhere() {
+        let errors = parse_file("name = \"classic\"\nfile = \"x.toml\"\n").unwrap_err();
+        assert_eq!(errors.len(), 2);
+        assert!(errors[0].message.contains("no `name`"));
+        assert!(parse_file("smart_punctuation = false").is_err());
+        assert!(parse_file("extends = \"warm\"\npaper = \"a4\"").is_ok());
+        let errors = parse_file("paper = \"legal\"\nfont = \"comic\"").unwrap_err();
+        assert_eq!(errors.len(), 2);
+    }
+}

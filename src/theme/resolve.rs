@@ -5,7 +5,9 @@
 use crate::diag::Diagnostic;
 use crate::document::{FontChoice, Settings};
 use crate::model::ThemeDef;
-use crate::model::theme::{Color, FontRole, HeadingCase, Hex, TextStyle, ThemeFonts, Weight};
+use crate::model::theme::{
+    Color, FontRole, Glyph, HeadingCase, Hex, TextStyle, ThemeFonts, Weight,
+};
 use crate::text::shape::FontBook;
 use crate::theme::fonts::{self, FontId};
 use crate::theme::{
@@ -162,6 +164,40 @@ struct Cx<'a> {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// A mark as written, or the bullet.
+fn mark(glyph: Option<&Glyph>) -> String {
+    glyph.map_or_else(|| "•".to_owned(), |g| g.0.clone())
+}
+
+/// The fitter's limits.
+fn limits(d: &ThemeDef) -> Limits {
+    Limits {
+        spacing_min: d.spacing_min.unwrap_or(0.35),
+        spacing_max: d.spacing_max.unwrap_or(2.2),
+        leading_min: d.leading_min.unwrap_or(1.1),
+        leading_max: d.leading_max.unwrap_or(1.35),
+        body_size_min: pt(d.body_size_min, 9.0),
+        margin_min: pt(d.margin_min, 21.6),
+    }
+}
+
+/// The faces tried for characters the text family lacks: Inter first (it
+/// covers most symbols a serif lacks and embeds compactly), then DejaVu
+/// Sans; for text in Inter, DejaVu Sans.
+fn fallbacks(family: &Family) -> ([FontId; 2], [FontId; 2]) {
+    if family.regular == FontId::InterRegular {
+        (
+            [FontId::DejaVu, FontId::DejaVuBold],
+            [FontId::DejaVuBold, FontId::DejaVu],
+        )
+    } else {
+        (
+            [FontId::InterRegular, FontId::DejaVu],
+            [FontId::InterBold, FontId::DejaVuBold],
+        )
+    }
+}
+
 /// A key's value, or `default` when no layer sets it (the classic theme
 /// sets every key, so that happens only to a damaged build).
 fn pt(value: Option<f64>, default: f64) -> Pt {
@@ -186,6 +222,12 @@ impl Cx<'_> {
         let date_family = self.family("dates", fonts.dates.as_ref());
         let code_family = self.family("code", fonts.code.as_ref());
         let (heading_font, heading_case) = self.heading(fonts.headings.as_ref());
+        if d.icons == Some(true) {
+            self.diagnostics.push(
+                Diagnostic::warning("contact-line icons are not drawn yet; `icons` is ignored")
+                    .with_path("theme.icons"),
+            );
+        }
         let accent = rgb(d.accent.unwrap_or(Hex(0, 0, 0)));
         let text_color = rgb(d.text_color.unwrap_or(Hex(0, 0, 0)));
         let color = |c: Option<Color>, default: Rgb| match c {
@@ -194,17 +236,7 @@ impl Cx<'_> {
             Some(Color::Text) => text_color,
             None => default,
         };
-        let (fallback, fallback_bold) = if family.regular == FontId::InterRegular {
-            (
-                [FontId::DejaVu, FontId::DejaVuBold],
-                [FontId::DejaVuBold, FontId::DejaVu],
-            )
-        } else {
-            (
-                [FontId::InterRegular, FontId::DejaVu],
-                [FontId::InterBold, FontId::DejaVuBold],
-            )
-        };
+        let (fallback, fallback_bold) = fallbacks(&family);
         let entry_layout = d.entry_layout.unwrap_or(EntryLayout::DatesRight);
         let date_column = pt(d.date_column, 72.0);
         let date_gap = pt(d.date_gap, 12.0);
@@ -264,31 +296,17 @@ impl Cx<'_> {
             header: d.header.unwrap_or(HeaderLayout::Centered),
             entry_layout,
             date_column,
-            bullet: d
-                .bullet
-                .as_ref()
-                .map_or_else(|| "•".to_owned(), |g| g.0.clone()),
-            contact_separator: d
-                .contact_separator
-                .as_ref()
-                .map_or_else(|| "•".to_owned(), |g| g.0.clone()),
-            mode: if d.justify == Some(true) {
-                Mode::Justified
-            } else {
-                Mode::Ragged
+            bullet: mark(d.bullet.as_ref()),
+            contact_separator: mark(d.contact_separator.as_ref()),
+            mode: match d.justify {
+                Some(true) => Mode::Justified,
+                _ => Mode::Ragged,
             },
             hyphenate: d.hyphenate == Some(true),
             ligatures: d.ligatures != Some(false),
             icons: d.icons == Some(true),
             photo: d.photo.unwrap_or(PhotoSlot::None),
-            limits: Limits {
-                spacing_min: d.spacing_min.unwrap_or(0.35),
-                spacing_max: d.spacing_max.unwrap_or(2.2),
-                leading_min: d.leading_min.unwrap_or(1.1),
-                leading_max: d.leading_max.unwrap_or(1.35),
-                body_size_min: pt(d.body_size_min, 9.0),
-                margin_min: pt(d.margin_min, 21.6),
-            },
+            limits: limits(d),
         }
     }
 
@@ -432,6 +450,63 @@ mod tests {
         assert_eq!(t.heading_color, t.accent, "headings follow the accent");
         assert_eq!(t.body_size, Pt(10.5));
         assert_eq!(t.name_size, Pt(22.0), "the rest is modern's");
+    }
+
+    #[test]
+    fn a_missing_style_falls_back_within_the_files_with_a_warning() {
+        let source = "[theme]\n[theme.fonts.body]\nregular = \"a.ttf\"\nitalic = \"b.ttf\"\n\n[person]\nname = \"A\"\n";
+        let resume = model::parse(source).expect("parses");
+        let doc = select::select(&resume, source).expect("selects");
+        let fonts = [
+            ("a.ttf".to_owned(), FontId::Fallback(0)),
+            ("b.ttf".to_owned(), FontId::Fallback(1)),
+        ];
+        let sources = Sources {
+            fonts: &fonts,
+            ..Sources::default()
+        };
+        let (t, warnings) = resolve(&doc.settings, &sources);
+        assert_eq!(t.family.regular, FontId::Fallback(0));
+        assert_eq!(t.family.bold, FontId::Fallback(0), "bold from regular");
+        assert_eq!(t.family.italic, FontId::Fallback(1));
+        assert_eq!(
+            t.family.bold_italic,
+            FontId::Fallback(1),
+            "bold italic from italic"
+        );
+        let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("no bold file") && messages[0].contains("`a.ttf`"));
+        assert!(messages[1].contains("no bold_italic file") && messages[1].contains("`b.ttf`"));
+        assert!(warnings.iter().all(|w| !w.is_error()));
+    }
+
+    #[test]
+    fn a_font_file_that_was_not_loaded_is_an_error() {
+        let (_, diagnostics) = theme_of("[theme.fonts]\nname = { bold = \"x.ttf\" }");
+        assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.is_error() && d.message.contains("x.ttf"))
+        );
+    }
+
+    #[test]
+    fn small_caps_come_from_the_caps_face_or_the_feature_or_become_capitals() {
+        let (garamond, w) = theme_of("[theme]\nname = \"garamond\"");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(garamond.heading_case, Case::SmallCaps);
+        let (lato, w) = theme_of("[theme]\nname = \"warm\"\nheading_case = \"small-caps\"");
+        assert_eq!(lato.heading_case, Case::Upper, "Lato has no small capitals");
+        assert!(w[0].message.contains("no small capitals"), "{w:?}");
+    }
+
+    #[test]
+    fn reserved_keys_are_read_and_icons_warn() {
+        let (t, w) = theme_of("[theme]\nicons = true\nphoto = \"circle\"");
+        assert!(t.icons);
+        assert_eq!(t.photo, PhotoSlot::Circle);
+        assert!(w.iter().any(|d| d.message.contains("icons")), "{w:?}");
     }
 
     #[test]
