@@ -143,25 +143,25 @@ faces! {
         deflated!("xcharter", "XCharter-BoldItalic.otf", 115108);
     /// EB Garamond Regular.
     GaramondRegular = "ebgaramond-regular",
-        deflated!("eb-garamond", "EBGaramond-Regular.ttf", 560876);
+        plain!("eb-garamond/EBGaramond-Regular.ttf");
     /// EB Garamond Bold.
-    GaramondBold = "ebgaramond-bold", deflated!("eb-garamond", "EBGaramond-Bold.ttf", 563700);
+    GaramondBold = "ebgaramond-bold", plain!("eb-garamond/EBGaramond-Bold.ttf");
     /// EB Garamond Italic.
-    GaramondItalic = "ebgaramond-italic", deflated!("eb-garamond", "EBGaramond-Italic.ttf", 493040);
+    GaramondItalic = "ebgaramond-italic", plain!("eb-garamond/EBGaramond-Italic.ttf");
     /// EB Garamond Bold Italic.
     GaramondBoldItalic = "ebgaramond-bolditalic",
-        deflated!("eb-garamond", "EBGaramond-BoldItalic.ttf", 496708);
+        plain!("eb-garamond/EBGaramond-BoldItalic.ttf");
     /// Source Sans 3 Regular.
     SourceSansRegular = "sourcesans3-regular",
-        deflated!("source-sans-3", "SourceSans3-Regular.ttf", 380932);
+        plain!("source-sans-3/SourceSans3-Regular.ttf");
     /// Source Sans 3 Bold.
-    SourceSansBold = "sourcesans3-bold", deflated!("source-sans-3", "SourceSans3-Bold.ttf", 380776);
+    SourceSansBold = "sourcesans3-bold", plain!("source-sans-3/SourceSans3-Bold.ttf");
     /// Source Sans 3 Italic.
     SourceSansItalic = "sourcesans3-italic",
-        deflated!("source-sans-3", "SourceSans3-Italic.ttf", 237140);
+        plain!("source-sans-3/SourceSans3-Italic.ttf");
     /// Source Sans 3 Bold Italic.
     SourceSansBoldItalic = "sourcesans3-bolditalic",
-        deflated!("source-sans-3", "SourceSans3-BoldItalic.ttf", 237112);
+        plain!("source-sans-3/SourceSans3-BoldItalic.ttf");
     /// Lato Regular.
     LatoRegular = "lato-regular", deflated!("lato", "Lato-Regular.ttf", 75152);
     /// Lato Bold.
