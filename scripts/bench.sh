@@ -4,6 +4,7 @@
 #   scripts/bench.sh                 # resume vs Typst, --all vs one build, binary size
 #   scripts/bench.sh --clean-build   # also time a clean release build (minutes)
 #   scripts/bench.sh --runs 30       # fixed number of hyperfine runs (default: at least 20)
+#   scripts/bench.sh --themes        # only the seed in every built-in theme against classic
 #
 # Needs hyperfine and GNU time (installed with apt-get when missing). The
 # Typst comparison runs when the python `typst` module is importable
@@ -12,15 +13,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() {
-  sed -n '4,6s/^# \{0,3\}//p' "$0"
+  sed -n '4,7s/^# \{0,3\}//p' "$0"
 }
 
 clean_build=0
+themes_only=0
 runs=(--min-runs 20)
 n_runs=20
 while [ $# -gt 0 ]; do
   case $1 in
     --clean-build) clean_build=1 ;;
+    --themes) themes_only=1 ;;
     --runs)
       [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: --runs needs a number" >&2; exit 2; }
       runs=(--runs "$2")
@@ -88,6 +91,33 @@ hyper() {
 ms() { awk -v s="$1" 'BEGIN { printf "%.1f ms", s * 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
+
+# The seed résumé in every built-in theme, whole process, against classic:
+# each theme's median and CPU time and their ratio to classic's.
+bench_themes() {
+  local names=() theme
+  for theme in $("$bin" themes | awk '/^Built-in themes/ { on = 1; next } /^$/ { on = 0 } on { print $1 }'); do
+    names+=(-n "$theme" "$(q "$bin") build resume.toml --theme $theme -o $(q "$tmp/$theme.pdf")")
+  done
+  hyper --export-csv "$tmp/themes.csv" "${names[@]}"
+  local t0 c0
+  t0=$(median "$tmp/themes.csv" classic)
+  c0=$(cpu "$tmp/themes.csv" classic)
+  echo
+  printf '%-12s %10s %7s %10s %7s\n' theme median ratio CPU ratio
+  awk -F, 'NR > 1 { print $1 }' "$tmp/themes.csv" | while read -r theme; do
+    local t c
+    t=$(median "$tmp/themes.csv" "$theme")
+    c=$(cpu "$tmp/themes.csv" "$theme")
+    printf '%-12s %10s %7s %10s %7s\n' "$theme" "$(ms "$t")" "$(ratio "$t" "$t0")" \
+      "$(ms "$c")" "$(ratio "$c" "$c0")"
+  done
+}
+
+if [ "$themes_only" = 1 ]; then
+  bench_themes
+  exit 0
+fi
 
 # 1. resume build against Typst on the same résumé.
 resume_cmd=("$bin" build resume.toml -o "$tmp/resume.pdf")
@@ -199,6 +229,7 @@ echo "one build of the same file: median $(ms "$t_one"), CPU $(ms "$c_one")," \
   "peak RSS $(mib "$mem_one")"
 echo "--all / one: $(ratio "$t_all" "$t_one") wall, $(ratio "$c_all" "$c_one") CPU" \
   "($(ms "$(awk -v a="$t_all" -v n="$pdfs" 'BEGIN { print a / n }')") wall per PDF)"
+bench_themes
 echo
 echo "release binary: $bin_bytes bytes ($(mib "$((bin_bytes / 1024))"))"
 if [ "$clean_build" = 1 ]; then

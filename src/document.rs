@@ -69,13 +69,16 @@ impl Rich {
     }
 }
 
-/// Which bundled font family sets the page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The `font` chosen in `[theme]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FontChoice {
-    /// Latin Modern Roman with small-caps headings: the classic LaTeX look.
+    /// Latin Modern Roman (`"serif"`, the default): without a theme name,
+    /// the classic theme.
     Serif,
-    /// Inter: clean and modern.
+    /// Inter (`"sans"`): without a theme name, the modern theme.
     Sans,
+    /// Another bundled family, by name: the theme's text in that family.
+    Family(String),
 }
 
 /// The paper size.
@@ -88,10 +91,14 @@ pub enum Paper {
 }
 
 /// Settings chosen in `[theme]`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Settings {
     /// The font family.
     pub font: FontChoice,
+    /// Every `[theme]` key as merged for this document (the résumé's, then
+    /// its variant's), which [`crate::theme::Theme`] resolution lays over
+    /// the theme they pick.
+    pub theme: crate::model::ThemeDef,
     /// The paper size.
     pub paper: Paper,
     /// Justified rather than ragged-right paragraphs.
@@ -226,16 +233,44 @@ pub const CONTACT_SEPARATOR: &str = "•";
 /// The bullet marker, also used by layout.
 pub const BULLET: &str = "•";
 
+/// The marks a theme prints that a reader extracts with the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Marks {
+    /// The bullet marker.
+    pub bullet: String,
+    /// Between contact items.
+    pub separator: String,
+    /// An entry's dates come before its title line (a date column on the left).
+    pub dates_first: bool,
+}
+
+impl Default for Marks {
+    fn default() -> Self {
+        Marks {
+            bullet: BULLET.to_owned(),
+            separator: CONTACT_SEPARATOR.to_owned(),
+            dates_first: false,
+        }
+    }
+}
+
 impl Document {
-    /// The printed text in reading order, one logical line per element.
+    /// The printed text in reading order, one logical line per element,
+    /// with the classic theme's marks (see [`Document::reading_lines_with`]).
+    pub fn reading_lines(&self) -> Vec<String> {
+        self.reading_lines_with(&Marks::default())
+    }
+
+    /// The printed text in reading order, one logical line per element,
+    /// with a theme's marks.
     ///
     /// This is the text a PDF reader must extract from the page (the ATS
     /// promise); tests compare it word for word with `pdftotext`.
-    pub fn reading_lines(&self) -> Vec<String> {
+    pub fn reading_lines_with(&self, marks: &Marks) -> Vec<String> {
         let mut out = vec![self.name.text()];
         out.extend(self.headline.iter().map(Rich::text));
         let contacts: Vec<String> = self.contacts.iter().map(Rich::text).collect();
-        out.push(contacts.join(&format!(" {CONTACT_SEPARATOR} ")));
+        out.push(contacts.join(&format!(" {} ", marks.separator)));
         for section in &self.sections {
             out.push(section.title.text());
             match &section.body {
@@ -243,14 +278,17 @@ impl Document {
                     for entry in entries {
                         let mut head = entry.title_line().text();
                         if let Some(dates) = &entry.dates {
-                            head.push(' ');
-                            head.push_str(&dates.text());
+                            head = if marks.dates_first {
+                                format!("{} {head}", dates.text())
+                            } else {
+                                format!("{head} {}", dates.text())
+                            };
                         }
                         out.push(head);
                         out.extend(entry.subtitle.iter().map(Rich::text));
                         out.extend(entry.details.iter().map(Rich::text));
                         for bullet in &entry.bullets {
-                            out.push(format!("{BULLET} {}", bullet.text.text()));
+                            out.push(format!("{} {}", marks.bullet, bullet.text.text()));
                         }
                     }
                 }
@@ -265,9 +303,14 @@ impl Document {
         out
     }
 
-    /// The printed words in reading order.
+    /// The printed words in reading order, with the classic theme's marks.
     pub fn words(&self) -> Vec<String> {
-        self.reading_lines()
+        self.words_with(&Marks::default())
+    }
+
+    /// The printed words in reading order, with a theme's marks.
+    pub fn words_with(&self, marks: &Marks) -> Vec<String> {
+        self.reading_lines_with(marks)
             .iter()
             .flat_map(|l| l.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
             .collect()

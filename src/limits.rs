@@ -34,3 +34,8 @@ pub const MAX_FALLBACK_FONTS: usize = 8;
 /// academic CV runs to a few; each page allowed is at most one more
 /// layout pass for the fitter.
 pub const MAX_PAGES: u32 = 8;
+/// The most font files the themes of one résumé may name (five roles of
+/// four styles).
+pub const MAX_THEME_FONTS: usize = 20;
+/// The most bytes read of a theme file.
+pub const MAX_THEME_BYTES: usize = 64 << 10;

@@ -13,7 +13,7 @@ use cli::args::{Cli, Command};
 use cli::build::Request;
 use cli::plan::Target;
 use cli::report::Reporter;
-use cli::{Failed, build, export, import, variants};
+use cli::{Failed, build, export, import, themes, variants};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -47,6 +47,10 @@ fn main() -> ExitCode {
             &mut reporter,
         ),
         Command::Variants { input, .. } => variants::run(&input, &mut reporter),
+        Command::Themes => {
+            reporter.out_raw(&themes::list());
+            Ok(())
+        }
         Command::Schema => {
             reporter.out_raw(&resume::model::schema());
             Ok(())

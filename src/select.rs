@@ -303,20 +303,24 @@ impl Cx<'_> {
     }
 
     fn settings(&mut self, theme: &model::ThemeDef, fit: &model::FitDef) -> Settings {
+        self.errors.extend(model::theme::check_names(
+            theme,
+            self.source,
+            model::theme::Written::Resume,
+        ));
         let font = match theme
             .font
             .as_ref()
-            .map(|f| (f.get_ref().as_str(), f.span()))
+            .map(|f| (f.get_ref().as_str(), f))
         {
             None | Some(("serif", _)) => FontChoice::Serif,
             Some(("sans", _)) => FontChoice::Sans,
-            Some((other, span)) => {
-                self.errors.push(
-                    Diagnostic::error(format!("unknown font `{other}`"))
-                        .with_span(span)
-                        .with_path("theme.font")
-                        .with_hint("the bundled fonts are \"serif\" (Latin Modern Roman) and \"sans\" (Inter)"),
-                );
+            Some((name, _)) if crate::theme::fonts::family(name).is_some() => {
+                FontChoice::Family(name.to_owned())
+            }
+            Some((_, font)) => {
+                self.errors
+                    .push(model::theme::unknown_family(font).with_path("theme.font"));
                 FontChoice::Serif
             }
         };
@@ -340,6 +344,7 @@ impl Cx<'_> {
         };
         Settings {
             font,
+            theme: theme.clone(),
             paper,
             justify: theme.justify.unwrap_or(false),
             hyphenate: theme.hyphenate.unwrap_or(false),

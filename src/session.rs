@@ -5,6 +5,10 @@
 //! shares the font book and its shaping cache, so `--all`, a rebuild in
 //! watch mode and a fuzzer's many compilations cost only what differs.
 
+mod themes;
+
+pub use themes::ThemeFileError;
+
 use crate::diag::{self, Diagnostic};
 use crate::document::Document;
 use crate::layout::build::{Block, Builder};
@@ -14,6 +18,8 @@ use crate::model::{self, Resume};
 use crate::pdf::{self, Timestamp};
 use crate::text::shape::{FontBook, FontFile};
 use crate::theme::Theme;
+use crate::theme::fonts::FontId;
+use crate::theme::resolve::ThemeFile;
 use crate::trim::{self, CutPlan, CutTarget, Trimmed};
 use crate::units::Pt;
 use crate::{limits, select, variant};
@@ -30,6 +36,8 @@ pub struct Options {
     /// The most pages, over `[fit] pages` (as `--pages`); kept within 1 to
     /// [`limits::MAX_PAGES`].
     pub pages: Option<u32>,
+    /// A built-in theme in place of the one the résumé picks (`--theme`).
+    pub theme: Option<String>,
 }
 
 /// A parsed résumé and the faces it is set in.
@@ -59,9 +67,14 @@ pub struct Session<'f> {
     source: String,
     resume: Resume,
     options: Options,
-    /// The `[fonts] fallback` files, as loaded by the caller.
+    /// The `[fonts] fallback` files, then the font files themes name, as
+    /// loaded by the caller.
     fonts: &'f [FontFile],
     book: FontBook<'f>,
+    /// The theme files the résumé names, as parsed.
+    themes: Vec<ThemeFile>,
+    /// The faces of the font files themes name, by path.
+    theme_fonts: Vec<(String, FontId)>,
 }
 
 /// A laid-out résumé, before PDF writing.
@@ -85,6 +98,12 @@ impl Laid {
     /// The first page that overflows (0-based) and what runs past its end.
     pub fn overflow(&self) -> Option<(usize, &Overflow)> {
         fit::first_overflow(&self.pages)
+    }
+
+    /// The words a reader must extract from the PDF, in order, with the
+    /// theme's marks (bullet, separator) and arrangement.
+    pub fn words(&self) -> Vec<String> {
+        self.document.words_with(&self.theme.marks())
     }
 }
 
@@ -157,6 +176,8 @@ impl Session<'static> {
             options,
             fonts: &[],
             book: FontBook::new(),
+            themes: Vec::new(),
+            theme_fonts: Vec::new(),
         })
     }
 }
@@ -186,10 +207,10 @@ impl<'f> Session<'f> {
             .map(|p| p.get_ref().as_str())
     }
 
-    /// Read the résumé's `[fonts] fallback` files with `read` (the caller
-    /// does the I/O, e.g. relative to the TOML file's directory), for
-    /// [`Session::with_fonts`]. A file that cannot be read is an error at
-    /// its path in the TOML.
+    /// Read the résumé's `[fonts] fallback` files, then the font files its
+    /// themes name, with `read` (the caller does the I/O, e.g. relative to
+    /// the TOML file's directory), for [`Session::with_fonts`]. A file that
+    /// cannot be read is an error at its path in the TOML.
     pub fn read_fonts(
         &self,
         mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
@@ -222,6 +243,7 @@ impl<'f> Session<'f> {
                 ),
             }
         }
+        self.read_theme_fonts(&mut read, &mut files, &mut errors);
         if errors.is_empty() {
             Ok(files)
         } else {
@@ -229,30 +251,39 @@ impl<'f> Session<'f> {
         }
     }
 
-    /// The session with the `[fonts] fallback` files added, tried (in
-    /// order) after the bundled faces. A file that is not a font is an
+    /// The session with the files of [`Session::read_fonts`] added: the
+    /// `[fonts] fallback` files, tried (in order) after the bundled faces,
+    /// and the font files themes name. A file that is not a font is an
     /// error at its path in the TOML.
     pub fn with_fonts<'g>(self, files: &'g [FontFile]) -> Result<Session<'g>, Vec<Diagnostic>>
     where
         'f: 'g,
     {
-        let book = self.book.with_fallback(files).map_err(|i| {
+        let fallback = self.resume.fonts.fallback.len().min(files.len());
+        let theme_spans: Vec<_> = files
+            .iter()
+            .map(|f| self.theme_font_span(&f.path))
+            .collect();
+        let book = self.book.with_files(files, fallback).map_err(|i| {
             let mut d = Diagnostic::error(format!(
                 "`{}` is not a font file (TrueType, OpenType or a collection)",
                 files[i].path
-            ))
-            .with_path("fonts.fallback");
+            ));
             if let Some(path) = self.resume.fonts.fallback.get(i) {
-                d = d.with_span(path.span());
+                d = d.with_span(path.span()).with_path("fonts.fallback");
+            } else if let Some(Some(span)) = theme_spans.get(i) {
+                d = d.with_span(span.clone());
             }
             vec![d]
         })?;
         Ok(Session {
+            theme_fonts: Session::theme_faces(files, fallback),
             source: self.source,
             resume: self.resume,
             options: self.options,
             fonts: files,
             book,
+            themes: self.themes,
         })
     }
 
@@ -296,6 +327,7 @@ impl<'f> Session<'f> {
                 }
             }
         }
+        errors.extend(self.check_variant_themes());
         errors
     }
 
@@ -311,8 +343,9 @@ impl<'f> Session<'f> {
     /// Select, build, fit and place one variant. An overflowing page is not
     /// an error here (see [`Session::compile`]).
     pub fn lay_out(&self, variant: Option<&str>) -> Result<Laid, Failure> {
-        let (document, selected) = self.select(variant)?;
-        let theme = Theme::resolve(&document.settings);
+        let (document, mut selected) = self.select(variant)?;
+        let (theme, resolved) = self.theme(&document)?;
+        selected.extend(resolved);
         let spread = document.settings.spread;
         let pages = self.pages(&document);
         let (blocks, mut warnings) = self.build(&document, &theme);

@@ -280,6 +280,32 @@ const CASES: &[Case] = &[
         expect: &["no hyphenation patterns for language `vi`"],
         ..good("lang-no-patterns")
     },
+    // Issue 15: themes.
+    Case {
+        expect: &["did you mean `accent`?"],
+        ..bad("theme-key-misspelt")
+    },
+    Case {
+        expect: &["did you mean `garamond`?"],
+        ..bad("theme-unknown-name")
+    },
+    bad("theme-bad-colour"),
+    Case {
+        expect: &["Brand-Regular.ttf", "Brand-Bold.ttf"],
+        ..bad("theme-missing-font-file")
+    },
+    bad("theme-file-missing"),
+    Case {
+        expect: &["did you mean `eb-garamond`?"],
+        ..bad("theme-unknown-family")
+    },
+    bad("theme-extends-in-resume"),
+    bad("theme-size-out-of-range"),
+    bad("theme-bullet-private-use"),
+    Case {
+        expect: &["did you mean `moderncv`?"],
+        ..bad("theme-variant-unknown-name")
+    },
 ];
 
 /// What one run of the binary did.

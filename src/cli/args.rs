@@ -88,6 +88,8 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// List the built-in themes (for `[theme] name` and `--theme`) and the bundled font families.
+    Themes,
     /// List the variants with how many items each selects.
     Variants {
         /// The résumé.
@@ -105,7 +107,9 @@ impl Command {
         match self {
             Command::Build { common, .. } | Command::Check { common, .. } => common.format,
             Command::Variants { format, .. } => *format,
-            Command::Schema | Command::Import { .. } | Command::Export { .. } => Format::Text,
+            Command::Schema | Command::Themes | Command::Import { .. } | Command::Export { .. } => {
+                Format::Text
+            }
         }
     }
 }
@@ -141,6 +145,11 @@ pub struct Common {
     /// validator's messages when the input cannot meet it.
     #[arg(long, value_enum)]
     pub pdf_standard: Option<PdfStandard>,
+    /// Set the résumé and every variant in this built-in theme, for this
+    /// build only; the résumé's other `[theme]` keys still apply (`resume
+    /// themes` lists the themes).
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
 }
 
 /// `--pages`: 1 to [`resume::limits::MAX_PAGES`].

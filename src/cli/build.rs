@@ -136,6 +136,7 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
             PdfStandard::A2b => resume::Standard::A2b,
             PdfStandard::Ua1 => resume::Standard::Ua1,
         }),
+        theme: request.common.theme.clone(),
     };
     // Parse errors come before a bad SOURCE_DATE_EPOCH.
     let created = super::source_date_epoch();
@@ -144,6 +145,10 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
         ..options
     })?;
     created.map_err(|d| Failed::stop(&input, vec![d]))?;
+    if let Some(name) = &request.common.theme {
+        super::themes::check_name(name).map_err(|d| Failed::stop(&input, vec![d]))?;
+    }
+    let session = super::themes::load(session, &input)?;
     let fonts = session
         .read_fonts(|path| io::read_font(&input.folder().join(path)))
         .map_err(|d| Failed::stop(&input, d))?;

@@ -12,6 +12,7 @@ mod io;
 mod manifest;
 pub mod plan;
 pub mod report;
+pub mod themes;
 pub mod variants;
 
 use std::path::{Path, PathBuf};
@@ -120,13 +121,14 @@ impl Input {
     }
 
     /// The files the input names that an output must never replace: the
-    /// résumé itself and its fallback fonts.
+    /// résumé itself, its fallback fonts, its theme files and their fonts.
     pub fn files(&self, session: &Session) -> Vec<PathBuf> {
         let mut files = Vec::new();
         if !self.is_stdin() {
             files.push(self.path.clone());
         }
         files.extend(session.fallback_font_paths().map(|p| self.folder().join(p)));
+        files.extend(session.theme_inputs().iter().map(|p| self.folder().join(p)));
         files
     }
 

@@ -7,13 +7,17 @@ use hyphenation::{Hyphenator, Standard};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use crate::diag::Diagnostic;
-use crate::document::{BULLET, Body, CONTACT_SEPARATOR, Document, Entry, Rich};
+use crate::document::{Body, Document, Entry, Rich};
 use crate::model::date::MONTH_ABBREVIATIONS;
 use crate::text::shape::{Features, FontBook, Glyph, Spec};
 use crate::text::style::{Span, Style};
 use crate::theme::fonts::FontId;
-use crate::theme::{Rgb, Theme};
+use crate::theme::{Case, EntryLayout, Family, Rgb, Theme};
 use crate::units::Pt;
+
+mod header;
+
+use header::{same_length_upper, wide_dates};
 
 /// The look of one run of glyphs.
 #[derive(Clone, Debug, PartialEq)]
@@ -126,6 +130,15 @@ pub enum Space {
 pub enum BlockKind {
     /// Lines centred on the page (name, contact line).
     Centered(Para),
+    /// Lines set flush right from the top of the text area, beside the
+    /// blocks before it (the contact items of a split header); the next
+    /// block goes under whichever ends lower.
+    Aside {
+        /// The text.
+        para: Para,
+        /// Width taken on the left by the blocks it stands beside.
+        beside: Pt,
+    },
     /// A section heading with a rule under it.
     Heading(Para),
     /// Left-aligned lines at an indent, with an optional right-aligned part
@@ -203,7 +216,12 @@ struct Base {
     color: Rgb,
     bold: bool,
     italic: bool,
+    /// A face for every span, whatever its markup (headings).
     font: Option<FontId>,
+    /// The family markup picks its faces from.
+    family: Family,
+    /// How letters are set.
+    case: Case,
 }
 
 /// The glyphs of a paragraph as they are shaped, with the style of each.
@@ -264,11 +282,8 @@ impl<'a> Builder<'a> {
     /// header): shaped like any paragraph, without hyphenation points.
     pub fn label(&mut self, text: &str, size: Pt, color: Rgb) -> Para {
         let base = Base {
-            size,
             color,
-            bold: false,
-            italic: false,
-            font: None,
+            ..self.base(size)
         };
         self.shaped(&Rich::plain(text, 0), &base)
     }
@@ -285,39 +300,16 @@ impl<'a> Builder<'a> {
         let t = self.theme;
         self.lang.clone_from(&doc.lang);
         let mut blocks = Vec::new();
-        let header = Group {
-            label: format!("the header ({})", doc.name.text()),
-            span: doc.name.offset()..doc.name.offset(),
-        };
-        let name = self.para(&doc.name, &self.base(t.name_size).bold().color(t.accent));
-        blocks.push(header.block(BlockKind::Centered(name), Space::None));
-        if let Some(headline) = &doc.headline {
-            let para = self.para(headline, &self.base(t.contact_size * 1.1).italic());
-            blocks.push(header.block(BlockKind::Centered(para), Space::None));
-        }
-        if !doc.contacts.is_empty() {
-            let mut line = Rich::default();
-            for (i, contact) in doc.contacts.iter().enumerate() {
-                if i > 0 {
-                    line.push(Rich::plain(
-                        format!(" {CONTACT_SEPARATOR} "),
-                        contact.offset(),
-                    ));
-                }
-                line.push(contact.clone());
-            }
-            let contacts = self.para(&line, &self.base(t.contact_size));
-            blocks.push(header.block(BlockKind::Centered(contacts), Space::Header));
-        }
-
+        self.header(doc, &mut blocks);
         for section in &doc.sections {
             let group = Group {
                 label: format!("section \"{}\"", section.title.text()),
                 span: section.span.clone(),
             };
             let heading_base = Base {
-                font: Some(t.family.heading),
-                ..self.base(t.heading_size).color(t.accent)
+                font: Some(t.heading_font),
+                case: t.heading_case,
+                ..self.base(t.heading_size).color(t.heading_color)
             };
             let heading = self.para(&section.title, &heading_base);
             let mut block = group.block(BlockKind::Heading(heading), Space::Section);
@@ -364,22 +356,43 @@ impl<'a> Builder<'a> {
             span: entry.span.clone(),
         };
         let head = self.para(&entry.title_line(), &self.base(t.body_size));
-        let right = entry
-            .dates
-            .as_ref()
-            .map(|d| Box::new(self.para(d, &self.base(t.body_size))));
-        let kind = BlockKind::Lines {
-            para: head,
-            indent: t.entry_indent,
-            right,
-            marker: None,
+        let date_base = Base {
+            family: t.date_family,
+            italic: t.date_italic,
+            ..self.base(t.date_size).color(t.date_color)
+        };
+        let dates = entry.dates.as_ref().map(|d| self.para(d, &date_base));
+        let kind = match t.entry_layout {
+            EntryLayout::DatesRight => BlockKind::Lines {
+                para: head,
+                indent: t.entry_indent,
+                right: dates.map(Box::new),
+                marker: None,
+            },
+            EntryLayout::DatesLeft => {
+                if let Some(d) = &dates
+                    && d.natural_width().get() > t.date_column.get() + 0.01
+                {
+                    self.warnings.push(wide_dates(d, entry, t.date_column));
+                }
+                BlockKind::Lines {
+                    para: head,
+                    indent: t.entry_indent,
+                    right: None,
+                    marker: dates.map(|d| Box::new((d, Pt::ZERO))),
+                }
+            }
         };
         let mut first = group.block(kind, space);
         first.keep_with_next =
             entry.subtitle.is_some() || !entry.details.is_empty() || !entry.bullets.is_empty();
         blocks.push(first);
         if let Some(subtitle) = &entry.subtitle {
-            let para = self.para(subtitle, &self.base(t.subtitle_size).italic());
+            let base = Base {
+                italic: t.subtitle_italic,
+                ..self.base(t.subtitle_size)
+            };
+            let para = self.para(subtitle, &base);
             let mut block = group.block(plain_lines(para, t.entry_indent), Space::None);
             block.keep_with_next = !entry.details.is_empty() || !entry.bullets.is_empty();
             blocks.push(block);
@@ -395,7 +408,7 @@ impl<'a> Builder<'a> {
         for (i, bullet) in entry.bullets.iter().enumerate() {
             let para = self.para(&bullet.text, &self.base(t.bullet_size));
             let marker = self.para(
-                &Rich::plain(BULLET, bullet.text.offset()),
+                &Rich::plain(t.bullet.clone(), bullet.text.offset()),
                 &self.base(t.bullet_size),
             );
             let space = if i == 0 { Space::None } else { Space::Bullet };
@@ -420,6 +433,8 @@ impl<'a> Builder<'a> {
             bold: false,
             italic: false,
             font: None,
+            family: self.theme.family,
+            case: Case::AsWritten,
         }
     }
 
@@ -441,9 +456,15 @@ impl<'a> Builder<'a> {
             text.push_str(&span.text);
         }
         let levels = bidi_levels(&text);
+        // Capitals are shaped from a copy whose byte offsets are the same,
+        // so every glyph still extracts as the text as written.
+        let shaped_text = match base.case {
+            Case::Upper => same_length_upper(&text),
+            _ => text.clone(),
+        };
         let mut shaped = Runs::default();
         for (span, (start, _)) in rich.spans.iter().zip(&sources) {
-            self.shape_span(&text, span, *start, base, &levels, &mut shaped);
+            self.shape_span(&shaped_text, span, *start, base, &levels, &mut shaped);
         }
         let glyphs = with_cluster_ends(&text, shaped.glyphs, shaped.glyph_runs, &levels);
         Para {
@@ -476,9 +497,9 @@ impl<'a> Builder<'a> {
             code: span.style.code,
         };
         let (font, size) = if style.code {
-            (t.code_font, base.size * t.code_scale)
+            (t.code_family.face(style), base.size * t.code_scale)
         } else {
-            (base.font.unwrap_or_else(|| t.family.face(style)), base.size)
+            (base.font.unwrap_or_else(|| base.family.face(style)), base.size)
         };
         let fallback = if style.bold {
             t.fallback_bold
@@ -487,6 +508,7 @@ impl<'a> Builder<'a> {
         };
         let features = Features {
             ligatures: t.ligatures && !style.code,
+            small_caps: base.case == Case::SmallCaps && !style.code,
         };
         let color = if span.link.is_some() {
             t.link_color
@@ -716,10 +738,6 @@ fn with_cluster_ends(
 }
 
 impl Base {
-    fn bold(mut self) -> Base {
-        self.bold = true;
-        self
-    }
     fn italic(mut self) -> Base {
         self.italic = true;
         self

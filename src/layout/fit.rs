@@ -273,6 +273,10 @@ pub fn scaled(blocks: &[Block], factor: f64) -> Vec<Block> {
             let mut block = block.clone();
             match &mut block.kind {
                 BlockKind::Centered(para) | BlockKind::Heading(para) => scale_para(para, factor),
+                BlockKind::Aside { para, beside } => {
+                    scale_para(para, factor);
+                    *beside = *beside * factor;
+                }
                 BlockKind::Lines {
                     para,
                     right,

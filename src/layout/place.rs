@@ -15,8 +15,10 @@ use crate::layout::frame::Page;
 use crate::layout::frame::{Item, PlacedBlock, PlacedGlyph, Role, TextItem};
 use crate::layout::linebreak::{Fragment, Measure, optimal_fit};
 use crate::text::shape::FontBook;
-use crate::theme::{Mode, Theme};
+use crate::theme::{Align, HeadingRule, Mode, Theme};
 use crate::units::Pt;
+
+mod styled;
 
 /// Place blocks on one page, with the warnings found on the way (tokens too
 /// long for a line). Content that runs past the bottom margin is still
@@ -58,12 +60,12 @@ pub(super) struct Column {
     pub(super) first_off: Option<usize>,
 }
 
-/// The structure role of the block at `index`: the first centred block is
-/// the title.
+/// The structure role of the block at `index`: the first block (the
+/// name) is the title.
 fn role(kind: &BlockKind, index: usize) -> Role {
     match kind {
-        BlockKind::Centered(_) if index == 0 => Role::Title,
-        BlockKind::Centered(_) => Role::Paragraph,
+        _ if index == 0 => Role::Title,
+        BlockKind::Centered(_) | BlockKind::Aside { .. } => Role::Paragraph,
         BlockKind::Heading(_) => Role::Heading,
         BlockKind::Lines {
             marker: Some(_), ..
@@ -78,6 +80,8 @@ pub(super) struct Placer<'a> {
     fonts: &'a FontBook<'a>,
     ascent: f64,
     descent: f64,
+    /// Ascender and descender of a line's box as text extraction sees it.
+    line_box: (f64, f64),
     /// Emit items; off when only measuring.
     draw: bool,
     breaks: &'a mut Breaks,
@@ -89,6 +93,10 @@ pub(super) struct Placer<'a> {
     y: Pt,
     /// Lowest ink so far (descender of the last line).
     bottom: Pt,
+    /// Baseline, size and left edge of the last line set.
+    last_line: Option<(Pt, Pt, Pt)>,
+    /// Left edge of the lines of the block being placed.
+    line_left: Pt,
 }
 
 /// The breaker sees a built fragment through its measured widths.
@@ -128,6 +136,7 @@ impl<'a> Placer<'a> {
             fonts,
             ascent,
             descent,
+            line_box: fonts.box_metrics(theme.family.regular),
             draw,
             breaks,
             block_index: 0,
@@ -135,6 +144,8 @@ impl<'a> Placer<'a> {
             warnings: Vec::new(),
             y: theme.margin_top,
             bottom: theme.margin_top,
+            last_line: None,
+            line_left: Pt::ZERO,
         }
     }
 
@@ -151,6 +162,8 @@ impl<'a> Placer<'a> {
     ) -> Column {
         self.y = top;
         self.bottom = top;
+        // A new page: no line above to keep clear of.
+        self.last_line = None;
         let mut column = Column {
             placed: Vec::with_capacity(range.len()),
             bottoms: Vec::with_capacity(range.len()),
@@ -237,11 +250,14 @@ impl<'a> Placer<'a> {
     fn advance_line(&mut self, size: Pt, baseline: Pt) {
         self.y += size * self.theme.leading;
         self.bottom = baseline + size * self.descent;
+        self.last_line = Some((baseline, size, self.line_left));
     }
 
     fn block(&mut self, kind: &BlockKind) {
+        self.clear_for(kind);
         match kind {
             BlockKind::Centered(para) => self.centered(para),
+            BlockKind::Aside { para, beside } => self.aside(para, *beside),
             BlockKind::Heading(para) => self.heading(para),
             BlockKind::Lines {
                 para,
@@ -276,32 +292,58 @@ impl<'a> Placer<'a> {
         }
     }
 
-    /// A section heading and the rule under it.
+    /// A section heading and its rule: under it (the classic look), over
+    /// it, none, or a bar in the date column beside it.
     fn heading(&mut self, para: &Para) {
         let t = self.theme;
-        let left = t.margin_x;
+        let mut left = t.margin_x;
         let right = t.page_width - t.margin_x;
+        let rule = t.heading_rule;
+        if rule == HeadingRule::LeftBar {
+            left += t.entry_indent;
+        }
         let measure = Measure::uniform((right - left).get());
         let frags = self.prepare(para, measure);
         let lines = self.break_lines(para, &frags, measure, Mode::Ragged);
+        if rule == HeadingRule::Above {
+            self.rule(t.margin_x, self.y + t.rule_thickness / 2.0, right - t.margin_x);
+            self.y += t.rule_thickness + t.rule_offset;
+        }
         let mut rule_y = self.y;
+        let mut last_baseline = None;
         for line in &lines {
             let baseline = self.baseline(para.size);
-            self.line(&Set::new(para, &frags, line.clone(), None), left, baseline);
+            let x = match t.heading_align {
+                Align::Left => left,
+                Align::Center => {
+                    let w = natural_width(&frags[line.clone()]);
+                    left + ((right - left) - w) / 2.0
+                }
+            };
+            self.line(&Set::new(para, &frags, line.clone(), None), x, baseline);
+            if rule == HeadingRule::LeftBar && last_baseline.is_none() {
+                let middle = baseline - para.size * 0.32;
+                self.rule(t.margin_x, middle, t.date_column);
+            }
+            last_baseline = Some(baseline);
             rule_y = baseline + t.rule_offset;
             self.y += para.size * t.leading;
         }
-        if self.draw {
-            self.items.push(Item::Rule {
-                x: left,
-                y: rule_y,
-                width: right - left,
-                thickness: t.rule_thickness,
-                color: t.accent,
-            });
+        if let Some(baseline) = last_baseline {
+            self.last_line = Some((baseline, para.size, self.line_left));
         }
-        self.y = rule_y + t.rule_thickness / 2.0 + t.heading_gap;
-        self.bottom = rule_y + t.rule_thickness / 2.0;
+        match rule {
+            HeadingRule::Below => {
+                self.rule(t.margin_x, rule_y, right - t.margin_x);
+                self.y = rule_y + t.rule_thickness / 2.0 + t.heading_gap;
+                self.bottom = rule_y + t.rule_thickness / 2.0;
+            }
+            _ => {
+                let bottom = last_baseline.map_or(self.y, |b| b + para.size * self.descent);
+                self.y = self.y.max(bottom) + t.heading_gap;
+                self.bottom = bottom;
+            }
+        }
     }
 
     /// Left-aligned lines at `indent`, with an optional marker before the

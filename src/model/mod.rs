@@ -13,6 +13,7 @@ pub(crate) mod lang;
 pub(crate) mod link;
 pub(crate) mod markup;
 mod merge;
+pub mod theme;
 pub(crate) mod toml_error;
 
 use std::collections::BTreeMap;
@@ -26,6 +27,8 @@ use toml::Spanned;
 use crate::diag::Diagnostic;
 use toml_error::from_toml_error;
 
+pub use theme::ThemeDef;
+
 /// The root of `resume.toml`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -34,8 +37,9 @@ pub struct Resume {
     /// quotation marks and hyphenation, and the PDF's language.
     #[schemars(with = "Option<String>")]
     pub lang: Option<Spanned<String>>,
-    /// Page and look settings.
-    #[serde(default)]
+    /// The look: a built-in theme's name, a theme file, or a table of theme keys.
+    #[serde(default, deserialize_with = "theme::table_or_name")]
+    #[schemars(with = "theme::ThemeSchema")]
     pub theme: ThemeDef,
     /// The person the résumé is about: name and contact line.
     pub person: Person,
@@ -82,7 +86,9 @@ pub struct VariantDef {
     /// File name of this variant's PDF.
     #[schemars(with = "Option<String>")]
     pub output: Option<Spanned<String>>,
-    /// Theme settings that differ from `[theme]`.
+    /// Theme settings that differ from `[theme]` (or a theme's name or file).
+    #[serde(default, deserialize_with = "theme::optional_table_or_name")]
+    #[schemars(with = "Option<theme::ThemeSchema>")]
     pub theme: Option<ThemeDef>,
     /// Fit settings that differ from `[fit]`.
     pub fit: Option<FitDef>,
@@ -185,26 +191,6 @@ pub struct FontsDef {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub fallback: Vec<Spanned<String>>,
-}
-
-/// `[theme]`: which bundled look and paper to use.
-#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ThemeDef {
-    /// `"serif"` (Latin Modern, the classic look) or `"sans"` (Inter).
-    #[schemars(with = "Option<String>")]
-    pub font: Option<Spanned<String>>,
-    /// `"letter"` or `"a4"`.
-    #[schemars(with = "Option<String>")]
-    pub paper: Option<Spanned<String>>,
-    /// Justify paragraphs and bullets (default: ragged right).
-    pub justify: Option<bool>,
-    /// Hyphenate words at line ends (default: off).
-    pub hyphenate: Option<bool>,
-    /// Standard ligatures such as fi and ffi (default: on).
-    pub ligatures: Option<bool>,
-    /// The language's quotation marks, dashes from `--` and `---`, ellipsis from `...` (default: on).
-    pub smart_punctuation: Option<bool>,
 }
 
 /// `[person]`: the header of the page.

@@ -113,6 +113,9 @@ fn lowercase_first(text: &str) -> String {
     }
 }
 
+/// The most valid names a hint lists.
+const MAX_LISTED: usize = 16;
+
 /// A parsed serde "unknown field/variant" message.
 struct Unknown<'m> {
     name: &'m str,
@@ -158,6 +161,10 @@ impl<'m> Unknown<'m> {
         match expected.len() {
             0 => hints.push(when_none.to_string()),
             1 => hints.push(format!("expected: {}", expected[0])),
+            // A long list (the theme keys) would bury the line that matters.
+            n if n > MAX_LISTED => hints.push(format!(
+                "this table has {n} keys; `resume schema` describes each"
+            )),
             _ => hints.push(format!("expected one of: {}", expected.join(", "))),
         }
     }

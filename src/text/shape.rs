@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -52,15 +52,20 @@ pub struct Missing {
 }
 
 /// OpenType features that a theme can switch.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Features {
     /// Standard ligatures (fi, fl, ffi...); kerning is always on.
     pub ligatures: bool,
+    /// Lowercase letters as small capitals (`smcp`), in a face that has them.
+    pub small_caps: bool,
 }
 
 impl Default for Features {
     fn default() -> Self {
-        Features { ligatures: true }
+        Features {
+            ligatures: true,
+            small_caps: false,
+        }
     }
 }
 
@@ -102,10 +107,14 @@ impl Spec<'static> {
     }
 }
 
-/// The parsed faces (the bundled ones, then the fallback files), and the
-/// shaping plans made so far.
+/// The faces (the bundled ones, parsed when first used, then the files
+/// loaded at run time), and the shaping plans made so far.
 pub struct FontBook<'a> {
-    faces: Vec<Face<'a>>,
+    /// The bundled faces by [`FontId::index`], parsed on first use (a
+    /// deflated face is inflated then, once per process).
+    bundled: Vec<OnceLock<Option<Face<'static>>>>,
+    /// The faces of the files loaded at run time ([`FontId::Fallback`]).
+    files: Vec<Face<'a>>,
     /// Faces of `[fonts] fallback`, tried after every other fallback.
     extra: Vec<FontId>,
     /// Shaping plans by face, direction, script and ligature setting:
@@ -126,7 +135,7 @@ struct ShapeKey {
     font: FontId,
     fallback: Vec<FontId>,
     size: u64,
-    ligatures: bool,
+    features: Features,
     rtl: bool,
 }
 
@@ -136,7 +145,7 @@ struct PlanKey {
     font: FontId,
     direction: Direction,
     script: Script,
-    ligatures: bool,
+    features: Features,
 }
 
 impl Default for FontBook<'static> {
@@ -146,18 +155,11 @@ impl Default for FontBook<'static> {
 }
 
 impl FontBook<'static> {
-    /// Parse every bundled face.
-    ///
-    /// The font files are compiled into the binary and checked by a test, so
-    /// a failure here is a build defect, not an input error.
+    /// A book of the bundled faces; each is parsed when first used.
     pub fn new() -> FontBook<'static> {
-        let faces = FontId::ALL
-            .iter()
-            .filter_map(|id| id.data())
-            .map(|data| Face::from_slice(data, 0).expect("bundled font parses"))
-            .collect();
         FontBook {
-            faces,
+            bundled: FontId::ALL.iter().map(|_| OnceLock::new()).collect(),
+            files: Vec::new(),
             extra: Vec::new(),
             plans: Mutex::new(Vec::new()),
             shaped: Mutex::new(HashMap::new()),
@@ -174,13 +176,28 @@ impl<'a> FontBook<'a> {
     where
         'a: 'b,
     {
-        let mut faces: Vec<Face<'b>> = self.faces;
-        faces.truncate(faces.len() - self.extra.len());
+        self.with_files(files, files.len())
+    }
+
+    /// The bundled faces plus `files` (in place of any the book had): the
+    /// first `fallback` of them are tried (in order) after the bundled
+    /// fallbacks, the others are only used where a theme names them. Fails
+    /// with the index of the first file that is not a font (at most 256
+    /// files are used).
+    pub fn with_files<'b>(
+        self,
+        files: &'b [FontFile],
+        fallback: usize,
+    ) -> Result<FontBook<'b>, usize>
+    where
+        'a: 'b,
+    {
         let mut book = FontBook {
-            faces,
+            bundled: self.bundled,
+            files: Vec::new(),
             extra: Vec::new(),
             // Plans of the files replaced would be keyed like the new ones.
-            plans: if self.extra.is_empty() {
+            plans: if self.files.is_empty() {
                 self.plans
             } else {
                 Mutex::default()
@@ -190,21 +207,62 @@ impl<'a> FontBook<'a> {
         };
         for (i, file) in files.iter().enumerate().take(usize::from(u8::MAX) + 1) {
             let face = Face::from_slice(file.data.as_slice(), 0).ok_or(i)?;
-            book.faces.push(face);
-            book.extra.push(FontId::Fallback(i as u8));
+            book.files.push(face);
+            if i < fallback {
+                book.extra.push(FontId::Fallback(i as u8));
+            }
         }
         Ok(book)
     }
 
     fn face(&self, font: FontId) -> &Face<'a> {
-        self.faces
-            .get(font.index())
-            .unwrap_or(&self.faces[FontId::LmRegular.index()])
+        let bundled = |id: FontId| {
+            self.bundled
+                .get(id.index())
+                .and_then(|slot| {
+                    slot.get_or_init(|| id.data().and_then(|d| Face::from_slice(d, 0)))
+                        .as_ref()
+                })
+        };
+        let found = match font {
+            FontId::Fallback(n) => self.files.get(usize::from(n)),
+            id => bundled(id),
+        };
+        // The bundled faces are checked by a test: falling back here is a
+        // build defect, not an input error.
+        found
+            .or_else(|| bundled(FontId::LmRegular))
+            .expect("bundled font parses")
     }
 
     /// Whether the face has a real glyph for the character.
     pub fn covers(&self, font: FontId, c: char) -> bool {
         self.face(font).glyph_index(c).is_some_and(|g| g.0 != 0)
+    }
+
+    /// Whether the face has an OpenType substitution feature, e.g. `smcp`.
+    pub fn has_feature(&self, font: FontId, tag: &[u8; 4]) -> bool {
+        let tag = rustybuzz::ttf_parser::Tag::from_bytes(tag);
+        self.face(font)
+            .tables()
+            .gsub
+            .is_some_and(|gsub| gsub.features.into_iter().any(|f| f.tag == tag))
+    }
+
+    /// The ascender and descender (positive, below the baseline) that the
+    /// PDF's font descriptor states, as fractions of the em: the OS/2
+    /// typographic ones when the face has them (text extraction measures
+    /// each glyph's box with these).
+    pub fn box_metrics(&self, font: FontId) -> (f64, f64) {
+        let face = self.face(font);
+        let upem = f64::from(face.units_per_em());
+        match face.tables().os2 {
+            Some(os2) => (
+                f64::from(os2.typographic_ascender()) / upem,
+                -f64::from(os2.typographic_descender()) / upem,
+            ),
+            None => self.vertical_metrics(font),
+        }
     }
 
     /// Ascender and descender (positive, below the baseline) as fractions of the em.
@@ -242,7 +300,7 @@ impl<'a> FontBook<'a> {
             font: spec.font,
             fallback: spec.fallback.to_vec(),
             size: spec.size.get().to_bits(),
-            ligatures: spec.features.ligatures,
+            features: spec.features,
             rtl: spec.rtl,
         };
         let cached = self.shaped.lock().ok().and_then(|c| c.get(&key).cloned());
@@ -343,19 +401,22 @@ impl<'a> FontBook<'a> {
             Direction::LeftToRight
         });
         buffer.guess_segment_properties();
-        let off = |tag: &[u8; 4]| {
-            rustybuzz::Feature::new(rustybuzz::ttf_parser::Tag::from_bytes(tag), 0, ..)
+        let set = |tag: &[u8; 4], value: u32| {
+            rustybuzz::Feature::new(rustybuzz::ttf_parser::Tag::from_bytes(tag), value, ..)
         };
-        let switched: Vec<rustybuzz::Feature> = if features.ligatures {
+        let mut switched: Vec<rustybuzz::Feature> = if features.ligatures {
             Vec::new()
         } else {
-            vec![off(b"liga"), off(b"clig"), off(b"dlig")]
+            vec![set(b"liga", 0), set(b"clig", 0), set(b"dlig", 0)]
         };
+        if features.small_caps {
+            switched.push(set(b"smcp", 1));
+        }
         let key = PlanKey {
             font,
             direction: buffer.direction(),
             script: buffer.script(),
-            ligatures: features.ligatures,
+            features,
         };
         let cached = self.plans.lock().ok().and_then(|plans| {
             plans
@@ -425,7 +486,10 @@ mod tests {
 
         let (runs, _) = book.shape("office", 0..6, &ten);
         assert!(runs[0].glyphs.len() < 6, "ffi ligature forms");
-        let plain = Features { ligatures: false };
+        let plain = Features {
+            ligatures: false,
+            ..Features::default()
+        };
         let plain = Spec {
             features: plain,
             ..ten

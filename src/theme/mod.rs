@@ -1,14 +1,22 @@
 //! Themes: every style made concrete (fonts, sizes, spacing, page, colours).
 //!
-//! Layout reads only a [`Theme`]; it never looks at the TOML. A fitter can
-//! therefore re-run layout with an adjusted copy of the theme.
+//! A theme is data: the built-in themes are TOML files in `themes/`
+//! ([`builtin`]), read into the same keys as a résumé's `[theme]` or a
+//! theme file ([`crate::model::ThemeDef`]); [`resolve`] stacks those layers
+//! into one [`Theme`]. Layout reads only a [`Theme`]; it never looks at the
+//! TOML. A fitter can therefore re-run layout with an adjusted copy of the
+//! theme.
 
+pub mod builtin;
 pub mod fonts;
+pub mod resolve;
 
-use crate::document::{FontChoice, Paper, Settings};
+use crate::document::{Marks, Settings};
 use crate::text::style::Style;
 use crate::units::Pt;
 use fonts::FontId;
+
+pub use crate::model::theme::{Align, EntryLayout, HeaderLayout, HeadingRule, PhotoSlot};
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,8 +37,8 @@ pub enum Mode {
     Justified,
 }
 
-/// The four faces of a family plus the heading face.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// The four faces of a family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Family {
     /// Upright.
     pub regular: FontId,
@@ -40,8 +48,17 @@ pub struct Family {
     pub italic: FontId,
     /// Bold italic.
     pub bold_italic: FontId,
-    /// Section headings (small caps in the classic look).
-    pub heading: FontId,
+}
+
+/// How the letters of a heading are set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    /// As written (in a small-caps face, when the heading font is one).
+    AsWritten,
+    /// Lowercase letters as the face's small capitals (`smcp`).
+    SmallCaps,
+    /// Capitals; the text extracted from the PDF stays as written.
+    Upper,
 }
 
 impl Family {
@@ -69,16 +86,31 @@ pub struct Theme {
     pub margin_bottom: Pt,
     /// Left and right margins.
     pub margin_x: Pt,
-    /// The text family.
+    /// The text family: entries, bullets, skills, the contact line.
     pub family: Family,
+    /// The family of the name.
+    pub name_family: Family,
+    /// The name in bold.
+    pub name_bold: bool,
+    /// The face of section headings.
+    pub heading_font: FontId,
+    /// How heading letters are set.
+    pub heading_case: Case,
+    /// The family of dates.
+    pub date_family: Family,
+    /// Dates in italic.
+    pub date_italic: bool,
+    /// Subtitles in italic.
+    pub subtitle_italic: bool,
     /// Faces tried, in order, for a character the family's upright and
     /// italic faces lack.
     pub fallback: [FontId; 2],
     /// Faces tried, in order, for a character the bold faces lack.
     pub fallback_bold: [FontId; 2],
-    /// Face for `code` spans.
-    pub code_font: FontId,
-    /// Size of code relative to the surrounding text (sans faces look large beside a serif).
+    /// The family of `code` spans.
+    pub code_family: Family,
+    /// Size of code relative to the surrounding text (a sans or mono face
+    /// looks large beside a serif).
     pub code_scale: f64,
     /// Size of the name at the top.
     pub name_size: Pt,
@@ -92,17 +124,20 @@ pub struct Theme {
     pub subtitle_size: Pt,
     /// Size of bullet text.
     pub bullet_size: Pt,
+    /// Size of dates.
+    pub date_size: Pt,
     /// Line height as a multiple of the font size.
     pub leading: f64,
     /// Space between the name's baseline area and the contact line.
     pub header_gap: Pt,
     /// Space above each section heading.
     pub section_gap: Pt,
-    /// Distance from the heading baseline down to its rule.
+    /// Distance from the heading baseline down to its rule (up to the
+    /// heading's top for a rule above).
     pub rule_offset: Pt,
-    /// Thickness of the rule under headings.
+    /// Thickness of the rule by headings.
     pub rule_thickness: Pt,
-    /// Space between the rule and the first line of the section.
+    /// Space between the heading (and its rule) and the first line of the section.
     pub heading_gap: Pt,
     /// Space between two entries of a section.
     pub entry_gap: Pt,
@@ -120,15 +155,37 @@ pub struct Theme {
     pub date_gap: Pt,
     /// Colour of body text.
     pub text_color: Rgb,
-    /// Colour of the name and headings.
+    /// The accent colour.
     pub accent: Rgb,
+    /// Colour of the name.
+    pub name_color: Rgb,
+    /// Colour of section headings.
+    pub heading_color: Rgb,
+    /// Colour of the rules by headings.
+    pub rule_color: Rgb,
     /// Colour of link text.
     pub link_color: Rgb,
+    /// Colour of dates.
+    pub date_color: Rgb,
     /// Underline links (the classic look) or rely on colour.
     pub link_underline: bool,
     /// The running header on pages after the first (the name, and "page
     /// 2 of 3" at the right): its size, colour and the space under it.
     pub running: Running,
+    /// Where the heading rule goes.
+    pub heading_rule: HeadingRule,
+    /// Headings flush left or centred.
+    pub heading_align: Align,
+    /// How the header is arranged.
+    pub header: HeaderLayout,
+    /// Where entries' dates go.
+    pub entry_layout: EntryLayout,
+    /// Width of the date column of [`EntryLayout::DatesLeft`].
+    pub date_column: Pt,
+    /// The bullet marker.
+    pub bullet: String,
+    /// Between contact items.
+    pub contact_separator: String,
     /// Ragged right or justified paragraphs.
     pub mode: Mode,
     /// Hyphenate words at line ends (off by default: a split keyword can
@@ -136,6 +193,10 @@ pub struct Theme {
     pub hyphenate: bool,
     /// Standard ligatures (fi, fl, ffi).
     pub ligatures: bool,
+    /// Reserved: icons in the contact line (not drawn yet).
+    pub icons: bool,
+    /// Reserved: the photo slot (no photo is placed yet).
+    pub photo: PhotoSlot,
     /// How far the fitter may tighten or loosen this theme.
     pub limits: Limits,
 }
@@ -194,125 +255,19 @@ pub struct Adjust {
 }
 
 impl Theme {
-    /// The theme for the settings chosen in the TOML.
+    /// The theme for the settings chosen in the TOML, from the built-in
+    /// themes only (no theme files, no font files; see [`resolve::resolve`]).
     pub fn resolve(settings: &Settings) -> Theme {
-        let classic = Theme::classic(settings);
-        match settings.font {
-            FontChoice::Serif => classic,
-            FontChoice::Sans => classic.sans(),
-        }
+        resolve::resolve(settings, &resolve::Sources::default()).0
     }
 
-    /// The serif theme, the classic LaTeX look, for the page size and
-    /// typesetting choices in `settings`.
-    fn classic(settings: &Settings) -> Theme {
-        let (page_width, page_height) = match settings.paper {
-            Paper::Letter => (Pt::inches(8.5), Pt::inches(11.0)),
-            Paper::A4 => (Pt::mm(210.0), Pt::mm(297.0)),
-        };
-        Theme {
-            page_width,
-            page_height,
-            margin_top: Pt::inches(0.45),
-            margin_bottom: Pt::inches(0.45),
-            margin_x: Pt::inches(0.5),
-            family: Family {
-                regular: FontId::LmRegular,
-                bold: FontId::LmBold,
-                italic: FontId::LmItalic,
-                bold_italic: FontId::LmBoldItalic,
-                heading: FontId::LmCaps,
-            },
-            // Inter first: it covers most symbols Latin Modern lacks (≈, ≤, →)
-            // and embeds as a compact CFF subset; DejaVu Sans covers the rest.
-            fallback: [FontId::InterRegular, FontId::DejaVu],
-            fallback_bold: [FontId::InterBold, FontId::DejaVuBold],
-            code_font: FontId::InterRegular,
-            code_scale: 0.88,
-            name_size: Pt(24.0),
-            contact_size: Pt(9.5),
-            heading_size: Pt(12.5),
-            body_size: Pt(10.0),
-            subtitle_size: Pt(9.0),
-            bullet_size: Pt(9.0),
-            leading: 1.2,
-            header_gap: Pt(2.0),
-            section_gap: Pt(7.0),
-            rule_offset: Pt(3.2),
-            rule_thickness: Pt(0.4),
-            heading_gap: Pt(4.0),
-            entry_gap: Pt(4.5),
-            bullet_gap: Pt(1.0),
-            entry_indent: Pt::inches(0.15),
-            bullet_indent: Pt::inches(0.15),
-            bullet_text_indent: Pt(9.5),
-            date_inset: Pt::inches(0.1),
-            date_gap: Pt(12.0),
-            text_color: Rgb::BLACK,
-            accent: Rgb::BLACK,
-            link_color: Rgb::BLACK,
-            link_underline: true,
-            running: Running {
-                size: Pt(8.0),
-                color: Rgb(0x55, 0x55, 0x55),
-                rule_offset: Pt(3.5),
-                gap: Pt(9.0),
-            },
-            mode: if settings.justify {
-                Mode::Justified
-            } else {
-                Mode::Ragged
-            },
-            hyphenate: settings.hyphenate,
-            ligatures: settings.ligatures,
-            limits: Limits {
-                spacing_min: 0.35,
-                spacing_max: 2.2,
-                leading_min: 1.1,
-                leading_max: 1.35,
-                body_size_min: Pt(9.0),
-                margin_min: Pt::inches(0.3),
-            },
-        }
-    }
-
-    /// This theme in Inter: smaller sizes, looser leading, colour
-    /// instead of underlined links.
-    fn sans(self) -> Theme {
-        Theme {
-            family: Family {
-                regular: FontId::InterRegular,
-                bold: FontId::InterBold,
-                italic: FontId::InterItalic,
-                bold_italic: FontId::InterBoldItalic,
-                heading: FontId::InterBold,
-            },
-            fallback: [FontId::DejaVu, FontId::DejaVuBold],
-            fallback_bold: [FontId::DejaVuBold, FontId::DejaVu],
-            code_font: FontId::DejaVu,
-            code_scale: 0.92,
-            name_size: Pt(22.0),
-            contact_size: Pt(8.5),
-            heading_size: Pt(11.0),
-            body_size: Pt(9.0),
-            subtitle_size: Pt(8.5),
-            bullet_size: Pt(8.5),
-            leading: 1.25,
-            accent: Rgb(0x1f, 0x3a, 0x5f),
-            link_color: Rgb(0x1f, 0x3a, 0x5f),
-            link_underline: false,
-            running: Running {
-                size: Pt(7.5),
-                color: Rgb(0x1f, 0x3a, 0x5f),
-                ..self.running
-            },
-            limits: Limits {
-                leading_min: 1.12,
-                leading_max: 1.45,
-                body_size_min: Pt(8.0),
-                ..self.limits
-            },
-            ..self
+    /// The marks the theme prints that are part of the text a reader
+    /// extracts: the bullet, the contact separator, and where dates come.
+    pub fn marks(&self) -> Marks {
+        Marks {
+            bullet: self.bullet.clone(),
+            separator: self.contact_separator.clone(),
+            dates_first: self.entry_layout == EntryLayout::DatesLeft,
         }
     }
 
@@ -365,6 +320,7 @@ impl Theme {
             body_size: self.body_size * a.size,
             subtitle_size: self.subtitle_size * a.size,
             bullet_size: self.bullet_size * a.size,
+            date_size: self.date_size * a.size,
             leading: a.leading,
             header_gap: self.header_gap * a.spacing,
             section_gap: self.section_gap * a.spacing,
