@@ -39,3 +39,6 @@ pub const MAX_PAGES: u32 = 8;
 pub const MAX_THEME_FONTS: usize = 20;
 /// The most bytes read of a theme file.
 pub const MAX_THEME_BYTES: usize = 64 << 10;
+/// Most diagnostics reported for one parse or one document; one more
+/// counts the rest.
+pub const MAX_DIAGNOSTICS: usize = 50;

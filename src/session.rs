@@ -311,33 +311,34 @@ impl<'f> Session<'f> {
 
     /// Every error in any variant profile (unknown tags, sections, ids,
     /// cycles), each reported once, so that a typo in one variant cannot
-    /// wait for the next build of that variant.
+    /// wait for the next build of that variant (at most
+    /// [`limits::MAX_DIAGNOSTICS`], then a count of the rest).
     pub fn check_variants(&self) -> Vec<Diagnostic> {
+        let mut seen = std::collections::HashSet::new();
         let mut errors: Vec<Diagnostic> = Vec::new();
         for name in self.variants() {
             for d in variant::resolve(&self.resume, name)
                 .err()
                 .unwrap_or_default()
             {
-                let seen = errors
-                    .iter()
-                    .any(|e| e.message == d.message && e.span == d.span);
-                if !seen {
+                if seen.insert((d.message.clone(), d.span.clone())) {
                     errors.push(d);
                 }
             }
         }
         errors.extend(self.check_variant_themes());
-        errors
+        diag::at_most(errors, limits::MAX_DIAGNOSTICS)
     }
 
     /// The document of one variant (`None`: the résumé as written) with
-    /// the warnings of selecting it, or every content error found.
+    /// the warnings of selecting it, or every content error found (at most
+    /// [`limits::MAX_DIAGNOSTICS`], then a count of the rest).
     pub fn select(
         &self,
         variant: Option<&str>,
     ) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
         select::select_warned(&self.resume, &self.source, variant)
+            .map_err(|errors| diag::at_most(errors, limits::MAX_DIAGNOSTICS))
     }
 
     /// Select, build, fit and place one variant. An overflowing page is not

@@ -306,6 +306,24 @@ const CASES: &[Case] = &[
         expect: &["did you mean `moderncv`?"],
         ..bad("theme-variant-unknown-name")
     },
+    // Issue 13: fonts and bounded work.
+    Case {
+        expect: &["error: and 10 more errors", "only the first 50 are shown"],
+        ..bad("many-duplicate-keys")
+    },
+    Case {
+        expect: &["error: and 10 more errors"],
+        ..bad("many-bad-values")
+    },
+    Case {
+        expect: &["error: and 10 more errors"],
+        ..bad("many-content-errors")
+    },
+    Case {
+        // The report shows twenty warnings of a document, then counts the rest.
+        expect: &["... and 40 more warnings (`--format json` lists every one)"],
+        ..good("many-warnings")
+    },
 ];
 
 /// What one run of the binary did.
@@ -856,4 +874,22 @@ fn one_very_long_line() {
         "long-line: {} bytes of stderr for one error",
         run.stderr.len()
     );
+}
+
+#[test]
+fn ten_thousand_duplicate_keys() {
+    // Each error used to parse the whole document again to find its field
+    // path, and rendering counted lines from the start: quadratic, 15 s in
+    // a release build. Now 50 are shown and the rest counted.
+    let text = format!("[person]\n{}", "name = \"Ada\"\n".repeat(10_000));
+    let run = generated("dup-keys-10k", text.as_bytes(), &["and 9949 more errors"]);
+    assert_eq!(run.stderr.matches("error: duplicate key").count(), 50);
+}
+
+#[test]
+fn ten_thousand_bad_values() {
+    let values: String = (0..10_000).map(|i| format!("k{i} = @\n")).collect();
+    let text = format!("[person]\nname = \"Ada\"\n{values}");
+    let run = generated("bad-values-10k", text.as_bytes(), &["and 9950 more errors"]);
+    assert_eq!(run.stderr.matches("error: ").count(), 51);
 }

@@ -86,6 +86,39 @@ impl Diagnostic {
     }
 }
 
+/// At most `max` diagnostics: the first `max`, then one that counts the
+/// rest ([`more`]), so that a file with thousands of mistakes gives a
+/// report one can read, in time linear in what is shown.
+pub fn at_most(mut diagnostics: Vec<Diagnostic>, max: usize) -> Vec<Diagnostic> {
+    if diagnostics.len() > max {
+        let rest = diagnostics.split_off(max);
+        let errors = rest.iter().filter(|d| d.is_error()).count();
+        diagnostics.push(more(errors, rest.len() - errors, max));
+    }
+    diagnostics
+}
+
+/// The last line of a report cut after the first `shown` diagnostics:
+/// `and 9950 more errors` (an error when any of them is one).
+pub fn more(errors: usize, warnings: usize, shown: usize) -> Diagnostic {
+    let count = |n: usize, what: &str| match n {
+        0 => None,
+        1 => Some(format!("1 more {what}")),
+        n => Some(format!("{n} more {what}s")),
+    };
+    let parts: Vec<String> = [count(errors, "error"), count(warnings, "warning")]
+        .into_iter()
+        .flatten()
+        .collect();
+    let message = format!("and {}", parts.join(" and "));
+    let d = if errors > 0 {
+        Diagnostic::error(message)
+    } else {
+        Diagnostic::warning(message)
+    };
+    d.with_hint(format!("only the first {shown} are shown"))
+}
+
 /// A named source text, for rendering.
 ///
 /// The name is what the user typed (usually a file path), so messages point
@@ -117,6 +150,23 @@ mod tests {
     use super::*;
 
     // ---- Diagnostic and Severity -------------------------------------
+
+    #[test]
+    fn at_most_keeps_the_first_and_counts_the_rest() {
+        let some = |n: usize, d: Diagnostic| vec![d; n];
+        let few = some(3, Diagnostic::error("e"));
+        assert_eq!(at_most(few.clone(), 3), few);
+        let mut many = some(4, Diagnostic::error("e"));
+        many.extend(some(2, Diagnostic::warning("w")));
+        let cut = at_most(many, 3);
+        assert_eq!(cut.len(), 4);
+        assert_eq!(cut[3].message, "and 1 more error and 2 more warnings");
+        assert!(cut[3].is_error());
+        assert_eq!(cut[3].hints, ["only the first 3 are shown"]);
+        let cut = at_most(some(60, Diagnostic::warning("w")), 50);
+        assert_eq!(cut[50].message, "and 10 more warnings");
+        assert_eq!(cut[50].severity, Severity::Warning);
+    }
 
     #[test]
     fn builders_set_fields() {

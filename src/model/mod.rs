@@ -25,6 +25,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
 use crate::diag::Diagnostic;
+use crate::limits::MAX_DIAGNOSTICS;
 use toml_error::from_toml_error;
 
 pub use theme::ThemeDef;
@@ -484,12 +485,9 @@ impl<'de> Deserialize<'de> for Dates {
 pub fn parse(source: &str) -> Result<Resume, Vec<Diagnostic>> {
     check::check_source(source).map_err(|d| vec![d])?;
     let resume: Resume = toml::from_str(source).map_err(|err| {
-        let (_, syntax) = toml::de::DeTable::parse_recoverable(source);
+        let (_, mut syntax) = toml::de::DeTable::parse_recoverable(source);
         if syntax.len() > 1 {
-            let mut all: Vec<Diagnostic> =
-                syntax.iter().map(|e| from_toml_error(e, source)).collect();
-            all.sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
-            all
+            syntax_errors(&mut syntax, source)
         } else {
             vec![from_toml_error(&err, source)]
         }
@@ -498,6 +496,26 @@ pub fn parse(source: &str) -> Result<Resume, Vec<Diagnostic>> {
         Some(d) => Err(vec![d]),
         None => Ok(resume),
     }
+}
+
+/// Every syntax error of a document that does not parse, in source order:
+/// the first [`MAX_DIAGNOSTICS`] described, the rest counted. Such errors
+/// have no field path (there is no document to find one in), so each costs
+/// only its own wording: thousands of them stay linear.
+fn syntax_errors(errors: &mut [toml::de::Error], source: &str) -> Vec<Diagnostic> {
+    errors.sort_by_key(|e| {
+        e.span()
+            .map_or(usize::MAX, |s| source.floor_char_boundary(s.start))
+    });
+    let shown = errors.len().min(MAX_DIAGNOSTICS);
+    let mut all: Vec<Diagnostic> = errors[..shown]
+        .iter()
+        .map(|e| toml_error::describe(e, source))
+        .collect();
+    if errors.len() > shown {
+        all.push(crate::diag::more(errors.len() - shown, 0, shown));
+    }
+    all
 }
 
 /// The JSON Schema of `resume.toml`, generated from these types, for

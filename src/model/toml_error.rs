@@ -11,6 +11,19 @@ use crate::diag::{Diagnostic, Severity, did_you_mean_hint};
 /// translated into TOML's (`sequence` becomes `array`, `map` becomes
 /// `table`), because that is the vocabulary of the file being edited.
 pub fn from_toml_error(err: &toml::de::Error, source: &str) -> Diagnostic {
+    let mut d = describe(err, source);
+    d.path = d
+        .span
+        .as_ref()
+        .filter(|s| !s.is_empty())
+        .and_then(|s| field_path(source, s.start));
+    d
+}
+
+/// [`from_toml_error`] without the field path, which costs a parse of the
+/// whole document: for the syntax errors of a document that does not
+/// parse, which have no field path anyway.
+pub fn describe(err: &toml::de::Error, source: &str) -> Diagnostic {
     let raw = meaningful_line(err.message());
     let mut span = err.span().map(|s| {
         let start = source.floor_char_boundary(s.start);
@@ -65,15 +78,11 @@ pub fn from_toml_error(err: &toml::de::Error, source: &str) -> Diagnostic {
         lowercase_first(raw)
     };
 
-    let path = span
-        .as_ref()
-        .filter(|s| !s.is_empty())
-        .and_then(|s| field_path(source, s.start));
     Diagnostic {
         severity: Severity::Error,
         message,
         span,
-        path,
+        path: None,
         hints,
     }
 }
