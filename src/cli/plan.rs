@@ -263,22 +263,21 @@ output = "ada.pdf"
         assert!(plan.clash().is_none());
     }
 
+    /// The `--all` plan into `d/` of the test résumé with the named
+    /// variant's `output` replaced.
+    fn all_with_output(output: &str) -> Result<Plan, Diagnostic> {
+        let toml = TOML.replace("ada.pdf", output);
+        let session = Session::new(toml, resume::Options::default()).unwrap();
+        let target = Target::All {
+            out_dir: "d".into(),
+            jobs: None,
+        };
+        Plan::new(target, Path::new("me.toml"), &session)
+    }
+
     #[test]
     fn a_clash_names_the_shared_path() {
-        let session = Session::new(
-            TOML.replace("ada.pdf", "me.pdf"),
-            resume::Options::default(),
-        )
-        .unwrap();
-        let plan = Plan::new(
-            Target::All {
-                out_dir: "d".into(),
-                jobs: None,
-            },
-            Path::new("me.toml"),
-            &session,
-        )
-        .unwrap();
+        let plan = all_with_output("me.pdf").unwrap();
         let (job, earlier) = plan.clash().unwrap();
         assert_eq!(job.variant.as_deref(), Some("named"));
         assert_eq!(earlier, PathBuf::from("d/me.pdf"));
@@ -287,20 +286,7 @@ output = "ada.pdf"
 
     #[test]
     fn a_variant_writing_the_manifest_clashes_with_it() {
-        let session = Session::new(
-            TOML.replace("ada.pdf", "manifest.json"),
-            resume::Options::default(),
-        )
-        .unwrap();
-        let plan = Plan::new(
-            Target::All {
-                out_dir: "d".into(),
-                jobs: None,
-            },
-            Path::new("me.toml"),
-            &session,
-        )
-        .unwrap();
+        let plan = all_with_output("manifest.json").unwrap();
         assert_eq!(plan.clash().unwrap().1, PathBuf::from("d/manifest.json"));
     }
 

@@ -108,32 +108,26 @@ pub fn fit(
 /// Whether the blocks fit on at most `pages` pages at the theme's tightest
 /// setting.
 pub fn fits_tightest(blocks: &[Block], theme: &Theme, fonts: &FontBook, pages: usize) -> bool {
-    let adjust = theme.tightened(4.0);
-    let scaled = scaled(blocks, adjust.size);
-    let adjusted = theme.adjusted(adjust);
-    let placed = place_with(
-        &scaled,
-        &adjusted,
-        fonts,
-        &mut Breaks::default(),
-        false,
-        pages,
-    );
-    placed.0.iter().all(|p| p.overflow.is_none())
+    fits_at(blocks, theme, theme.tightened(4.0), fonts, pages)
 }
 
 /// Whether the blocks fit on at most `pages` pages at the theme's
 /// preferred setting.
 pub fn fits_preferred(blocks: &[Block], theme: &Theme, fonts: &FontBook, pages: usize) -> bool {
-    let adjusted = theme.adjusted(theme.preferred());
-    let placed = place_with(
-        blocks,
-        &adjusted,
-        fonts,
-        &mut Breaks::default(),
-        false,
-        pages,
-    );
+    fits_at(blocks, theme, theme.preferred(), fonts, pages)
+}
+
+/// Whether the blocks fit on at most `pages` pages at `adjust`.
+fn fits_at(blocks: &[Block], theme: &Theme, adjust: Adjust, fonts: &FontBook, pages: usize) -> bool {
+    let adjusted = theme.adjusted(adjust);
+    let scaled;
+    let blocks = if adjust.size == 1.0 {
+        blocks
+    } else {
+        scaled = self::scaled(blocks, adjust.size);
+        &scaled
+    };
+    let placed = place_with(blocks, &adjusted, fonts, &mut Breaks::default(), false, pages);
     placed.0.iter().all(|p| p.overflow.is_none())
 }
 
