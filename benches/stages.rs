@@ -65,7 +65,10 @@ fn selected(source: &str) -> Document {
 }
 
 fn built(document: &Document, theme: &Theme, fonts: &FontBook) -> Vec<Block> {
-    Builder::new(theme, fonts).build(document).0
+    Builder::new(theme, fonts)
+        .build(document)
+        .expect("the bundled fonts shape")
+        .0
 }
 
 fn fitted(document: &Document, theme: &Theme, fonts: &FontBook) -> Fitted {

@@ -15,14 +15,15 @@ use crate::layout::build::{Block, Builder};
 use crate::layout::fit;
 use crate::layout::frame::{Overflow, Page};
 use crate::model::{self, Resume};
-use crate::pdf::{self, Timestamp};
-use crate::text::shape::{FontBook, FontFile};
+use crate::pdf::{self, Timestamp, WriteError};
+use crate::text::shape::{BadFont, FontBook, FontFile, Problem};
 use crate::theme::Theme;
 use crate::theme::fonts::FontId;
 use crate::theme::resolve::ThemeFile;
 use crate::trim::{self, CutPlan, CutTarget, Trimmed};
 use crate::units::Pt;
 use crate::{limits, select, variant};
+use toml::Spanned;
 
 /// Choices made outside the TOML (on the command line).
 #[derive(Clone, Debug, Default)]
@@ -211,6 +212,14 @@ impl<'f> Session<'f> {
     /// themes name, with `read` (the caller does the I/O, e.g. relative to
     /// the TOML file's directory), for [`Session::with_fonts`]. A file that
     /// cannot be read is an error at its path in the TOML.
+    ///
+    /// A path named twice (as written, or differing only in `./` and
+    /// doubled slashes) is an error at its second mention, and no path is
+    /// read twice: the second copy of a font could never be chosen, since
+    /// the first covers every character it has, so the entry is a mistake
+    /// (often a copied line meant to name another file), as a section named
+    /// twice in a variant is. Spellings that only the file system can tell
+    /// apart (a symbolic link, an absolute path) are the caller's to catch.
     pub fn read_fonts(
         &self,
         mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
@@ -229,7 +238,26 @@ impl<'f> Session<'f> {
         }
         let mut files = Vec::new();
         let mut errors = Vec::new();
-        for path in fallback {
+        for (i, path) in fallback.iter().enumerate() {
+            if let Some(first) = fallback[..i]
+                .iter()
+                .find(|p| same_path(p.get_ref(), path.get_ref()))
+            {
+                let (line, _) = diag::line_col(&self.source, first.span().start);
+                errors.push(
+                    Diagnostic::error(format!(
+                        "`{}` is named twice in the fallback fonts",
+                        path.get_ref()
+                    ))
+                    .with_span(path.span())
+                    .with_path("fonts.fallback")
+                    .with_hint(format!(
+                        "line {line} names it first, and the first copy covers every character \
+                         this one has: remove this entry, or name the font you meant"
+                    )),
+                );
+                continue;
+            }
             match read(path.get_ref()) {
                 Ok(data) => files.push(FontFile {
                     path: path.get_ref().clone(),
@@ -253,29 +281,36 @@ impl<'f> Session<'f> {
 
     /// The session with the files of [`Session::read_fonts`] added: the
     /// `[fonts] fallback` files, tried (in order) after the bundled faces,
-    /// and the font files themes name. A file that is not a font is an
-    /// error at its path in the TOML.
+    /// and the font files themes name. A file that is not a font, or that
+    /// the shaper or the PDF writer cannot read or fails on, is an error at
+    /// its path in the TOML.
+    ///
+    /// Fonts are validated here and isolated later (see
+    /// `text::isolate`): both parsers read every file now, and any later
+    /// panic of third-party code on one of these files (shaping text it is
+    /// chosen for, subsetting it into the PDF) fails only the compilation
+    /// that hit it, with the same error.
     pub fn with_fonts<'g>(self, files: &'g [FontFile]) -> Result<Session<'g>, Vec<Diagnostic>>
     where
         'f: 'g,
     {
         let fallback = self.resume.fonts.fallback.len().min(files.len());
+        let paths = &self.resume.fonts.fallback;
         let theme_spans: Vec<_> = files
             .iter()
             .map(|f| self.theme_font_span(&f.path))
             .collect();
-        let book = self.book.with_files(files, fallback).map_err(|i| {
-            let mut d = Diagnostic::error(format!(
-                "`{}` is not a font file (TrueType, OpenType or a collection)",
-                files[i].path
-            ));
-            if let Some(path) = self.resume.fonts.fallback.get(i) {
-                d = d.with_span(path.span()).with_path("fonts.fallback");
-            } else if let Some(Some(span)) = theme_spans.get(i) {
-                d = d.with_span(span.clone());
+        let bad_font = |bad: BadFont| {
+            let d = font_error(&bad, files, paths);
+            match theme_spans.get(bad.file) {
+                Some(Some(span)) if d.span.is_none() => vec![d.with_span(span.clone())],
+                _ => vec![d],
             }
-            vec![d]
-        })?;
+        };
+        let book = self.book.with_files(files, fallback).map_err(bad_font)?;
+        for (file, font) in files.iter().enumerate() {
+            pdf::check_font(font).map_err(|why| bad_font(BadFont::unusable(file, why)))?;
+        }
         Ok(Session {
             theme_fonts: Session::theme_faces(files, fallback),
             source: self.source,
@@ -292,6 +327,19 @@ impl<'f> Session<'f> {
     /// variants.
     pub fn builds_base(&self) -> bool {
         self.resume.build.base.as_ref().is_none_or(|b| *b.get_ref())
+    }
+
+    /// The error for a fallback or theme font file that cannot be used.
+    fn font_error(&self, bad: &BadFont) -> Diagnostic {
+        let d = font_error(bad, self.fonts, &self.resume.fonts.fallback);
+        let theme_span = self
+            .fonts
+            .get(bad.file)
+            .and_then(|f| self.theme_font_span(&f.path));
+        match theme_span {
+            Some(span) if d.span.is_none() => d.with_span(span),
+            _ => d,
+        }
     }
 
     /// The names of the résumé's variants, in order.
@@ -349,7 +397,7 @@ impl<'f> Session<'f> {
         selected.extend(resolved);
         let spread = document.settings.spread;
         let pages = self.pages(&document);
-        let (blocks, mut warnings) = self.build(&document, &theme);
+        let (blocks, mut warnings) = self.build(&document, &theme)?;
         let mut fitted = fit::fit(&blocks, &theme, &self.book, spread, pages);
         let (mut document, mut trimmed) = (document, Vec::new());
         if fitted.overflow().is_some() && self.trims(&document) {
@@ -360,7 +408,7 @@ impl<'f> Session<'f> {
                     .unwrap_or(plan.len());
                 (document, trimmed) = trim::apply(&document, &plan, k);
                 let blocks;
-                (blocks, warnings) = self.build(&document, &theme);
+                (blocks, warnings) = self.build(&document, &theme)?;
                 fitted = fit::fit(&blocks, &theme, &self.book, spread, pages);
             }
         }
@@ -435,9 +483,15 @@ impl<'f> Session<'f> {
         comemo::evict(KEEP_UNUSED_SUBSETS);
         match written {
             Ok(pdf) => Ok(Compiled { pdf, laid }),
-            Err(messages) => {
-                laid.warnings
-                    .extend(messages.into_iter().map(Diagnostic::error));
+            Err(failed) => {
+                match failed {
+                    WriteError::Messages(messages) => laid
+                        .warnings
+                        .extend(messages.into_iter().map(Diagnostic::error)),
+                    WriteError::Font(bad) => {
+                        laid.warnings.push(self.font_error(&bad));
+                    }
+                }
                 Err(Failure {
                     diagnostics: laid.warnings,
                     fit: Some(Box::new(laid.fit)),
@@ -456,7 +510,7 @@ impl<'f> Session<'f> {
     pub fn cut_plan(&self, variant: Option<&str>, target: CutTarget) -> Result<CutPlan, Failure> {
         let (document, _) = self.select(variant)?;
         let theme = Theme::resolve(&document.settings);
-        let blocks = self.build(&document, &theme).0;
+        let blocks = self.build(&document, &theme)?.0;
         let pages = self.pages(&document);
         if fits_at(&blocks, &theme, &self.book, target, pages) {
             return Ok(CutPlan {
@@ -490,9 +544,12 @@ impl<'f> Session<'f> {
     }
 
     /// The document's blocks at the theme's preferred sizes, with the
-    /// warnings found while shaping.
-    fn build(&self, document: &Document, theme: &Theme) -> (Vec<Block>, Vec<Diagnostic>) {
-        Builder::new(theme, &self.book).build(document)
+    /// warnings found while shaping; or the error for the `[fonts]
+    /// fallback` file the shaper failed on.
+    fn build(&self, document: &Document, theme: &Theme) -> Result<Built, Failure> {
+        Builder::new(theme, &self.book)
+            .build(document)
+            .map_err(|bad| vec![self.font_error(&bad)].into())
     }
 
     /// The most pages: `--pages` over `[fit] pages`.
@@ -519,7 +576,8 @@ impl<'f> Session<'f> {
     ) -> Option<usize> {
         let fits = |k: usize| {
             let (doc, _) = trim::apply(document, plan, k);
-            fits_at(&self.build(&doc, theme).0, theme, &self.book, target, pages)
+            self.build(&doc, theme)
+                .is_ok_and(|(blocks, _)| fits_at(&blocks, theme, &self.book, target, pages))
         };
         let (mut lo, mut hi) = (0, plan.len());
         if !fits(hi) {
@@ -537,8 +595,46 @@ impl<'f> Session<'f> {
     }
 }
 
+/// Whether two paths as written name the same file without asking the file
+/// system: equal after dropping `.` components and doubled separators.
+fn same_path(a: &str, b: &str) -> bool {
+    use std::path::{Component, Path};
+    let parts = |p| {
+        Path::new(p)
+            .components()
+            .filter(|c| *c != Component::CurDir)
+    };
+    a == b || parts(a).eq(parts(b))
+}
+
+/// Blocks and the warnings found while building them.
+type Built = (Vec<Block>, Vec<Diagnostic>);
+
 /// How many compilations a memoised font subset survives without being used.
 const KEEP_UNUSED_SUBSETS: usize = 16;
+
+/// The error for a `[fonts] fallback` file that cannot be used, at its
+/// path in the TOML (`paths`, as written).
+fn font_error(bad: &BadFont, files: &[FontFile], paths: &[Spanned<String>]) -> Diagnostic {
+    let path = files
+        .get(bad.file)
+        .map(|f| f.path.as_str())
+        .or_else(|| paths.get(bad.file).map(|p| p.get_ref().as_str()))
+        .unwrap_or("?");
+    let d = match &bad.problem {
+        Problem::NotAFont => Diagnostic::error(format!(
+            "`{path}` is not a font file (TrueType, OpenType or a collection)"
+        )),
+        Problem::Unusable(why) => Diagnostic::error(format!("`{path}` is not a usable font"))
+            .with_hint(why.clone())
+            .with_hint("the file may be damaged: try a fresh copy, or another font"),
+    }
+    .with_path("fonts.fallback");
+    match paths.get(bad.file) {
+        Some(path) => d.with_span(path.span()),
+        None => d,
+    }
+}
 
 /// Whether the blocks fit on at most `pages` pages at the target setting.
 fn fits_at(
@@ -635,4 +731,51 @@ fn overflow_error(
         "--trim (or `[fit] trim = true`) drops exactly these {n} item(s) and the content \
          fits; `priority = 1` keeps an item, 2 or more drops it sooner"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_font_named_twice_is_an_error_and_read_once() {
+        let toml = "[fonts]\nfallback = [\"a.otf\", \"b.otf\", \"./a.otf\", \"b.otf\"]\n\n\
+                    [person]\nname = \"Ada\"\n";
+        let session = Session::new(toml, Options::default()).unwrap();
+        let mut reads = Vec::new();
+        let errors = session
+            .read_fonts(|path| {
+                reads.push(path.to_owned());
+                Ok(Vec::new())
+            })
+            .unwrap_err();
+        assert_eq!(reads, ["a.otf", "b.otf"]);
+        assert_eq!(errors.len(), 2);
+        assert_eq!(
+            errors[0].message,
+            "`./a.otf` is named twice in the fallback fonts"
+        );
+        assert_eq!(&toml[errors[0].span.clone().unwrap()], "\"./a.otf\"");
+        assert!(errors[0].hints[0].starts_with("line 2 names it first"));
+        assert_eq!(&toml[errors[1].span.clone().unwrap()], "\"b.otf\"");
+        assert!(errors[1].span.as_ref().unwrap().start > 40);
+    }
+
+    #[test]
+    fn paths_are_the_same_up_to_dot_components_and_doubled_slashes() {
+        for (a, b) in [
+            ("a.otf", "./a.otf"),
+            ("f/a.otf", "f//a.otf"),
+            ("f/a.otf", "./f/./a.otf"),
+        ] {
+            assert!(same_path(a, b), "{a} {b}");
+        }
+        for (a, b) in [
+            ("a.otf", "A.otf"),
+            ("f/a.otf", "g/../f/a.otf"),
+            ("/a.otf", "a.otf"),
+        ] {
+            assert!(!same_path(a, b), "{a} {b}");
+        }
+    }
 }

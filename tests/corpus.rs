@@ -307,6 +307,7 @@ const CASES: &[Case] = &[
         ..bad("theme-variant-unknown-name")
     },
     // Issue 13: fonts and bounded work.
+    bad("fallback-named-twice"),
     Case {
         expect: &["error: and 10 more errors", "only the first 50 are shown"],
         ..bad("many-duplicate-keys")

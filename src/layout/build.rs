@@ -9,7 +9,7 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 use crate::diag::Diagnostic;
 use crate::document::{Body, Document, Entry, Rich};
 use crate::model::date::MONTH_ABBREVIATIONS;
-use crate::text::shape::{Features, FontBook, Glyph, Spec};
+use crate::text::shape::{BadFont, Features, FontBook, Glyph, Spec};
 use crate::text::style::{Span, Style};
 use crate::theme::fonts::FontId;
 use crate::theme::{Case, EntryLayout, Family, Rgb, Theme};
@@ -257,6 +257,8 @@ pub struct Builder<'a> {
     fonts: &'a FontBook<'a>,
     /// Warnings found while shaping (characters no font covers).
     warnings: Vec<Diagnostic>,
+    /// The first `[fonts] fallback` file the shaper failed on.
+    bad_font: Option<BadFont>,
     /// The document's language, for hyphenation.
     lang: String,
     /// Hyphenation patterns: not looked up yet, or looked up (none for an unsupported language).
@@ -272,6 +274,7 @@ impl<'a> Builder<'a> {
             theme,
             fonts,
             warnings: Vec::new(),
+            bad_font: None,
             lang: String::new(),
             dictionary: None,
             entries: 0,
@@ -289,10 +292,19 @@ impl<'a> Builder<'a> {
     }
 
     /// Every block of the document, top to bottom, with the warnings found
-    /// while shaping.
-    pub fn build(mut self, doc: &Document) -> (Vec<Block>, Vec<Diagnostic>) {
+    /// while shaping; or the first `[fonts] fallback` file that the shaper
+    /// failed on (see `text::isolate`).
+    pub fn build(mut self, doc: &Document) -> Result<(Vec<Block>, Vec<Diagnostic>), BadFont> {
         let blocks = self.blocks(doc);
-        (blocks, self.warnings)
+        match self.bad_font {
+            Some(bad) => Err(bad),
+            None => Ok((blocks, self.warnings)),
+        }
+    }
+
+    /// Keep the first font failure; the text it stopped is left out.
+    fn failed(&mut self, bad: BadFont) {
+        self.bad_font.get_or_insert(bad);
     }
 
     /// Every block of the document, top to bottom.
@@ -524,7 +536,13 @@ impl<'a> Builder<'a> {
                 features,
                 rtl: level % 2 == 1,
             };
-            let (runs, missing) = self.fonts.shape(text, range, &spec);
+            let (runs, missing) = match self.fonts.shape(text, range, &spec) {
+                Ok(shaped) => shaped,
+                Err(bad) => {
+                    self.failed(bad);
+                    continue;
+                }
+            };
             uncovered.extend(missing.into_iter().map(|m| {
                 let at = span.offset + m.offset.saturating_sub(start);
                 (m.text, at)
@@ -612,10 +630,11 @@ impl<'a> Builder<'a> {
     }
 
     /// The hyphen glyph in a run's face and size.
-    fn hyphen_glyph(&self, style: &RunStyle, run: usize) -> Option<PGlyph> {
-        let (shaped, missing) = self
+    fn hyphen_glyph(&mut self, style: &RunStyle, run: usize) -> Option<PGlyph> {
+        let shaped = self
             .fonts
             .shape("-", 0..1, &Spec::new(style.font, style.size));
+        let (shaped, missing) = shaped.map_err(|bad| self.failed(bad)).ok()?;
         if !missing.is_empty() {
             return None;
         }

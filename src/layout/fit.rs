@@ -328,7 +328,7 @@ mod tests {
         let doc = select::select(&resume, FEW_LINES).unwrap();
         let theme = Theme::resolve(&doc.settings);
         let fonts = FontBook::new();
-        let (blocks, _) = Builder::new(&theme, &fonts).build(&doc);
+        let (blocks, _) = Builder::new(&theme, &fonts).build(&doc).unwrap();
         let (pages, _) = place_with(&blocks, &theme, &fonts, &mut Breaks::default(), false, 1);
         let overflow = pages[0].overflow.clone().expect("overflows at the preferred setting");
         assert!((1.0..6.0).contains(&overflow.lines), "{overflow:?}");

@@ -359,7 +359,7 @@ mod tests {
         let doc = select::select(&resume, &toml).unwrap();
         let theme = Theme::resolve(&doc.settings);
         let fonts = FontBook::new();
-        let (blocks, _) = Builder::new(&theme, &fonts).build(&doc);
+        let (blocks, _) = Builder::new(&theme, &fonts).build(&doc).unwrap();
         let mut breaks = Breaks::default();
         let mut placer = Placer::new(&theme, &fonts, &mut breaks, false);
         let (ranges, pages): (Vec<_>, Vec<_>) =

@@ -26,6 +26,16 @@ impl<'a> Fonts<'a> {
         }
     }
 
+    /// The face that krilla loaded as `font`, if it is one of these.
+    pub(super) fn id_of(&self, font: &Font) -> Option<FontId> {
+        let index = self.slots.iter().position(|s| s.as_ref() == Some(font))?;
+        FontId::ALL.get(index).copied().or_else(|| {
+            u8::try_from(index - FontId::ALL.len())
+                .ok()
+                .map(FontId::Fallback)
+        })
+    }
+
     /// The face `id`, loaded on first use.
     pub(super) fn get(&mut self, id: FontId) -> Result<Font, Vec<String>> {
         let slot = self

@@ -19,8 +19,10 @@ mod errors;
 mod fonts;
 mod tags;
 
-use crate::layout::frame::Page;
-use crate::text::shape::FontFile;
+use crate::layout::frame::{Item, Page};
+use crate::text::isolate::isolated;
+use crate::text::shape::{BadFont, FontFile};
+use crate::theme::fonts::FontId;
 
 /// A UTC timestamp for the PDF creation date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,21 +103,111 @@ impl Standard {
     }
 }
 
+/// Why [`write()`] failed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WriteError {
+    /// krilla's failures and, with a standard, its validator's findings,
+    /// in the user's words.
+    Messages(Vec<String>),
+    /// A `[fonts] fallback` file that the writer failed on.
+    Font(BadFont),
+}
+
+/// Whether the PDF writer can load a `[fonts] fallback` file, checked when
+/// the file is loaded so that a font it rejects is an error at its line
+/// before any layout (see `text::isolate`).
+pub fn check_font(file: &FontFile) -> Result<(), String> {
+    let data = std::sync::Arc::clone(&file.data);
+    match isolated(|| krilla::text::Font::new(data.into(), 0).is_some()) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err("the PDF writer cannot read its tables".to_owned()),
+        Err(panic) => Err(format!("the PDF writer fails on its tables ({panic})")),
+    }
+}
+
 /// Write the pages as a PDF file: text order, links, the structure tree
 /// (PDF/UA) and the outline run on from page to page.
 /// `fallback` holds the `[fonts] fallback` files that the pages'
-/// [`FontId::Fallback`](crate::theme::fonts::FontId::Fallback) runs refer to.
-pub fn write(pages: &[Page], meta: &Meta, fallback: &[FontFile]) -> Result<Vec<u8>, Vec<String>> {
+/// [`FontId::Fallback`] runs refer to.
+///
+/// When the pages use such a file, writing runs isolated
+/// (`text::isolate`): a panic while krilla loads or subsets it is
+/// [`WriteError::Font`], naming the file whose text alone makes the writer
+/// fail again.
+pub fn write(pages: &[Page], meta: &Meta, fallback: &[FontFile]) -> Result<Vec<u8>, WriteError> {
+    let used = fallback_faces(pages);
+    if used.is_empty() {
+        return write_pages(pages, meta, fallback);
+    }
+    isolated(|| write_pages(pages, meta, fallback)).unwrap_or_else(|panic| {
+        Err(WriteError::Font(culprit(pages, meta, fallback, &used, panic)))
+    })
+}
+
+/// The `[fonts] fallback` files the pages set text in, in order.
+fn fallback_faces(pages: &[Page]) -> Vec<u8> {
+    let mut used: Vec<u8> = pages
+        .iter()
+        .flat_map(|page| &page.items)
+        .filter_map(|item| match item {
+            Item::Text(text) => match text.font {
+                FontId::Fallback(n) => Some(n),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    used
+}
+
+/// The file to blame for a panic while writing pages that use the
+/// fallback files `used`: the first whose text alone makes writing panic
+/// again, or else (only their combination fails) the first one used.
+fn culprit(
+    pages: &[Page],
+    meta: &Meta,
+    fallback: &[FontFile],
+    used: &[u8],
+    panic: String,
+) -> BadFont {
+    let why = |panic| format!("the PDF writer fails on it while embedding it ({panic})");
+    for &n in used {
+        let alone: Vec<Page> = pages
+            .iter()
+            .map(|page| Page {
+                items: page
+                    .items
+                    .iter()
+                    .filter(|item| matches!(item, Item::Text(t) if t.font == FontId::Fallback(n)))
+                    .cloned()
+                    .collect(),
+                blocks: Vec::new(),
+                ..page.clone()
+            })
+            .collect();
+        if let Err(panic) = isolated(|| write_pages(&alone, meta, fallback)) {
+            return BadFont::unusable(usize::from(n), why(panic));
+        }
+    }
+    BadFont::unusable(usize::from(used[0]), why(panic))
+}
+
+/// [`write()`] without isolation. krilla's failure to embed a fallback file
+/// (a table its subsetter rejects) is [`WriteError::Font`] too.
+fn write_pages(pages: &[Page], meta: &Meta, fallback: &[FontFile]) -> Result<Vec<u8>, WriteError> {
     let tagging = meta.standard == Some(Standard::Ua1);
-    let mut document = configure::document(meta.standard)?;
+    let mut document = configure::document(meta.standard).map_err(WriteError::Messages)?;
     let mut fonts = fonts::Fonts::new(fallback);
     let mut blocks = Vec::new();
     let mut annotations = Vec::new();
     let mut links = 0;
     for (index, page) in pages.iter().enumerate() {
-        let settings = configure::page(page)?;
+        let settings = configure::page(page).map_err(WriteError::Messages)?;
         let mut pdf_page = document.start_page_with(settings);
-        let drawn = draw::page(&mut pdf_page, page, index, links, &mut fonts, tagging)?;
+        let drawn = draw::page(&mut pdf_page, page, index, links, &mut fonts, tagging)
+            .map_err(WriteError::Messages)?;
         links += drawn.links.len();
         annotations.extend(annotate::links(&mut pdf_page, drawn.links, tagging));
         pdf_page.finish();
@@ -129,9 +221,19 @@ pub fn write(pages: &[Page], meta: &Meta, fallback: &[FontFile]) -> Result<Vec<u
         document.set_outline(outline);
     }
     document.set_metadata(configure::metadata(meta));
-    document
-        .finish()
-        .map_err(|e| errors::messages(e, meta.standard))
+    document.finish().map_err(|e| match e {
+        krilla::error::KrillaError::Font(font, why) => match fonts.id_of(&font) {
+            Some(FontId::Fallback(n)) => WriteError::Font(BadFont::unusable(
+                usize::from(n),
+                format!("the PDF writer cannot embed it ({why})"),
+            )),
+            _ => WriteError::Messages(errors::messages(
+                krilla::error::KrillaError::Font(font, why),
+                meta.standard,
+            )),
+        },
+        other => WriteError::Messages(errors::messages(other, meta.standard)),
+    })
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! Text: the styled runs and character classes that every stage shares
-//! ([`style`], `is_invisible`; these use nothing else from the crate), and
-//! the one place that calls the shaper ([`shape`]).
+//! ([`style`], `is_invisible`; these use nothing else from the crate), the
+//! one place that calls the shaper ([`shape`]), and the isolation of
+//! third-party code that reads a user's font file (`isolate`).
 
+pub(crate) mod isolate;
 pub mod shape;
 pub mod style;
 

@@ -13,6 +13,7 @@ use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::is_invisible;
+use crate::text::isolate::isolated;
 use crate::theme::fonts::FontId;
 use crate::units::Pt;
 
@@ -78,6 +79,35 @@ pub struct FontFile {
     pub data: Arc<Vec<u8>>,
 }
 
+/// A `[fonts] fallback` file that cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadFont {
+    /// Its index among the fallback files.
+    pub file: usize,
+    /// What is wrong with it.
+    pub problem: Problem,
+}
+
+/// What is wrong with a [`BadFont`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// No font format is recognised.
+    NotAFont,
+    /// It parses as a font, but a parser, the shaper or the PDF writer
+    /// rejects it or fails on it; the text says which and how.
+    Unusable(String),
+}
+
+impl BadFont {
+    /// The file at `file` is unusable for the reason `why`.
+    pub fn unusable(file: usize, why: impl Into<String>) -> BadFont {
+        BadFont {
+            file,
+            problem: Problem::Unusable(why.into()),
+        }
+    }
+}
+
 /// How a run of text is shaped.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Spec<'f> {
@@ -121,12 +151,13 @@ pub struct FontBook<'a> {
     /// making a plan costs more than shaping a short run with it.
     plans: Mutex<Vec<(PlanKey, Arc<ShapePlan>)>>,
     /// Results of [`FontBook::shape`] by what they depend on, with offsets
-    /// relative to the shaped slice.
-    shaped: Mutex<HashMap<ShapeKey, ShapeResult>>,
+    /// relative to the shaped slice; a failure is kept too, so that every
+    /// document with that text fails alike.
+    shaped: Mutex<HashMap<ShapeKey, Result<ShapeResult, BadFont>>>,
 }
 
 /// Runs and uncovered graphemes, as [`FontBook::shape`] returns them.
-type ShapeResult = (Vec<Shaped>, Vec<Missing>);
+pub type ShapeResult = (Vec<Shaped>, Vec<Missing>);
 
 /// Everything a shaping result depends on.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -170,9 +201,9 @@ impl FontBook<'static> {
 impl<'a> FontBook<'a> {
     /// The bundled faces plus fallback files (in place of any the book had),
     /// which are tried (in order) after the bundled fallbacks. Fails with
-    /// the index of the first file that is not a font (at most 256 files
-    /// are used).
-    pub fn with_fallback<'b>(self, files: &'b [FontFile]) -> Result<FontBook<'b>, usize>
+    /// the first file that is not a font, or that the shaper's parser fails
+    /// on (at most 256 files are used).
+    pub fn with_fallback<'b>(self, files: &'b [FontFile]) -> Result<FontBook<'b>, BadFont>
     where
         'a: 'b,
     {
@@ -182,13 +213,13 @@ impl<'a> FontBook<'a> {
     /// The bundled faces plus `files` (in place of any the book had): the
     /// first `fallback` of them are tried (in order) after the bundled
     /// fallbacks, the others are only used where a theme names them. Fails
-    /// with the index of the first file that is not a font (at most 256
-    /// files are used).
+    /// with the first file that is not a font, or that the shaper's parser
+    /// fails on (at most 256 files are used).
     pub fn with_files<'b>(
         self,
         files: &'b [FontFile],
         fallback: usize,
-    ) -> Result<FontBook<'b>, usize>
+    ) -> Result<FontBook<'b>, BadFont>
     where
         'a: 'b,
     {
@@ -206,7 +237,14 @@ impl<'a> FontBook<'a> {
             shaped: Mutex::default(),
         };
         for (i, file) in files.iter().enumerate().take(usize::from(u8::MAX) + 1) {
-            let face = Face::from_slice(file.data.as_slice(), 0).ok_or(i)?;
+            let face = isolated(|| Face::from_slice(file.data.as_slice(), 0))
+                .map_err(|panic| {
+                    BadFont::unusable(i, format!("the shaper fails on its tables ({panic})"))
+                })?
+                .ok_or(BadFont {
+                    file: i,
+                    problem: Problem::NotAFont,
+                })?;
             book.files.push(face);
             if i < fallback {
                 book.extra.push(FontId::Fallback(i as u8));
@@ -235,9 +273,18 @@ impl<'a> FontBook<'a> {
             .expect("bundled font parses")
     }
 
-    /// Whether the face has a real glyph for the character.
+    /// Whether the face has a real glyph for the character (a fallback
+    /// file that fails on the question does not).
     pub fn covers(&self, font: FontId, c: char) -> bool {
-        self.face(font).glyph_index(c).is_some_and(|g| g.0 != 0)
+        self.try_covers(font, c).unwrap_or(false)
+    }
+
+    /// Whether the face has a real glyph for the character, or the fallback
+    /// file that failed on the question.
+    fn try_covers(&self, font: FontId, c: char) -> Result<bool, BadFont> {
+        guarded(font, "looking up a character", || {
+            self.face(font).glyph_index(c).is_some_and(|g| g.0 != 0)
+        })
     }
 
     /// Whether the face has an OpenType substitution feature, e.g. `smcp`.
@@ -283,15 +330,16 @@ impl<'a> FontBook<'a> {
     /// reverses such runs into visual order line by line.
     ///
     /// Returns runs in order and the graphemes that no face covers (they are
-    /// still set, in the spec's font, so nothing is silently dropped).
+    /// still set, in the spec's font, so nothing is silently dropped), or
+    /// the `[fonts] fallback` file that the shaper failed on.
     pub fn shape(
         &self,
         text: &str,
         range: Range<usize>,
         spec: &Spec<'_>,
-    ) -> (Vec<Shaped>, Vec<Missing>) {
+    ) -> Result<ShapeResult, BadFont> {
         let Some(slice) = text.get(range.clone()) else {
-            return (Vec::new(), Vec::new());
+            return Ok((Vec::new(), Vec::new()));
         };
         // Shaping sees only the slice, so its result can be reused for the
         // same slice anywhere (variants share most of their text).
@@ -305,13 +353,13 @@ impl<'a> FontBook<'a> {
         };
         let cached = self.shaped.lock().ok().and_then(|c| c.get(&key).cloned());
         let (mut runs, mut missing) = match cached {
-            Some(hit) => hit,
+            Some(hit) => hit?,
             None => {
                 let fresh = self.shape_uncached(slice, spec);
                 if let Ok(mut cache) = self.shaped.lock() {
                     cache.insert(key, fresh.clone());
                 }
-                fresh
+                fresh?
             }
         };
         for run in &mut runs {
@@ -322,11 +370,11 @@ impl<'a> FontBook<'a> {
         for m in &mut missing {
             m.offset += range.start;
         }
-        (runs, missing)
+        Ok((runs, missing))
     }
 
     /// [`FontBook::shape`] of all of `text`, without the cache.
-    fn shape_uncached(&self, text: &str, spec: &Spec<'_>) -> (Vec<Shaped>, Vec<Missing>) {
+    fn shape_uncached(&self, text: &str, spec: &Spec<'_>) -> Result<ShapeResult, BadFont> {
         let Spec {
             font,
             fallback,
@@ -344,14 +392,15 @@ impl<'a> FontBook<'a> {
             {
                 segments.last().map_or(font, |s| s.0)
             } else {
-                let drawable = |f: &FontId| {
-                    grapheme
-                        .chars()
-                        .all(|c| is_invisible(c) || self.covers(*f, c))
-                };
-                let mut candidates = std::iter::once(&font).chain(fallback).chain(&self.extra);
-                match candidates.find(|f| drawable(f)) {
-                    Some(f) => *f,
+                let mut chosen = None;
+                for f in std::iter::once(&font).chain(fallback).chain(&self.extra) {
+                    if self.draws(*f, grapheme)? {
+                        chosen = Some(*f);
+                        break;
+                    }
+                }
+                match chosen {
+                    Some(f) => f,
                     None => {
                         missing.push(Missing {
                             text: grapheme.to_owned(),
@@ -368,9 +417,24 @@ impl<'a> FontBook<'a> {
         }
         let runs = segments
             .into_iter()
-            .map(|(f, r)| self.shape_one(text, r, f, size, features, rtl))
-            .collect();
-        (runs, missing)
+            .map(|(f, r)| {
+                guarded(f, "shaping text", || {
+                    self.shape_one(text, r, f, size, features, rtl)
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok((runs, missing))
+    }
+
+    /// Whether the face has a glyph for every visible character of the
+    /// grapheme.
+    fn draws(&self, font: FontId, grapheme: &str) -> Result<bool, BadFont> {
+        for c in grapheme.chars().filter(|c| !is_invisible(*c)) {
+            if !self.try_covers(font, c)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     fn shape_one(
@@ -458,6 +522,21 @@ impl<'a> FontBook<'a> {
     }
 }
 
+/// Run `f`, which reads the face `font`: directly for a bundled face, and
+/// [`isolated`] for a `[fonts] fallback` file, whose panic becomes the
+/// [`BadFont`] that says what was being done (`doing`).
+fn guarded<T>(font: FontId, doing: &str, f: impl FnOnce() -> T) -> Result<T, BadFont> {
+    match font {
+        FontId::Fallback(n) => isolated(f).map_err(|panic| {
+            BadFont::unusable(
+                usize::from(n),
+                format!("the shaper fails on it while {doing} ({panic})"),
+            )
+        }),
+        _ => Ok(f()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -476,15 +555,15 @@ mod tests {
     fn kerning_and_ligatures_are_applied() {
         let book = FontBook::new();
         let ten = Spec::new(FontId::LmRegular, Pt(10.0));
-        let (runs, missing) = book.shape("AV", 0..2, &ten);
+        let (runs, missing) = book.shape("AV", 0..2, &ten).unwrap();
         assert!(missing.is_empty());
         let kerned: Pt = runs[0].glyphs.iter().map(|g| g.advance).sum();
-        let (a, _) = book.shape("A", 0..1, &ten);
-        let (v, _) = book.shape("V", 0..1, &ten);
+        let (a, _) = book.shape("A", 0..1, &ten).unwrap();
+        let (v, _) = book.shape("V", 0..1, &ten).unwrap();
         let apart = a[0].glyphs[0].advance + v[0].glyphs[0].advance;
         assert!(kerned < apart, "AV is kerned: {kerned} < {apart}");
 
-        let (runs, _) = book.shape("office", 0..6, &ten);
+        let (runs, _) = book.shape("office", 0..6, &ten).unwrap();
         assert!(runs[0].glyphs.len() < 6, "ffi ligature forms");
         let plain = Features {
             ligatures: false,
@@ -494,7 +573,7 @@ mod tests {
             features: plain,
             ..ten
         };
-        let (runs, _) = book.shape("office", 0..6, &plain);
+        let (runs, _) = book.shape("office", 0..6, &plain).unwrap();
         assert_eq!(runs[0].glyphs.len(), 6, "no ligature when switched off");
     }
 
@@ -502,8 +581,8 @@ mod tests {
     fn a_tab_is_shaped_as_a_space() {
         let book = FontBook::new();
         let spec = Spec::new(FontId::LmRegular, Pt(10.0));
-        let (tab, _) = book.shape("a\tb", 0..3, &spec);
-        let (space, _) = book.shape("a b", 0..3, &spec);
+        let (tab, _) = book.shape("a\tb", 0..3, &spec).unwrap();
+        let (space, _) = book.shape("a b", 0..3, &spec).unwrap();
         assert_eq!(tab, space);
         assert_ne!(tab[0].glyphs[1].id, 0, "not the .notdef glyph");
     }
@@ -516,7 +595,7 @@ mod tests {
             fallback: &[FontId::DejaVu],
             ..Spec::new(FontId::LmRegular, Pt(10.0))
         };
-        let (runs, missing) = book.shape(text, 0..text.len(), &spec);
+        let (runs, missing) = book.shape(text, 0..text.len(), &spec).unwrap();
         let fonts: Vec<FontId> = runs.iter().map(|r| r.font).collect();
         assert!(
             fonts.contains(&FontId::DejaVu),
