@@ -47,7 +47,7 @@ fn document(text: &str, r: &JobResult) -> Value {
                 "bytes": out.pdf.len(),
                 "pages": out.laid.pages.len(),
                 "fill": round2(out.laid.fit.fill),
-                "fit": fit_json(text, &out.laid.fit),
+                "fit": listed_fit(text, &out.laid.fit),
                 "warnings": messages(false),
             });
             omitted(entry, warnings)
@@ -68,6 +68,21 @@ fn document(text: &str, r: &JobResult) -> Value {
 /// The most errors and warnings listed for one document; the manifest
 /// says how many more there were.
 const LISTED: usize = 50;
+
+/// The fit report with at most [`LISTED`] trimmed items, and
+/// `trimmed_omitted` counting the rest: a variant that drops two thousand
+/// bullets keeps the manifest small and readable.
+fn listed_fit(text: &str, fit: &resume::FitReport) -> Value {
+    let shown = resume::FitReport {
+        trimmed: fit.trimmed.iter().take(LISTED).cloned().collect(),
+        ..fit.clone()
+    };
+    let mut value = fit_json(text, &shown);
+    if fit.trimmed.len() > LISTED {
+        value["trimmed_omitted"] = json!(fit.trimmed.len() - LISTED);
+    }
+    value
+}
 
 /// The entry with `warnings_omitted` when more than [`LISTED`] warnings
 /// were left out.

@@ -4,8 +4,8 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use resume::diag::json::{diagnostics as diagnostics_json, location};
-use resume::diag::{self, Diagnostic, Source};
+use resume::diag::json::{diagnostics as diagnostics_json, located};
+use resume::diag::{self, Diagnostic, Lines, Source};
 use resume::{CutPlan, CutTarget, FitReport};
 use serde_json::{Value, json};
 
@@ -400,13 +400,14 @@ fn result_json(name: &str, text: &str, r: &JobResult, write: bool) -> Value {
 /// Trimmed or planned items as JSON: what, priority (null when unmarked)
 /// and location.
 fn items_json(text: &str, items: &[resume::Trimmed]) -> Value {
+    let lines = Lines::new(text);
     items
         .iter()
         .map(|t| {
             json!({
                 "what": t.what,
                 "priority": t.priority,
-                "location": location(text, Some(t.span.start)),
+                "location": located(&lines, Some(t.span.start)),
             })
         })
         .collect()

@@ -3,12 +3,13 @@
 
 use serde_json::{Value, json};
 
-use super::{Diagnostic, line_col};
+use super::{Diagnostic, Lines, line_col};
 
 /// One JSON object per diagnostic of the source `text` named `name`:
 /// `severity` (`"error"` or `"warning"`), `message`, `file`, `location`
 /// (see [`location`]), `path` (the field path or `null`) and `hints`.
 pub fn diagnostics(name: &str, text: &str, diagnostics: &[Diagnostic]) -> Vec<Value> {
+    let lines = Lines::new(text);
     diagnostics
         .iter()
         .map(|d| {
@@ -16,7 +17,7 @@ pub fn diagnostics(name: &str, text: &str, diagnostics: &[Diagnostic]) -> Vec<Va
                 "severity": if d.is_error() { "error" } else { "warning" },
                 "message": d.message,
                 "file": name,
-                "location": location(text, d.span.as_ref().map(|s| s.start)),
+                "location": located(&lines, d.span.as_ref().map(|s| s.start)),
                 "path": d.path,
                 "hints": d.hints,
             })
@@ -30,6 +31,17 @@ pub fn location(text: &str, offset: Option<usize>) -> Value {
     match offset {
         Some(offset) => {
             let (line, column) = line_col(text, offset);
+            json!({ "line": line, "column": column })
+        }
+        None => Value::Null,
+    }
+}
+
+/// [`location`] through the line starts of the text, for many offsets.
+pub fn located(lines: &Lines, offset: Option<usize>) -> Value {
+    match offset {
+        Some(offset) => {
+            let (line, column) = lines.line_col(offset);
             json!({ "line": line, "column": column })
         }
         None => Value::Null,

@@ -145,9 +145,47 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The line starts of a text, for locating many offsets in it: each
+/// [`Lines::line_col`] is a binary search, where [`line_col`] scans the text
+/// from its start.
+#[derive(Clone, Debug)]
+pub struct Lines<'a> {
+    text: &'a str,
+    /// Byte offset of the start of every line.
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    /// The line starts of `text`.
+    pub fn new(text: &'a str) -> Lines<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// What [`line_col`] gives for `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.text.floor_char_boundary(offset);
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_locate_as_line_col_does() {
+        let text = "ab\r\ncé\n\nxyz\n";
+        let lines = Lines::new(text);
+        for offset in 0..text.len() + 3 {
+            assert_eq!(lines.line_col(offset), line_col(text, offset), "{offset}");
+        }
+        assert_eq!(Lines::new("").line_col(5), (1, 1));
+    }
 
     // ---- Diagnostic and Severity -------------------------------------
 
