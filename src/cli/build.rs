@@ -191,8 +191,7 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
     for r in &mut results {
         r.preface(&input.warnings);
     }
-    if let (Some(dir), true) = (&plan.out_dir, request.write) {
-        let path = dir.join("manifest.json");
+    if let (Some(path), true) = (plan.manifest(), request.write) {
         let text = manifest::manifest(&input.name, &input.text, &results);
         if let Err(e) = io::write_output(&path, text.as_bytes()) {
             let d = Diagnostic::error(format!("failed to write the manifest ({})", io::reason(&e)));
@@ -265,15 +264,14 @@ fn check_outputs(
         .map(|j| j.output.clone())
         .chain(plan.manifest());
     for output in outputs {
-        io::check_output(&output, inputs)?;
-        match io::Sink::of(&output) {
-            Ok(io::Sink::Stdout) if json => {
+        match io::check_output(&output, inputs)? {
+            io::Sink::Stdout if json => {
                 return Err(Diagnostic::error(
                     "-o - writes the PDF to standard output, where --format json writes the report",
                 )
                 .with_hint("write the PDF to a file, or use --format text"));
             }
-            Ok(io::Sink::File(path)) if !named && in_system_folder(&path) => {
+            io::Sink::File(path) if !named && in_system_folder(&path) => {
                 return Err(Diagnostic::error(format!(
                     "the output {} would be created in a system folder",
                     shown_path(&output)

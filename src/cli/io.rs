@@ -6,7 +6,7 @@ use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use resume::diag::{self, Diagnostic};
+use resume::diag::Diagnostic;
 
 /// An I/O error in words, without the "(os error N)" suffix.
 pub fn reason(e: &std::io::Error) -> String {
@@ -125,9 +125,9 @@ fn kind_of(meta: &fs::Metadata) -> &'static str {
 }
 
 /// Check a single output before writing it: not empty, not one of the
-/// `inputs`, not a directory or a link to nothing.
-pub fn check_output(output: &Path, inputs: &[PathBuf]) -> Result<(), Diagnostic> {
-    let shown = diag::escape_text(&output.to_string_lossy());
+/// `inputs`, not a directory or a link to nothing; what it names.
+pub fn check_output(output: &Path, inputs: &[PathBuf]) -> Result<Sink, Diagnostic> {
+    let shown = super::report::shown_path(output);
     if output.as_os_str().is_empty() {
         return Err(Diagnostic::error("the output path is empty")
             .with_hint("name the output with -o, or leave -o out"));
@@ -135,11 +135,11 @@ pub fn check_output(output: &Path, inputs: &[PathBuf]) -> Result<(), Diagnostic>
     if let Some(file) = inputs.iter().find(|i| same_file(i, output)) {
         return Err(Diagnostic::error(format!(
             "the output {shown} is the input {}; writing it would destroy the input",
-            diag::escape_text(&file.to_string_lossy())
+            super::report::shown_path(file)
         ))
         .with_hint("choose another output with -o"));
     }
-    Sink::of(output).map(|_| ()).map_err(|no| no.error(&shown))
+    Sink::of(output).map_err(|no| no.error(&shown))
 }
 
 /// Whether two paths name the same existing file (the same device and

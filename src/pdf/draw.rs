@@ -137,8 +137,7 @@ fn block(
                 thickness,
                 color,
             } => {
-                // Centred on `y`.
-                if let Some(area) = rect(*x, *y - *thickness / 2.0, *width, *thickness) {
+                if let Some(area) = rule_area(*x, *y, *width, *thickness) {
                     draw_rule(surface, area, *color, tagging);
                 }
             }
@@ -182,7 +181,7 @@ fn running_header(
                 thickness,
                 color,
             } => {
-                if let Some(area) = rect(*x, *y - *thickness / 2.0, *width, *thickness) {
+                if let Some(area) = rule_area(*x, *y, *width, *thickness) {
                     draw_rule(surface, area, *color, false);
                 }
             }
@@ -193,6 +192,11 @@ fn running_header(
         surface.end_tagged();
     }
     Ok(())
+}
+
+/// The area of a rule `thickness` thick, centred on `y`.
+fn rule_area(x: Pt, y: Pt, width: Pt, thickness: Pt) -> Option<Rect> {
+    rect(x, y - thickness / 2.0, width, thickness)
 }
 
 /// A rectangle from its top left corner and size.
