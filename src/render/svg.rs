@@ -131,8 +131,8 @@ fn text_item(
         r#"<g aria-label="{}" fill="{}" transform="matrix({} 0 0 {} {} {})">"#,
         Escaped(&text.text),
         Hex(text.color),
-        Num(scale),
-        Num(-scale),
+        Fine(scale),
+        Fine(-scale),
         Num(text.x.get()),
         Num(text.y.get())
     );
@@ -203,6 +203,22 @@ impl Display for Num {
             return f.write_str("0");
         }
         write!(f, "{v}")
+    }
+}
+
+/// A scale factor with six significant digits: at most a millionth off, a
+/// thousandth of a point across a page.
+struct Fine(f64);
+
+impl Display for Fine {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if !self.0.is_finite() || self.0 == 0.0 {
+            return f.write_str("0");
+        }
+        // Round to six significant digits, then print the shortest form.
+        let digits = 5 - self.0.abs().log10().floor() as i32;
+        let p = 10f64.powi(digits);
+        write!(f, "{}", (self.0 * p).round() / p)
     }
 }
 
@@ -404,5 +420,10 @@ mod tests {
         assert_eq!(s(f64::NAN), "0");
         assert_eq!(s(f64::INFINITY), "0");
         assert_eq!(Hex(Rgb(0, 10, 255)).to_string(), "#000aff");
+        let fine = |v: f64| Fine(v).to_string();
+        assert_eq!(fine(0.024), "0.024");
+        assert_eq!(fine(-10.5 / 2048.0), "-0.00512695");
+        assert_eq!(fine(1.0 / 3.0), "0.333333");
+        assert_eq!(fine(f64::NAN), "0");
     }
 }
