@@ -215,18 +215,24 @@ fn shifted(g: &Grey, dx: usize) -> Grey {
 /// The resolution of the pixel comparison.
 const DPI: u32 = 144;
 
+/// `resume build` of the seed résumé in `dir` with `args`; the file it wrote.
+fn build_seed(dir: &common::TempDir, args: &[&str]) {
+    let (code, _, stderr) = common::run_in(dir.path(), &[&["build"], args].concat());
+    assert_eq!(code, 0, "{args:?}: {stderr}");
+}
+
 #[test]
 fn the_seed_png_matches_pdftoppm_pixel_for_pixel() {
     if !common::tool("pdftoppm") {
         return;
     }
-    let dir = common::TempDir::new("render-png");
-    let (session, out) = seed();
-    let pdf = dir.write("seed.pdf", &out.pdf);
-    let ours = decode_png(&session.png(&out.laid, 0, DPI as f32).unwrap());
+    let dir = common::TempDir::new("render-png").with_seed();
+    build_seed(&dir, &["-o", "seed.pdf"]);
+    build_seed(&dir, &["-o", "seed.png", "--dpi", &DPI.to_string()]);
+    let ours = decode_png(&std::fs::read(dir.path().join("seed.png")).unwrap());
     let theirs = decode_ppm(&run(Command::new("pdftoppm")
         .args(["-r", &DPI.to_string(), "-singlefile"])
-        .arg(&pdf)));
+        .arg(dir.path().join("seed.pdf"))));
     let d = difference(&ours, &theirs);
     eprintln!("ours vs pdftoppm at {DPI} dpi: {d:?}");
     // The two rasterisers differ at glyph edges (poppler hints stems to
@@ -304,10 +310,11 @@ fn svg_glyphs_start_where_pdftotext_finds_the_words() {
     if !common::tool("pdftotext") {
         return;
     }
-    let dir = common::TempDir::new("render-bbox");
-    let (session, out) = seed();
-    let pdf = dir.write("seed.pdf", &out.pdf);
-    let origins = svg_glyph_origins(&session.svg(&out.laid, 0));
+    let dir = common::TempDir::new("render-bbox").with_seed();
+    build_seed(&dir, &["-o", "seed.pdf"]);
+    build_seed(&dir, &["-o", "seed.svg"]);
+    let origins = svg_glyph_origins(&std::fs::read_to_string(dir.path().join("seed.svg")).unwrap());
+    let pdf = dir.path().join("seed.pdf");
     let words = pdftotext_boxes(&pdf);
     assert!(words.len() > 500, "{} words", words.len());
     let mut worst = (0.0f64, String::new());
@@ -329,4 +336,153 @@ fn svg_glyphs_start_where_pdftotext_finds_the_words() {
     );
     // The SVG rounds positions to 0.01 pt (0.01 font unit in a group).
     assert!(worst.0 < 0.05, "{worst:?}");
+}
+
+/// The size of a PNG file, from its header.
+fn png_size(file: &[u8]) -> (u32, u32) {
+    assert_eq!(&file[..8], b"\x89PNG\r\n\x1a\n");
+    let word = |at: usize| u32::from_be_bytes(file[at..at + 4].try_into().unwrap());
+    (word(16), word(20))
+}
+
+#[test]
+fn build_writes_svg_and_png_by_extension_or_to() {
+    let dir = common::TempDir::new("render-cli").with_seed();
+    build_seed(&dir, &["--to", "svg"]);
+    build_seed(&dir, &["-o", "page.PNG", "--dpi", "72"]);
+    build_seed(&dir, &["--to", "png", "-o", "picture"]);
+    assert_eq!(
+        dir.files(),
+        ["page.PNG", "picture", "resume.svg", "resume.toml"]
+    );
+    let svg = std::fs::read_to_string(dir.path().join("resume.svg")).unwrap();
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"612pt\""));
+    assert!(svg.contains("aria-label=\"Aritro Roy\""));
+    let png = std::fs::read(dir.path().join("page.PNG")).unwrap();
+    assert_eq!(png_size(&png), (612, 792), "a letter page at 72 dpi");
+    let png = std::fs::read(dir.path().join("picture")).unwrap();
+    assert_eq!(png_size(&png), (1224, 1584), "144 dpi by default");
+}
+
+#[test]
+fn pictures_of_several_pages_are_numbered() {
+    let dir = common::TempDir::new("render-pages");
+    std::fs::copy(
+        common::root().join("examples/academic-cv.toml"),
+        dir.path().join("cv.toml"),
+    )
+    .unwrap();
+    let (code, _, stderr) = common::run_in(dir.path(), &["build", "cv.toml", "--to", "svg"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("wrote cv-1.svg, cv-2.svg: 2 pages"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = common::run_in(
+        dir.path(),
+        &["build", "cv.toml", "-o", "out/p.png", "--dpi", "30"],
+    );
+    assert_eq!(code, 1, "no folder out/: {stderr}");
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let (code, _, stderr) = common::run_in(
+        dir.path(),
+        &["build", "cv.toml", "-o", "out/p.png", "--dpi", "30"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(dir.files(), ["cv-1.svg", "cv-2.svg", "cv.toml", "out"]);
+    let mut pngs: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    pngs.sort();
+    assert_eq!(pngs, ["p-1.png", "p-2.png"]);
+    // Standard output takes one picture.
+    let (code, _, stderr) =
+        common::run_in(dir.path(), &["build", "cv.toml", "--to", "png", "-o", "-"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("standard output takes one picture"),
+        "{stderr}"
+    );
+    let svg = std::fs::read_to_string(dir.path().join("cv-2.svg")).unwrap();
+    assert!(
+        svg.contains("id=\"g2-"),
+        "page 2's glyph ids carry its number"
+    );
+    assert!(!svg.contains("id=\"g1-"));
+}
+
+#[test]
+fn bad_picture_options_are_errors_that_write_nothing() {
+    let dir = common::TempDir::new("render-errors").with_seed();
+    for (args, message) in [
+        (
+            &["--to", "svg", "-o", "x.png"][..],
+            "--to svg disagrees with the output's extension `.png`",
+        ),
+        (&["--to", "pdf", "-o", "x.svg"], "--to pdf disagrees"),
+        (
+            &["--dpi", "300"],
+            "--dpi sets the resolution of PNG pictures, but this build writes PDF",
+        ),
+        (
+            &["--to", "svg", "--dpi", "300"],
+            "but this build writes SVG",
+        ),
+        (
+            &["--to", "png", "--dpi", "0"],
+            "--dpi must be a positive number, not 0",
+        ),
+        (
+            &["--to", "png", "--dpi", "-3"],
+            "--dpi must be a positive number, not -3",
+        ),
+        (
+            &["--to", "png", "--dpi", "inf"],
+            "--dpi must be a positive number",
+        ),
+        (
+            &["--to", "png", "--dpi", "100000"],
+            "more than the 40 million a picture may have",
+        ),
+        (&["--to", "svg", "-o", "resume.toml"], "resume.toml"),
+    ] {
+        let (code, _, stderr) = common::run_in(dir.path(), &[&["build"], args].concat());
+        assert_eq!(code, 1, "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert_eq!(dir.files(), ["resume.toml"], "{args:?}");
+    }
+    let toml = std::fs::read_to_string(common::root().join("resume.toml")).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("resume.toml")).unwrap(),
+        toml
+    );
+}
+
+#[test]
+fn all_writes_pictures_of_every_variant_with_a_manifest() {
+    let dir = common::TempDir::new("render-all").with_seed();
+    build_seed(&dir, &["--all", "--to", "svg"]);
+    let mut files: Vec<_> = std::fs::read_dir(dir.path().join("dist"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    assert!(files.len() > 2, "{files:?}");
+    assert!(
+        files
+            .iter()
+            .all(|f| f.ends_with(".svg") || f == "manifest.json"),
+        "{files:?}"
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("dist/manifest.json")).unwrap())
+            .unwrap();
+    for doc in manifest["documents"].as_array().unwrap() {
+        let file = doc["file"].as_str().unwrap();
+        assert!(file.ends_with(".svg"), "{doc}");
+        assert_eq!(doc["files"][0]["file"], doc["file"]);
+        let bytes = std::fs::read(dir.path().join("dist").join(file)).unwrap();
+        assert_eq!(doc["bytes"], bytes.len());
+    }
 }

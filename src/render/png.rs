@@ -11,18 +11,11 @@ use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Rect, Transform};
 
 use super::{Outlines, Segment};
 use crate::diag::Diagnostic;
+use crate::limits::{DEFAULT_DPI, MAX_PIXELS};
 use crate::layout::frame::{Item, Page, TextItem};
 use crate::text::shape::FontFile;
 use crate::units::Pt;
 
-/// The resolution when none is asked for: twice the 72 dpi of PDF points,
-/// sharp on a high-density screen.
-pub const DEFAULT_DPI: f32 = 144.0;
-
-/// The most pixels a page may have: a US Letter or A4 page at 600 dpi
-/// (about 35 million), with room to spare. Each pixel takes 4 bytes while
-/// drawing.
-pub const MAX_PIXELS: u64 = 40_000_000;
 
 /// The pixel size of a `width` × `height` page at `dpi`, or the error for a
 /// resolution that is not a positive number or makes the page larger than
