@@ -68,14 +68,16 @@ pub(crate) fn raster(page: &Page, dpi: f32, fallback: &[FontFile]) -> Result<Pix
                 thickness,
                 color,
             } => {
-                let top = *y - *thickness / 2.0;
+                let (top, height) = rule_rows(y.get() as f32 * scale, thickness.get() as f32 * scale);
                 let rect = Rect::from_xywh(
                     x.get() as f32 * scale,
-                    top.get() as f32 * scale,
+                    top,
                     width.get() as f32 * scale,
-                    thickness.get() as f32 * scale,
+                    height,
                 );
-                if let Some(rect) = rect {
+                if thickness.get() > 0.0
+                    && let Some(rect) = rect
+                {
                     let paint = paint(color.0, color.1, color.2);
                     pixmap.fill_rect(rect, &paint, Transform::identity(), None);
                 }
@@ -84,6 +86,19 @@ pub(crate) fn raster(page: &Page, dpi: f32, fallback: &[FontFile]) -> Result<Pix
         }
     }
     Ok(pixmap)
+}
+
+/// The top and height in pixels of a rule `thickness` pixels thick
+/// centred on `centre`. A rule thinner than two pixels covers whole pixel
+/// rows, at least one, as PDF viewers draw thin rules: anti-aliased, a
+/// rule of a third of a pixel would be a faint grey, or vanish between the
+/// rasteriser's sample rows.
+fn rule_rows(centre: f32, thickness: f32) -> (f32, f32) {
+    if thickness >= 2.0 {
+        return (centre - thickness / 2.0, thickness);
+    }
+    let rows = thickness.round().max(1.0);
+    ((centre - rows / 2.0).round(), rows)
 }
 
 /// A solid, opaque, anti-aliased paint.
@@ -282,6 +297,33 @@ mod tests {
         for (x, y) in [(0, 0), (17, 36), (91, 36), (50, 31), (50, 40), (143, 71)] {
             assert_eq!(at(x, y), [255, 255, 255], "({x}, {y})");
         }
+    }
+
+    #[test]
+    fn thin_rules_cover_whole_pixel_rows() {
+        // 0.4 pt at 60 dpi is a third of a pixel: one full row.
+        let file = super::page(
+            &page(vec![Item::Rule {
+                x: Pt(0.0),
+                y: Pt(18.0),
+                width: Pt(72.0),
+                thickness: Pt(0.4),
+                color: Rgb(0, 0, 0),
+            }]),
+            60.0,
+            &[],
+        )
+        .unwrap();
+        let (w, h, _, pixels) = decode(&file);
+        let dark_rows: Vec<u32> = (0..h)
+            .filter(|&y| pixels[(y * w * 3) as usize + 30] < 128)
+            .collect();
+        assert_eq!(dark_rows.len(), 1, "{dark_rows:?}");
+        let row = dark_rows[0];
+        assert_eq!(pixels[(row * w * 3) as usize + 30], 0, "a full row");
+        assert_eq!((row, rule_rows(15.0, 0.33)), (15, (15.0, 1.0)));
+        assert_eq!(rule_rows(15.0, 1.6), (14.0, 2.0));
+        assert_eq!(rule_rows(15.0, 3.0), (13.5, 3.0));
     }
 
     #[test]
