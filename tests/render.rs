@@ -404,6 +404,13 @@ fn pictures_of_several_pages_are_numbered() {
         stderr.contains("standard output takes one picture"),
         "{stderr}"
     );
+    // So does a device: no `/dev/null-1.png` beside it.
+    let (code, _, stderr) = common::run_in(
+        dir.path(),
+        &["build", "cv.toml", "-o", "/dev/null", "--to", "png"],
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("/dev/null takes one picture"), "{stderr}");
     let svg = std::fs::read_to_string(dir.path().join("cv-2.svg")).unwrap();
     assert!(
         svg.contains("id=\"g2-"),

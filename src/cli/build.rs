@@ -398,7 +398,7 @@ fn check_page_files(plan: &Plan, inputs: &[PathBuf]) -> Result<(), Diagnostic> {
     let most = resume::limits::MAX_PAGES as usize;
     let mut seen: Vec<(PathBuf, usize)> = Vec::new();
     for (j, job) in plan.jobs.iter().enumerate() {
-        if io::is_stdin(&job.output) || job.output == Path::new("-") {
+        if !writes_files(&job.output) {
             continue;
         }
         let mut files = vec![job.output.clone()];
@@ -427,6 +427,12 @@ fn check_page_files(plan: &Plan, inputs: &[PathBuf]) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// Whether `output` names a file (or none yet) beside which the pictures
+/// of further pages can go: not standard output, a device or a pipe.
+fn writes_files(output: &Path) -> bool {
+    !io::is_stdin(output) && matches!(io::Sink::of(output), Ok(io::Sink::File(_)))
+}
+
 /// Draw every page of a compiled document as `drawing` asks, with the file
 /// each goes to (see [`page_file`]). Several pages cannot all go to
 /// standard output.
@@ -437,9 +443,10 @@ fn pictures(
     drawing: Drawing,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> {
     let count = out.laid.pages.len();
-    if count > 1 && (io::is_stdin(output) || output == Path::new("-")) {
+    if count > 1 && !writes_files(output) {
         return Err(Diagnostic::error(format!(
-            "the document has {count} pages, and standard output takes one picture"
+            "the document has {count} pages, and {} takes one picture",
+            shown_path(output)
         ))
         .with_hint("give -o a file name: each page gets its own file (`resume-1.svg`, ...)"));
     }
