@@ -493,3 +493,47 @@ fn all_writes_pictures_of_every_variant_with_a_manifest() {
         assert_eq!(doc["bytes"], bytes.len());
     }
 }
+
+/// A résumé set mostly in a `[fonts] fallback` file (CJK), with that font.
+fn fallback_session_files() -> (String, Vec<resume::FontFile>) {
+    let toml = "lang = \"ja\"\n\n[fonts]\nfallback = [\"cjk.otf\"]\n\n\
+                [person]\nname = \"山田 太郎\"\nheadline = \"ソフトウェアエンジニア\"\n\n\
+                [[sections]]\ntitle = \"概要\"\n\
+                text = \"東京を拠点とするバックエンドエンジニア。分散システムと検索基盤の設計が専門です。\"\n";
+    let font = include_bytes!("fixtures/fonts/cjk-subset.otf").to_vec();
+    let files = vec![resume::FontFile {
+        path: "cjk.otf".into(),
+        data: std::sync::Arc::new(font),
+    }];
+    (toml.to_owned(), files)
+}
+
+#[test]
+fn fallback_fonts_are_drawn_from_the_sessions_files() {
+    let (toml, files) = fallback_session_files();
+    let session = Session::new(toml, Options::default())
+        .unwrap()
+        .with_fonts(&files)
+        .unwrap();
+    let out = session.compile(None).unwrap();
+    let svg = session.svg(&out.laid, 0);
+    // Glyphs of the first run-time file have the face index after the
+    // bundled faces.
+    let fallback = resume::theme::fonts::FontId::Fallback(0).index();
+    let defined = format!("<path id=\"g1-{fallback}-");
+    assert!(svg.matches(&defined).count() > 20, "{svg}");
+    assert!(svg.contains("aria-label=\"山田 太郎\""));
+    if !common::tool("pdftoppm") {
+        return;
+    }
+    let dir = common::TempDir::new("render-fallback");
+    let pdf = dir.write("cjk.pdf", &out.pdf);
+    let ours = decode_png(&session.png(&out.laid, 0, DPI as f32).unwrap());
+    let theirs = decode_ppm(&run(Command::new("pdftoppm")
+        .args(["-r", &DPI.to_string(), "-singlefile"])
+        .arg(&pdf)));
+    let d = difference(&ours, &theirs);
+    eprintln!("fallback font, ours vs pdftoppm: {d:?}");
+    assert!(d.cell_mean < 3.0 && d.cells_differing < 0.01, "{d:?}");
+    assert!((d.ink_ratio - 1.0).abs() < 0.03, "{d:?}");
+}
