@@ -16,13 +16,14 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the PDF (written atomically: an existing file is replaced only on success).
+    /// Build the PDF, or pictures of its pages with --to (written atomically: an existing file
+    /// is replaced only on success).
     Build {
         /// The résumé to compile.
         #[arg(default_value = "resume.toml")]
         input: PathBuf,
-        /// Where to write the PDF [default: beside the input, named after it
-        /// (and the variant, or the variant's `output`)].
+        /// Where to write the PDF (or the pictures) [default: beside the
+        /// input, named after it (and the variant, or the variant's `output`)].
         #[arg(short, long, conflicts_with = "all")]
         output: Option<PathBuf>,
         /// Which variants.
