@@ -269,10 +269,14 @@ fn svg_glyph_origins(svg: &str) -> Vec<(f64, f64)> {
         let (k, x0, y0) = (m[0], m[4], m[5]);
         assert_eq!(m[3], -k, "{line}");
         for use_ in line.split("<use ").skip(1) {
+            // An attribute's value; y is 0 when left out.
             let attr = |name: &str| {
-                let key = format!("{name}=\"");
-                let v = &use_[use_.find(&key).unwrap() + key.len()..];
-                number(&v[..v.find('"').unwrap()])
+                let key = format!(" {name}=\"");
+                let use_ = &use_[..use_.find("/>").unwrap()];
+                use_.find(&key).map_or(0.0, |at| {
+                    let v = &use_[at + key.len()..];
+                    number(&v[..v.find('"').unwrap()])
+                })
             };
             origins.push((x0 + k * attr("x"), y0 - k * attr("y")));
         }
