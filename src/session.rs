@@ -515,7 +515,7 @@ impl<'f> Session<'f> {
     /// One page (0-based) of a laid-out document rasterised to PNG at
     /// `dpi` (see `render::png`); a resolution that is not a positive
     /// number, or that makes the page larger than
-    /// [`render::png::MAX_PIXELS`], is an error, as is a page past the last.
+    /// [`limits::MAX_PIXELS`], is an error, as is a page past the last.
     pub fn png(&self, laid: &Laid, page: usize, dpi: f32) -> Result<Vec<u8>, Diagnostic> {
         let p = laid.pages.get(page).ok_or_else(|| {
             Diagnostic::error(format!(

@@ -11,18 +11,11 @@ use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Rect, Transform};
 
 use super::{Outlines, Segment};
 use crate::diag::Diagnostic;
+use crate::limits::{DEFAULT_DPI, MAX_PIXELS};
 use crate::layout::frame::{Item, Page, TextItem};
 use crate::text::shape::FontFile;
 use crate::units::Pt;
 
-/// The resolution when none is asked for: twice the 72 dpi of PDF points,
-/// sharp on a high-density screen.
-pub const DEFAULT_DPI: f32 = 144.0;
-
-/// The most pixels a page may have: a US Letter or A4 page at 600 dpi
-/// (about 35 million), with room to spare. Each pixel takes 4 bytes while
-/// drawing.
-pub const MAX_PIXELS: u64 = 40_000_000;
 
 /// The pixel size of a `width` × `height` page at `dpi`, or the error for a
 /// resolution that is not a positive number or makes the page larger than
@@ -75,14 +68,16 @@ pub(crate) fn raster(page: &Page, dpi: f32, fallback: &[FontFile]) -> Result<Pix
                 thickness,
                 color,
             } => {
-                let top = *y - *thickness / 2.0;
+                let (top, height) = rule_rows(y.get() as f32 * scale, thickness.get() as f32 * scale);
                 let rect = Rect::from_xywh(
                     x.get() as f32 * scale,
-                    top.get() as f32 * scale,
+                    top,
                     width.get() as f32 * scale,
-                    thickness.get() as f32 * scale,
+                    height,
                 );
-                if let Some(rect) = rect {
+                if thickness.get() > 0.0
+                    && let Some(rect) = rect
+                {
                     let paint = paint(color.0, color.1, color.2);
                     pixmap.fill_rect(rect, &paint, Transform::identity(), None);
                 }
@@ -91,6 +86,19 @@ pub(crate) fn raster(page: &Page, dpi: f32, fallback: &[FontFile]) -> Result<Pix
         }
     }
     Ok(pixmap)
+}
+
+/// The top and height in pixels of a rule `thickness` pixels thick
+/// centred on `centre`. A rule thinner than two pixels covers whole pixel
+/// rows, at least one, as PDF viewers draw thin rules: anti-aliased, a
+/// rule of a third of a pixel would be a faint grey, or vanish between the
+/// rasteriser's sample rows.
+fn rule_rows(centre: f32, thickness: f32) -> (f32, f32) {
+    if thickness >= 2.0 {
+        return (centre - thickness / 2.0, thickness);
+    }
+    let rows = thickness.round().max(1.0);
+    ((centre - rows / 2.0).round(), rows)
 }
 
 /// A solid, opaque, anti-aliased paint.
@@ -198,4 +206,162 @@ fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
     crc.update(kind);
     crc.update(data);
     out.extend(crc.sum().to_be_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::frame::PlacedGlyph;
+    use crate::theme::Rgb;
+    use crate::theme::fonts::FontId;
+
+    fn page(items: Vec<Item>) -> Page {
+        Page {
+            width: Pt(72.0),
+            height: Pt(36.0),
+            items,
+            content_bottom: Pt::ZERO,
+            available: Pt(36.0),
+            used: Pt::ZERO,
+            overflow: None,
+            blocks: Vec::new(),
+        }
+    }
+
+    /// Decode a PNG file: size, resolution in dpi, and RGB pixels.
+    fn decode(file: &[u8]) -> (u32, u32, f64, Vec<u8>) {
+        let decoder = ::png::Decoder::new(std::io::Cursor::new(file));
+        let mut reader = decoder.read_info().unwrap();
+        let info = reader.info();
+        assert_eq!(info.color_type, ::png::ColorType::Rgb);
+        assert_eq!(info.bit_depth, ::png::BitDepth::Eight);
+        let dims = info.pixel_dims.unwrap();
+        assert_eq!(dims.unit, ::png::Unit::Meter);
+        let dpi = f64::from(dims.xppu) * 0.0254;
+        let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+        let frame = reader.next_frame(&mut pixels).unwrap();
+        pixels.truncate(frame.buffer_size());
+        (frame.width, frame.height, dpi, pixels)
+    }
+
+    #[test]
+    fn page_sizes_round_up_like_pdftoppm() {
+        assert_eq!(size(Pt(612.0), Pt(792.0), 144.0).unwrap(), (1224, 1584));
+        // A4 at 80 dpi: 661.4 × 935.4 pixels.
+        assert_eq!(size(Pt::mm(210.0), Pt::mm(297.0), 80.0).unwrap(), (662, 936));
+        assert_eq!(size(Pt(1.0), Pt(1.0), 1.0).unwrap(), (1, 1));
+    }
+
+    #[test]
+    fn absurd_resolutions_are_errors_not_allocations() {
+        for dpi in [0.0, -72.0, f32::NAN, f32::INFINITY, f32::NEG_INFINITY] {
+            let e = size(Pt(612.0), Pt(792.0), dpi).unwrap_err();
+            assert!(e.message.contains("positive number"), "{dpi}: {}", e.message);
+        }
+        let e = size(Pt(612.0), Pt(792.0), 100_000.0).unwrap_err();
+        assert!(e.message.contains("million"), "{}", e.message);
+        // The hint's resolution fits.
+        let most: f32 = e.hints[0]
+            .split_whitespace()
+            .find_map(|w| w.parse().ok())
+            .unwrap();
+        assert!(size(Pt(612.0), Pt(792.0), most).is_ok(), "{most}");
+        assert!(size(Pt(612.0), Pt(792.0), most + 2.0).is_err(), "{most}");
+        assert!(size(Pt(612.0), Pt(792.0), 600.0).is_ok(), "600 dpi fits");
+    }
+
+    #[test]
+    fn rules_are_filled_in_their_colour_on_white() {
+        let file = super::page(
+            &page(vec![Item::Rule {
+                x: Pt(9.0),
+                y: Pt(18.0),
+                width: Pt(36.0),
+                thickness: Pt(4.0),
+                color: Rgb(200, 10, 20),
+            }]),
+            144.0,
+            &[],
+        )
+        .unwrap();
+        let (w, h, dpi, pixels) = decode(&file);
+        assert_eq!((w, h), (144, 72));
+        assert!((dpi - 144.0).abs() < 0.1, "{dpi}");
+        let at = |x: u32, y: u32| {
+            let i = (y * w + x) as usize * 3;
+            [pixels[i], pixels[i + 1], pixels[i + 2]]
+        };
+        // The rule covers x 18..90, y 32..40 pixels.
+        assert_eq!(at(50, 36), [200, 10, 20]);
+        assert_eq!(at(19, 33), [200, 10, 20]);
+        for (x, y) in [(0, 0), (17, 36), (91, 36), (50, 31), (50, 40), (143, 71)] {
+            assert_eq!(at(x, y), [255, 255, 255], "({x}, {y})");
+        }
+    }
+
+    #[test]
+    fn thin_rules_cover_whole_pixel_rows() {
+        // 0.4 pt at 60 dpi is a third of a pixel: one full row.
+        let file = super::page(
+            &page(vec![Item::Rule {
+                x: Pt(0.0),
+                y: Pt(18.0),
+                width: Pt(72.0),
+                thickness: Pt(0.4),
+                color: Rgb(0, 0, 0),
+            }]),
+            60.0,
+            &[],
+        )
+        .unwrap();
+        let (w, h, _, pixels) = decode(&file);
+        let dark_rows: Vec<u32> = (0..h)
+            .filter(|&y| pixels[(y * w * 3) as usize + 30] < 128)
+            .collect();
+        assert_eq!(dark_rows.len(), 1, "{dark_rows:?}");
+        let row = dark_rows[0];
+        assert_eq!(pixels[(row * w * 3) as usize + 30], 0, "a full row");
+        assert_eq!((row, rule_rows(15.0, 0.33)), (15, (15.0, 1.0)));
+        assert_eq!(rule_rows(15.0, 1.6), (14.0, 2.0));
+        assert_eq!(rule_rows(15.0, 3.0), (13.5, 3.0));
+    }
+
+    #[test]
+    fn glyphs_are_filled_where_the_pdf_places_them() {
+        let data = FontId::LmBold.data().unwrap();
+        let face = rustybuzz::ttf_parser::Face::parse(data, 0).unwrap();
+        let l = face.glyph_index('l').unwrap().0;
+        let bbox = face.glyph_bounding_box(rustybuzz::ttf_parser::GlyphId(l)).unwrap();
+        // One bold `l` at 30 pt, its pen at (20, 30) pt, drawn at 72 dpi.
+        let item = Item::Text(TextItem {
+            x: Pt(20.0),
+            y: Pt(30.0),
+            width: Pt(10.0),
+            font: FontId::LmBold,
+            size: Pt(30.0),
+            color: Rgb(0, 0, 0),
+            glyphs: vec![PlacedGlyph {
+                id: l,
+                advance: Pt(10.0),
+                x_offset: Pt::ZERO,
+                y_offset: Pt::ZERO,
+                text: 0..1,
+            }],
+            text: "l".into(),
+        });
+        let pixmap = raster(&page(vec![item]), 72.0, &[]).unwrap();
+        let ink: Vec<(u32, u32)> = (0..pixmap.height())
+            .flat_map(|y| (0..pixmap.width()).map(move |x| (x, y)))
+            .filter(|&(x, y)| pixmap.pixel(x, y).unwrap().red() < 128)
+            .collect();
+        let (left, right) = (ink.iter().map(|p| p.0).min().unwrap(), ink.iter().map(|p| p.0).max().unwrap());
+        let (top, bottom) = (ink.iter().map(|p| p.1).min().unwrap(), ink.iter().map(|p| p.1).max().unwrap());
+        // The glyph's box in font units (1000 per em), at 30 pt.
+        let px = |units: i16| f64::from(units) * 30.0 / 1000.0;
+        let near = |pixel: u32, pt: f64| (f64::from(pixel) - pt).abs() <= 1.0;
+        assert!(near(left, 20.0 + px(bbox.x_min)), "left {left}");
+        assert!(near(right + 1, 20.0 + px(bbox.x_max)), "right {right}");
+        assert!(near(top, 30.0 - px(bbox.y_max)), "top {top}");
+        assert!(near(bottom + 1, 30.0 - px(bbox.y_min)), "bottom {bottom}");
+    }
 }
