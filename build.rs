@@ -25,6 +25,8 @@ const DEFLATED: &[&str] = &[
     "lato/Lato-Bold.ttf",
     "lato/Lato-Italic.ttf",
     "lato/Lato-BoldItalic.ttf",
+    "font-awesome-7/FontAwesome7Free-Solid-900.otf",
+    "font-awesome-7/FontAwesome7Brands-Regular-400.otf",
 ];
 
 fn main() {

@@ -130,6 +130,9 @@ pub struct Document {
     pub output: Option<String>,
     /// Contact items in order (email, phone, location, links); links carry their URL.
     pub contacts: Vec<Rich>,
+    /// The icon name of each contact item, in the same order (`None`: no
+    /// icon), drawn when the theme has `icons = true`.
+    pub contact_icons: Vec<Option<String>>,
     /// Language tag for the PDF metadata.
     pub lang: String,
     /// The sections, in the order written.

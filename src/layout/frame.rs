@@ -64,6 +64,22 @@ pub enum Item {
         /// Colour.
         color: Rgb,
     },
+    /// An icon: one glyph of an icon face, drawn as its outline. It is
+    /// decoration and extracts as nothing.
+    Icon {
+        /// Pen position (the glyph's origin).
+        x: Pt,
+        /// Baseline, from the top of the page.
+        y: Pt,
+        /// The icon face.
+        font: FontId,
+        /// The glyph id in it.
+        glyph: u16,
+        /// The size (the em).
+        size: Pt,
+        /// The fill colour.
+        color: Rgb,
+    },
     /// A clickable area.
     Link {
         /// Left edge.
@@ -175,6 +191,14 @@ impl Page {
                     thickness,
                     ..
                 } => writeln!(out, "rule x={x} y={y} w={width} t={thickness}"),
+                Item::Icon {
+                    x,
+                    y,
+                    font,
+                    glyph,
+                    size,
+                    ..
+                } => writeln!(out, "icon x={x} y={y} {} {size} #{glyph}", font.name()),
                 Item::Link {
                     x,
                     y,

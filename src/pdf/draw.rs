@@ -14,6 +14,7 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use super::fonts::Fonts;
 use crate::layout::frame::{Item, Page, Role, TextItem};
 use crate::theme::Rgb;
+use crate::theme::icons::{Icon, PathOp};
 use crate::units::Pt;
 
 /// What drawing leaves for the later steps.
@@ -141,6 +142,20 @@ fn block(
                     draw_rule(surface, area, *color, tagging);
                 }
             }
+            Item::Icon {
+                x,
+                y,
+                font,
+                glyph,
+                size,
+                color,
+            } => {
+                let icon = Icon {
+                    font: *font,
+                    glyph: *glyph,
+                };
+                draw_icon(surface, icon, (*x, *y), *size, *color, tagging);
+            }
             Item::Link {
                 x,
                 y,
@@ -185,6 +200,20 @@ fn running_header(
                     draw_rule(surface, area, *color, false);
                 }
             }
+            Item::Icon {
+                x,
+                y,
+                font,
+                glyph,
+                size,
+                color,
+            } => {
+                let icon = Icon {
+                    font: *font,
+                    glyph: *glyph,
+                };
+                draw_icon(surface, icon, (*x, *y), *size, *color, false);
+            }
             Item::Link { .. } => {}
         }
     }
@@ -214,6 +243,50 @@ fn rect(x: Pt, y: Pt, width: Pt, height: Pt) -> Option<Rect> {
 fn draw_rule(surface: &mut Surface, area: Rect, color: Rgb, tagging: bool) {
     let mut builder = PathBuilder::new();
     builder.push_rect(area);
+    let Some(path) = builder.finish() else {
+        return;
+    };
+    if tagging {
+        let artifact = Artifact::new(ArtifactType::Layout, None);
+        surface.start_tagged(ContentTag::Artifact(artifact));
+    }
+    surface.set_fill(Some(fill(color)));
+    surface.draw_path(&path);
+    if tagging {
+        surface.end_tagged();
+    }
+}
+
+/// Fill an icon's outline with its origin at `at` (the baseline), `size`
+/// to the em: a picture, not text, so nothing of it is extracted, and
+/// marked as decoration when tagging (the item beside it says what it is).
+fn draw_icon(surface: &mut Surface, icon: Icon, at: (Pt, Pt), size: Pt, color: Rgb, tagging: bool) {
+    let s = size.get() as f32;
+    let (x, y) = (at.0.get() as f32, at.1.get() as f32);
+    // Outlines measure y up; the page measures y down.
+    let p = |px: f32, py: f32| (x + px * s, y - py * s);
+    let mut builder = PathBuilder::new();
+    for op in icon.outline() {
+        match op {
+            PathOp::Move(a, b) => {
+                let (a, b) = p(a, b);
+                builder.move_to(a, b);
+            }
+            PathOp::Line(a, b) => {
+                let (a, b) = p(a, b);
+                builder.line_to(a, b);
+            }
+            PathOp::Quad(a, b, c, d) => {
+                let ((a, b), (c, d)) = (p(a, b), p(c, d));
+                builder.quad_to(a, b, c, d);
+            }
+            PathOp::Cubic(a, b, c, d, e, f) => {
+                let ((a, b), (c, d), (e, f)) = (p(a, b), p(c, d), p(e, f));
+                builder.cubic_to(a, b, c, d, e, f);
+            }
+            PathOp::Close => builder.close(),
+        }
+    }
     let Some(path) = builder.finish() else {
         return;
     };

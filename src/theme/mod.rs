@@ -9,6 +9,7 @@
 
 pub mod builtin;
 pub mod fonts;
+pub mod icons;
 pub mod resolve;
 
 use crate::document::{Marks, Settings};

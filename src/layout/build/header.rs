@@ -5,6 +5,7 @@ use super::{Base, Block, BlockKind, Builder, Group, Para, Space, plain_lines};
 use crate::diag::Diagnostic;
 use crate::document::{Document, Entry, Rich};
 use crate::theme::HeaderLayout;
+use crate::theme::icons;
 use crate::units::Pt;
 
 impl Builder<'_> {
@@ -37,14 +38,27 @@ impl Builder<'_> {
         }
         if !doc.contacts.is_empty() {
             let mut line = Rich::default();
+            let mut icons = Vec::new();
+            let mut at = 0;
             for (i, contact) in doc.contacts.iter().enumerate() {
                 if i > 0 {
                     let separator = format!(" {} ", t.contact_separator);
+                    at += separator.len();
                     line.push(Rich::plain(separator, contact.offset()));
                 }
+                let icon = doc.contact_icons.get(i).and_then(Option::as_deref);
+                if let Some(icon) = icon.filter(|_| t.icons).and_then(icons::lookup) {
+                    icons.push((at, icon));
+                }
+                at += contact.spans.iter().map(|s| s.text.len()).sum::<usize>();
                 line.push(contact.clone());
             }
-            let contacts = self.para(&line, &self.base(t.contact_size));
+            let base = self.base(t.contact_size);
+            let contacts = if icons.is_empty() {
+                self.para(&line, &base)
+            } else {
+                self.para_with_icons(&line, &base, &icons)
+            };
             blocks.push(if split {
                 let kind = BlockKind::Aside {
                     para: contacts,
