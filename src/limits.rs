@@ -42,3 +42,9 @@ pub const MAX_THEME_BYTES: usize = 64 << 10;
 /// Most diagnostics reported for one parse or one document; one more
 /// counts the rest.
 pub const MAX_DIAGNOSTICS: usize = 50;
+/// Largest photo file (`person.photo`): a portrait for a résumé needs a
+/// few hundred kilobytes.
+pub const MAX_PHOTO_BYTES: u64 = 10 << 20;
+/// Most pixels in a photo (a 40-megapixel camera's full frame): decoding
+/// a PNG takes memory in proportion.
+pub const MAX_PHOTO_PIXELS: u64 = 40_000_000;

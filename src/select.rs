@@ -10,7 +10,8 @@ use toml::Spanned;
 
 use crate::diag::Diagnostic;
 use crate::document::{
-    Body, Bullet, Document, Entry, FontChoice, Paper, Rich, Section, Settings, SkillRow, When,
+    Body, Bullet, Document, Entry, FontChoice, Paper, PhotoRef, Rich, Section, Settings,
+    SkillRow, When,
 };
 use crate::limits;
 use crate::locale::{self, Locale, Patch, Smart};
@@ -145,6 +146,14 @@ impl Cx<'_> {
             );
         }
         let (contacts, contact_icons) = self.contacts(person);
+        let photo = person.photo.as_ref().map(|path| PhotoRef {
+            path: path.get_ref().trim().to_owned(),
+            alt: person.photo_alt.as_ref().map_or_else(
+                || format!("Photo of {}", name.text().trim()),
+                |alt| alt.get_ref().trim().to_owned(),
+            ),
+            span: path.span(),
+        });
         let sections = self
             .section_order(resume)
             .into_iter()
@@ -157,6 +166,7 @@ impl Cx<'_> {
             output: self.profile.as_ref().and_then(|p| p.output.clone()),
             contacts,
             contact_icons,
+            photo,
             lang,
             sections,
             settings,

@@ -13,7 +13,7 @@ use crate::text::shape::{BadFont, Features, FontBook, Glyph, Spec};
 use crate::text::style::{Span, Style};
 use crate::theme::fonts::FontId;
 use crate::theme::icons::{self, Icon};
-use crate::theme::{Case, EntryLayout, Family, Rgb, Theme};
+use crate::theme::{Case, EntryLayout, Family, PhotoSlot, Rgb, Theme};
 use crate::units::Pt;
 
 mod header;
@@ -142,6 +142,15 @@ pub enum BlockKind {
         para: Para,
         /// Width taken on the left by the blocks it stands beside.
         beside: Pt,
+    },
+    /// The photo: a square of `size` at the left margin from the top of
+    /// the text area, beside the blocks before it (the header, set to its
+    /// right); the next block goes under whichever ends lower.
+    Photo {
+        /// Width and height.
+        size: Pt,
+        /// Its crop.
+        shape: PhotoSlot,
     },
     /// A section heading with a rule under it.
     Heading(Para),

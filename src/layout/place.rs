@@ -65,6 +65,7 @@ pub(super) struct Column {
 fn role(kind: &BlockKind, index: usize) -> Role {
     match kind {
         _ if index == 0 => Role::Title,
+        BlockKind::Photo { .. } => Role::Figure,
         BlockKind::Centered(_) | BlockKind::Aside { .. } => Role::Paragraph,
         BlockKind::Heading(_) => Role::Heading,
         BlockKind::Lines {
@@ -258,6 +259,7 @@ impl<'a> Placer<'a> {
         match kind {
             BlockKind::Centered(para) => self.centered(para),
             BlockKind::Aside { para, beside } => self.aside(para, *beside),
+            BlockKind::Photo { size, shape } => self.photo(*size, *shape),
             BlockKind::Heading(para) => self.heading(para),
             BlockKind::Lines {
                 para,

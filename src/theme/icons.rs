@@ -47,10 +47,10 @@ fn table() -> &'static Table {
         let mut names = Vec::new();
         for (i, (_, face)) in faces.iter().enumerate() {
             for g in 1..face.number_of_glyphs() {
-                if let Some(name) = face.glyph_name(GlyphId(g)) {
-                    if !matches!(name, "space" | ".notdef") {
-                        names.push((name.to_owned(), i, g));
-                    }
+                if let Some(name) = face.glyph_name(GlyphId(g))
+                    && !matches!(name, "space" | ".notdef")
+                {
+                    names.push((name.to_owned(), i, g));
                 }
             }
         }

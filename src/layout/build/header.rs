@@ -4,7 +4,7 @@
 use super::{Base, Block, BlockKind, Builder, Group, Para, Space, plain_lines};
 use crate::diag::Diagnostic;
 use crate::document::{Document, Entry, Rich};
-use crate::theme::HeaderLayout;
+use crate::theme::{HeaderLayout, PhotoSlot};
 use crate::theme::icons;
 use crate::units::Pt;
 
@@ -25,9 +25,13 @@ impl Builder<'_> {
         };
         let name = self.para(&doc.name, &name_base);
         let split = t.header == HeaderLayout::Split;
+        let photo = self.photo_slot(doc);
+        // Beside a photo, the header is set flush left to its right.
+        let indent = photo.map_or(Pt::ZERO, |size| size + t.name_size * PHOTO_GAP);
+        let flush_left = split || photo.is_some();
         let mut beside = name.natural_width();
-        let header_kind = |para: Para| match split {
-            true => plain_lines(para, Pt::ZERO),
+        let header_kind = |para: Para| match flush_left {
+            true => plain_lines(para, indent),
             false => BlockKind::Centered(para),
         };
         blocks.push(header.block(header_kind(name), Space::None));
@@ -62,15 +66,48 @@ impl Builder<'_> {
             blocks.push(if split {
                 let kind = BlockKind::Aside {
                     para: contacts,
-                    beside,
+                    beside: indent + beside,
                 };
                 header.block(kind, Space::None)
+            } else if photo.is_some() {
+                header.block(plain_lines(contacts, indent), Space::Header)
             } else {
                 header.block(BlockKind::Centered(contacts), Space::Header)
             });
         }
+        if let Some(size) = photo {
+            let kind = BlockKind::Photo {
+                size,
+                shape: t.photo,
+            };
+            blocks.push(header.block(kind, Space::None));
+        }
+    }
+
+    /// The size of the photo beside the header: none without a photo, or
+    /// (with a warning) in a theme without a photo slot.
+    fn photo_slot(&mut self, doc: &Document) -> Option<Pt> {
+        let photo = doc.photo.as_ref()?;
+        if self.theme.photo == PhotoSlot::None {
+            self.warnings.push(
+                Diagnostic::warning("this theme has no photo slot; the photo is left out")
+                    .with_span(photo.span.clone())
+                    .with_path("person.photo")
+                    .with_hint(
+                        "pick a theme with one (humanist, moderncv), or set \
+                         `[theme] photo = \"circle\"` or `\"square\"`",
+                    ),
+            );
+            return None;
+        }
+        Some(self.theme.name_size * PHOTO_SCALE)
     }
 }
+
+/// The photo's side, in multiples of the name's size.
+const PHOTO_SCALE: f64 = 2.6;
+/// The space between the photo and the header beside it, likewise.
+const PHOTO_GAP: f64 = 0.5;
 
 /// `text` with each letter whose capital is one character of the same
 /// length in UTF-8 replaced by that capital (so `ß` stays).
