@@ -24,15 +24,56 @@ fn compiled(name: &str) -> resume::Compiled {
 
 /// `source` compiled in the built-in theme `name`.
 fn compiled_source(source: &str, name: &str) -> resume::Compiled {
+    compiled_with_photo(source, name, None)
+}
+
+/// `source` compiled in the built-in theme `name`, with `photo` as the
+/// file its `person.photo` names.
+fn compiled_with_photo(source: &str, name: &str, photo: Option<&[u8]>) -> resume::Compiled {
     let options = Options {
         theme: Some(name.to_owned()),
         ..Options::default()
     };
     Session::new(source, options)
         .expect("parses")
+        .with_photo(|_| Ok(photo.expect("a photo for person.photo").to_vec()))
+        .expect("the photo is usable")
         .compile(None)
         .unwrap_or_else(|f| panic!("{name}: {:#?}", f.diagnostics))
 }
+
+/// The seed with `line` added to its `[theme]` table.
+fn seed_with_theme_line(line: &str) -> String {
+    seed().replacen("[theme]\n", &format!("[theme]\n{line}\n"), 1)
+}
+
+/// The seed with contact-line icons on, in every theme: still one page,
+/// every word, every font an embedded subset; the icons extract as nothing.
+#[test]
+fn every_builtin_theme_sets_the_seed_with_icons() {
+    check_inputs(&[seed_with_theme_line("icons = true")], Order::Exact);
+    let out = compiled_source(&seed_with_theme_line("icons = true"), "classic");
+    let icons = out.laid.pages[0]
+        .items
+        .iter()
+        .filter(|i| matches!(i, resume::layout::frame::Item::Icon { .. }))
+        .count();
+    assert_eq!(icons, 5, "envelope, phone, location, linkedin, github");
+}
+
+/// The seed with a photo, in every theme: one page, every word, the photo
+/// embedded once in the themes with a photo slot (and left out with one
+/// warning in the others).
+#[test]
+fn every_builtin_theme_sets_the_seed_with_a_photo() {
+    let with_photo = seed().replacen("location = ", "photo = \"portrait.jpg\"\nlocation = ", 1);
+    check_photo_inputs(&[with_photo], Order::Exact, Some(PORTRAIT_JPEG));
+    let png = seed().replacen("location = ", "photo = \"portrait.png\"\nlocation = ", 1);
+    check_photo_inputs(&[png], Order::Exact, Some(PORTRAIT_PNG));
+}
+
+const PORTRAIT_JPEG: &[u8] = include_bytes!("fixtures/photo/portrait.jpg");
+const PORTRAIT_PNG: &[u8] = include_bytes!("fixtures/photo/portrait.png");
 
 fn stdout(cmd: &mut Command) -> String {
     let out = cmd.output().expect("run a poppler tool");
@@ -85,7 +126,14 @@ enum Order {
 /// Each input in every built-in theme: one page, no warnings, every font
 /// an embedded subset, and `pdftotext` reads back the document's words.
 fn check_inputs(inputs: &[String], order: Order) {
-    let tools = ["pdftotext", "pdffonts", "pdfinfo"];
+    check_photo_inputs(inputs, order, None);
+}
+
+/// [`check_inputs`] for inputs whose `person.photo` is `photo`: a theme
+/// with a photo slot embeds it once; one without leaves it out, warning
+/// once.
+fn check_photo_inputs(inputs: &[String], order: Order, photo: Option<&[u8]>) {
+    let tools = ["pdftotext", "pdffonts", "pdfinfo", "pdfimages"];
     if !tools.iter().all(|t| common::tool(t)) {
         return;
     }
@@ -95,12 +143,24 @@ fn check_inputs(inputs: &[String], order: Order) {
         .iter()
         .flat_map(|i| builtin::names().map(move |n| (i, n)))
     {
-        let out = compiled_source(input, name);
-        if !out.laid.warnings.is_empty() {
+        let out = compiled_with_photo(input, name, photo);
+        let slot = out.laid.theme.photo != resume::theme::PhotoSlot::None;
+        let expected_warnings = usize::from(photo.is_some() && !slot);
+        let warned = &out.laid.warnings;
+        if warned.len() != expected_warnings
+            || warned.iter().any(|w| !w.message.contains("no photo slot"))
+        {
             failures.push(format!("{name}: warnings {:#?}", out.laid.warnings));
         }
         let pdf = dir.path().join(format!("{name}.pdf"));
         std::fs::write(&pdf, &out.pdf).expect("write the PDF");
+        let images = stdout(Command::new("pdfimages").arg("-list").arg(&pdf))
+            .lines()
+            .skip(2)
+            .count();
+        if images != usize::from(photo.is_some() && slot) {
+            failures.push(format!("{name}: {images} images"));
+        }
         let info = stdout(Command::new("pdfinfo").arg(&pdf));
         if !info
             .lines()

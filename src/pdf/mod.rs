@@ -144,7 +144,12 @@ fn image(photo: &Photo) -> Result<Image, String> {
         Format::Jpeg => Image::from_jpeg(data.into(), true),
         Format::Png => Image::from_png(data.into(), true),
     };
-    image.map_err(|why| format!("it is a damaged {} file ({why})", photo.format.name()))
+    image.map_err(|why| {
+        // The decoder's message, on one line.
+        let why = why.replace("\\n", " ");
+        let why = why.split_whitespace().collect::<Vec<_>>().join(" ");
+        format!("it is a damaged {} file ({why})", photo.format.name())
+    })
 }
 
 /// Write the pages as a PDF file: text order, links, the structure tree

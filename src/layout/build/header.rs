@@ -11,7 +11,9 @@ use crate::units::Pt;
 impl Builder<'_> {
     /// The name, headline and contact line: centred, or (a split header)
     /// the name and headline on the left and the contact items beside them
-    /// on the right.
+    /// on the right; with a photo in the theme's slot, all three flush left
+    /// beside the photo. Contact items get their icons when the theme has
+    /// them.
     pub(super) fn header(&mut self, doc: &Document, blocks: &mut Vec<Block>) {
         let t = self.theme;
         let header = Group {
@@ -63,14 +65,17 @@ impl Builder<'_> {
             } else {
                 self.para_with_icons(&line, &base, &icons)
             };
-            blocks.push(if split {
+            blocks.push(if photo.is_some() {
+                // Name, headline and contact items one under the other,
+                // beside the photo: a column the width of the page less
+                // the photo's.
+                header.block(plain_lines(contacts, indent), Space::Header)
+            } else if split {
                 let kind = BlockKind::Aside {
                     para: contacts,
-                    beside: indent + beside,
+                    beside,
                 };
                 header.block(kind, Space::None)
-            } else if photo.is_some() {
-                header.block(plain_lines(contacts, indent), Space::Header)
             } else {
                 header.block(BlockKind::Centered(contacts), Space::Header)
             });
