@@ -487,3 +487,81 @@ fn capitals_and_small_caps_extract_as_written() {
         );
     }
 }
+
+/// Icons: chosen by kind and host, by name, or none; measured in the
+/// contact line (which is wider by their widths) and set on its baseline's
+/// capitals, in the accent colour.
+#[test]
+fn icons_are_chosen_measured_and_aligned() {
+    use resume::layout::frame::Item;
+    let source = |icons: &str| {
+        format!(
+            "[theme]\nname = \"warm\"\n{icons}\n\n[person]\nname = \"Ada Example\"\n\
+             email = \"ada@example.com\"\nlocation = \"Leeds\"\n\
+             icons = {{ location = \"none\" }}\nlinks = [\n\
+             {{ label = \"code\", url = \"https://gitlab.com/ada\" }},\n\
+             {{ label = \"papers\", url = \"https://example.org/x\", icon = \"book\" }},\n]\n\n\
+             [[sections]]\ntitle = \"Summary\"\ntext = \"Builds fast things.\"\n"
+        )
+    };
+    let items = |text: &str| compiled_source(text, "warm").laid.pages[0].items.clone();
+    let with = items(&source(""));
+    let without = items(&source("icons = false"));
+    let icons: Vec<(f64, f64, f64)> = with
+        .iter()
+        .filter_map(|i| match i {
+            Item::Icon { x, y, size, .. } => Some((x.get(), y.get(), size.get())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        icons.len(),
+        3,
+        "envelope, gitlab, book; none for the location"
+    );
+    assert!(without.iter().all(|i| !matches!(i, Item::Icon { .. })));
+    let last_text_end = |items: &[Item]| {
+        items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text(t) if t.text.contains("papers") => Some((t.x + t.width).get()),
+                _ => None,
+            })
+            .next_back()
+            .expect("the contact line")
+    };
+    let page = compiled_source(&source(""), "warm").laid;
+    let width = |items: &[Item]| {
+        let first = items.iter().find_map(|i| match i {
+            Item::Text(t) if t.text.contains("ada@") => Some(t.x.get()),
+            Item::Icon { x, .. } => Some(x.get()),
+            _ => None,
+        });
+        last_text_end(items) - first.expect("the contact line")
+    };
+    assert!(
+        width(&with) > width(&without) + 3.0 * 5.0,
+        "three icons and their gaps widen the line: {} vs {}",
+        width(&with),
+        width(&without)
+    );
+    // On the contact line's baseline, smaller than its text.
+    let contact = with
+        .iter()
+        .find_map(|i| match i {
+            Item::Text(t) if t.text.contains("ada@") => Some(t.clone()),
+            _ => None,
+        })
+        .unwrap();
+    for (_, y, size) in &icons {
+        assert!(
+            (y - contact.y.get()).abs() < contact.size.get() * 0.2,
+            "{y}"
+        );
+        assert!(*size < contact.size.get(), "{size}");
+    }
+    assert!(with.iter().any(|i| matches!(
+        i,
+        Item::Icon { color, .. } if *color == page.theme.accent
+    )));
+}
