@@ -29,64 +29,53 @@ pub const NONE: &str = "none";
 /// is taken from the first.
 const FACES: [FontId; 2] = [FontId::IconsSolid, FontId::IconsBrands];
 
-/// Every icon face parsed, and every glyph name sorted, once per process.
-struct Table {
-    faces: Vec<(FontId, Face<'static>)>,
-    /// `(name, face index, glyph)`, sorted by name; the first face's
-    /// glyph wins a name both have.
-    names: Vec<(String, usize, u16)>,
-}
-
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let faces: Vec<(FontId, Face<'static>)> = FACES
-            .iter()
-            .filter_map(|&id| Some((id, Face::parse(id.data()?, 0).ok()?)))
-            .collect();
-        let mut names = Vec::new();
-        for (i, (_, face)) in faces.iter().enumerate() {
-            for g in 1..face.number_of_glyphs() {
-                if let Some(name) = face.glyph_name(GlyphId(g))
-                    && !matches!(name, "space" | ".notdef")
-                {
-                    names.push((name.to_owned(), i, g));
-                }
-            }
-        }
-        // Stable: for a name in both faces, the first face's entry stays first.
-        names.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-        names.dedup_by(|later, first| later.0 == first.0);
-        Table { faces, names }
-    })
+/// An icon face, parsed the first time it is used (which inflates it).
+fn face(font: FontId) -> Option<&'static Face<'static>> {
+    static PARSED: [OnceLock<Option<Face<'static>>>; 2] = [OnceLock::new(), OnceLock::new()];
+    let i = FACES.iter().position(|f| *f == font)?;
+    PARSED[i]
+        .get_or_init(|| Face::parse(font.data()?, 0).ok())
+        .as_ref()
 }
 
 /// The icon called `name` (a Font Awesome name such as `envelope` or
-/// `github`), if either face has it.
+/// `github`), if either face has it: a look-up in the faces' glyph names,
+/// the Solid face first.
 pub fn lookup(name: &str) -> Option<Icon> {
-    let t = table();
-    let i = t
-        .names
-        .binary_search_by(|(n, _, _)| n.as_str().cmp(name))
-        .ok()?;
-    let (_, face, glyph) = t.names[i];
-    Some(Icon {
-        font: t.faces[face].0,
-        glyph,
+    if matches!(name, "" | ".notdef" | "space") {
+        return None;
+    }
+    FACES.iter().find_map(|&font| {
+        let glyph = face(font)?.glyph_index_by_name(name)?;
+        Some(Icon {
+            font,
+            glyph: glyph.0,
+        })
     })
 }
 
-/// Every icon name, for did-you-mean hints.
+/// Every icon name, sorted, for did-you-mean hints (built on first use).
 pub fn names() -> impl Iterator<Item = &'static str> {
-    table().names.iter().map(|(n, _, _)| n.as_str())
-}
-
-fn face(font: FontId) -> Option<&'static Face<'static>> {
-    table()
-        .faces
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            let mut names = Vec::new();
+            for font in FACES {
+                let Some(face) = face(font) else { continue };
+                for g in 1..face.number_of_glyphs() {
+                    if let Some(name) = face.glyph_name(GlyphId(g))
+                        && name != "space"
+                    {
+                        names.push(name.to_owned());
+                    }
+                }
+            }
+            names.sort();
+            names.dedup();
+            names
+        })
         .iter()
-        .find(|(id, _)| *id == font)
-        .map(|(_, f)| f)
+        .map(String::as_str)
 }
 
 /// The top and bottom of the icon faces' design box (every icon sits on
