@@ -565,3 +565,46 @@ fn icons_are_chosen_measured_and_aligned() {
         Item::Icon { color, .. } if *color == page.theme.accent
     )));
 }
+
+/// The photo goes into every variant of `--all` (variants that override
+/// person fields or pick another theme included), each a PDF of its own.
+#[test]
+fn every_variant_gets_the_photo() {
+    let dir = TempDir::new("photo-variants");
+    let source = seed_with_theme_line("name = \"humanist\"").replacen(
+        "location = ",
+        "photo = \"me.png\"\nlocation = ",
+        1,
+    );
+    std::fs::write(dir.path().join("cv.toml"), &source).unwrap();
+    std::fs::write(dir.path().join("me.png"), PORTRAIT_PNG).unwrap();
+    let (code, _, err) = common::run_in(dir.path(), &["build", "cv.toml", "--all"]);
+    assert_eq!(code, 0, "{err}");
+    let session = Session::new(source, Options::default())
+        .unwrap()
+        .with_photo(|path| {
+            assert_eq!(path, "me.png");
+            Ok(PORTRAIT_PNG.to_vec())
+        })
+        .unwrap();
+    let variants: Vec<String> = session.variants().map(str::to_owned).collect();
+    assert!(variants.len() >= 3);
+    for variant in variants {
+        let laid = session.compile(Some(&variant)).unwrap().laid;
+        let photos = laid.pages[0]
+            .items
+            .iter()
+            .filter(|i| matches!(i, resume::layout::frame::Item::Photo { .. }))
+            .count();
+        let slot = laid.theme.photo != resume::theme::PhotoSlot::None;
+        assert_eq!(photos, usize::from(slot), "{variant}");
+    }
+    // Without the file read, a document naming a photo is an error at it.
+    let unread = Session::new(
+        seed_with_theme_line("").replacen("location = ", "photo = \"me.png\"\nlocation = ", 1),
+        Options::default(),
+    )
+    .unwrap();
+    let failure = unread.compile(None).unwrap_err();
+    assert!(failure.diagnostics[0].message.contains("was not read"));
+}
