@@ -38,10 +38,37 @@ fn face(font: FontId) -> Option<&'static Face<'static>> {
         .as_ref()
 }
 
+// The default icons' glyphs, advances and outlines, read out of the faces
+// by build.rs: a document with only these never inflates the faces.
+include!(concat!(env!("OUT_DIR"), "/icons.rs"));
+
+/// The font units of the icon faces' em (build.rs checks it).
+const UNITS_PER_EM: f32 = 512.0;
+
+/// A default icon's row of `BUILT`, by name.
+type Row = (&'static str, u8, u16, u16, usize, usize, usize);
+
+fn built_row(icon: Icon) -> Option<&'static Row> {
+    BUILT
+        .iter()
+        .find(|row| FACES.get(usize::from(row.1)) == Some(&icon.font) && row.2 == icon.glyph)
+}
+
 /// The icon called `name` (a Font Awesome name such as `envelope` or
-/// `github`), if either face has it: a look-up in the faces' glyph names,
-/// the Solid face first.
+/// `github`), if either face has it: a default icon from the built-in
+/// table, any other from the faces' glyph names, the Solid face first.
 pub fn lookup(name: &str) -> Option<Icon> {
+    if let Some(row) = BUILT.iter().find(|row| row.0 == name) {
+        return Some(Icon {
+            font: *FACES.get(usize::from(row.1))?,
+            glyph: row.2,
+        });
+    }
+    lookup_in_faces(name)
+}
+
+/// [`lookup`] in the faces themselves (which inflates them).
+fn lookup_in_faces(name: &str) -> Option<Icon> {
     if matches!(name, "" | ".notdef" | "space") {
         return None;
     }
@@ -86,15 +113,47 @@ pub const DESIGN_BOX: (f64, f64) = (448.0 / 512.0, -64.0 / 512.0);
 impl Icon {
     /// The advance width, as a fraction of the em.
     pub fn advance(self) -> f64 {
+        match built_row(self) {
+            Some(row) => f64::from(row.3) / f64::from(UNITS_PER_EM),
+            None => self.face_advance(),
+        }
+    }
+
+    /// The outline, in ems with y up from the baseline and x from the pen
+    /// position (empty for a glyph without one).
+    pub fn outline(self) -> Vec<PathOp> {
+        let Some(&(_, _, _, _, first, end, point)) = built_row(self) else {
+            return self.face_outline();
+        };
+        let mut out = Outline {
+            ops: Vec::new(),
+            scale: 1.0 / UNITS_PER_EM,
+        };
+        let mut points = POINTS.get(point..).unwrap_or_default().iter();
+        let mut next = || points.next().map_or(0.0, |&p| f32::from(p));
+        use ttf_parser::OutlineBuilder;
+        for op in OPS.get(first..end).unwrap_or_default() {
+            match op {
+                0 => out.move_to(next(), next()),
+                1 => out.line_to(next(), next()),
+                2 => out.quad_to(next(), next(), next(), next()),
+                3 => out.curve_to(next(), next(), next(), next(), next(), next()),
+                _ => out.close(),
+            }
+        }
+        out.ops
+    }
+
+    /// The advance width from the face.
+    fn face_advance(self) -> f64 {
         face(self.font).map_or(1.0, |f| {
             let advance = f.glyph_hor_advance(GlyphId(self.glyph)).unwrap_or(0);
             f64::from(advance) / f64::from(f.units_per_em())
         })
     }
 
-    /// The outline, in ems with y up from the baseline and x from the pen
-    /// position (empty for a glyph without one).
-    pub fn outline(self) -> Vec<PathOp> {
+    /// The outline from the face.
+    fn face_outline(self) -> Vec<PathOp> {
         let mut out = Outline {
             ops: Vec::new(),
             scale: 1.0,
@@ -264,6 +323,36 @@ pub fn for_url(url: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_built_in_icons_are_the_faces_own() {
+        assert!(BUILT.len() >= 40);
+        for row in BUILT {
+            let built = lookup(row.0).unwrap();
+            let face = lookup_in_faces(row.0).unwrap();
+            assert_eq!(built, face, "{}", row.0);
+            assert_eq!(built.advance(), face.face_advance(), "{}", row.0);
+            assert_eq!(built.outline(), face.face_outline(), "{}", row.0);
+        }
+    }
+
+    #[test]
+    fn every_default_icon_is_built_in() {
+        let defaults = HOSTS.iter().map(|(_, icon)| *icon).chain([
+            "envelope",
+            "phone",
+            "location-dot",
+            "globe",
+            "google-scholar",
+            "mastodon",
+        ]);
+        for name in defaults {
+            assert!(
+                BUILT.iter().any(|row| row.0 == name),
+                "{name} is not in build.rs"
+            );
+        }
+    }
 
     #[test]
     fn every_default_icon_is_in_a_face() {
