@@ -49,3 +49,9 @@ pub const MAX_PIXELS: u64 = 40_000_000;
 /// The resolution of PNG pictures when none is asked for, in dots per
 /// inch: twice the 72 of PDF points, sharp on a high-density screen.
 pub const DEFAULT_DPI: f32 = 144.0;
+/// Largest photo file (`person.photo`): a portrait for a résumé needs a
+/// few hundred kilobytes.
+pub const MAX_PHOTO_BYTES: u64 = 10 << 20;
+/// Most pixels in a photo (a 40-megapixel camera's full frame): decoding
+/// a PNG takes memory in proportion.
+pub const MAX_PHOTO_PIXELS: u64 = 40_000_000;

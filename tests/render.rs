@@ -541,3 +541,40 @@ fn fallback_fonts_are_drawn_from_the_sessions_files() {
     assert!(d.cell_mean < 3.0 && d.cells_differing < 0.01, "{d:?}");
     assert!((d.ink_ratio - 1.0).abs() < 0.03, "{d:?}");
 }
+
+/// The seed with contact-line icons and a circular photo (the humanist
+/// theme): the pictures draw both, as the PDF does. The SVG embeds the
+/// photo once with its alt text and hides the icons from screen readers;
+/// the PNG matches `pdftoppm`'s page as closely as the plain seed does.
+#[test]
+fn icons_and_the_photo_are_drawn_as_in_the_pdf() {
+    let dir = common::TempDir::new("render-photo").with_seed();
+    let photo = std::fs::read(common::root().join("tests/fixtures/photo/portrait.jpg")).unwrap();
+    dir.write("portrait.jpg", photo);
+    let toml = std::fs::read_to_string(dir.path().join("resume.toml")).unwrap();
+    let toml = toml.replacen("[person]\n", "[person]\nphoto = \"portrait.jpg\"\n", 1);
+    dir.write("resume.toml", toml);
+    let theme = ["--theme", "humanist"];
+    build_seed(&dir, &[&theme[..], &["-o", "seed.svg"]].concat());
+    let svg = std::fs::read_to_string(dir.path().join("seed.svg")).unwrap();
+    assert_eq!(svg.matches("<image ").count(), 1, "one photo");
+    assert!(svg.contains(r#"aria-label="Photo of Aritro Roy""#));
+    assert!(svg.contains("<clipPath id=\"photo1\"><circle "));
+    // Email, phone, location and two links: five icons, no text.
+    assert_eq!(svg.matches(r#"<path aria-hidden="true""#).count(), 5);
+
+    if !common::tool("pdftoppm") {
+        return;
+    }
+    build_seed(&dir, &[&theme[..], &["-o", "seed.pdf"]].concat());
+    build_seed(&dir, &[&theme[..], &["-o", "seed.png", "--dpi", &DPI.to_string()]].concat());
+    let ours = decode_png(&std::fs::read(dir.path().join("seed.png")).unwrap());
+    let theirs = decode_ppm(&run(Command::new("pdftoppm")
+        .args(["-r", &DPI.to_string(), "-singlefile"])
+        .arg(dir.path().join("seed.pdf"))));
+    let d = difference(&ours, &theirs);
+    eprintln!("with icons and a photo, ours vs pdftoppm at {DPI} dpi: {d:?}");
+    assert!(d.cell_mean < 3.0, "{d:?}");
+    assert!(d.cells_differing < 0.01, "{d:?}");
+    assert!((d.ink_ratio - 1.0).abs() < 0.03, "{d:?}");
+}

@@ -233,6 +233,8 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
         .map_err(|d| Failed::stop(&input, d))?;
     let session = session
         .with_fonts(&fonts)
+        .map_err(|d| Failed::stop(&input, d))?
+        .with_photo(|path| io::read_photo(&input.folder().join(path)))
         .map_err(|d| Failed::stop(&input, d))?;
     let checks_variants =
         !request.write && matches!(request.target, Target::One { variant: None, .. });

@@ -12,7 +12,8 @@ use crate::model::date::MONTH_ABBREVIATIONS;
 use crate::text::shape::{BadFont, Features, FontBook, Glyph, Spec};
 use crate::text::style::{Span, Style};
 use crate::theme::fonts::FontId;
-use crate::theme::{Case, EntryLayout, Family, Rgb, Theme};
+use crate::theme::icons::{self, Icon};
+use crate::theme::{Case, EntryLayout, Family, PhotoSlot, Rgb, Theme};
 use crate::units::Pt;
 
 mod header;
@@ -77,6 +78,9 @@ pub(crate) fn natural_width(frags: &[Frag]) -> Pt {
     }
 }
 
+/// The space after a contact-line icon, in ems of the text.
+const ICON_GAP: f64 = 0.35;
+
 /// A measured paragraph.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Para {
@@ -138,6 +142,15 @@ pub enum BlockKind {
         para: Para,
         /// Width taken on the left by the blocks it stands beside.
         beside: Pt,
+    },
+    /// The photo: a square of `size` at the left margin from the top of
+    /// the text area, beside the blocks before it (the header, set to its
+    /// right); the next block goes under whichever ends lower.
+    Photo {
+        /// Width and height.
+        size: Pt,
+        /// Its crop.
+        shape: PhotoSlot,
     },
     /// A section heading with a rule under it.
     Heading(Para),
@@ -452,7 +465,13 @@ impl<'a> Builder<'a> {
 
     /// Shape rich text into a measured paragraph.
     fn para(&mut self, rich: &Rich, base: &Base) -> Para {
-        let mut para = self.shaped(rich, base);
+        self.para_with_icons(rich, base, &[])
+    }
+
+    /// A paragraph with `icons` before their text offsets (see
+    /// [`Builder::shaped_with_icons`]).
+    fn para_with_icons(&mut self, rich: &Rich, base: &Base, icons: &[(usize, Icon)]) -> Para {
+        let mut para = self.shaped_with_icons(rich, base, icons);
         if self.theme.hyphenate {
             self.hyphenate(&mut para);
         }
@@ -461,6 +480,13 @@ impl<'a> Builder<'a> {
 
     /// Shape rich text into a measured paragraph without hyphenation points.
     fn shaped(&mut self, rich: &Rich, base: &Base) -> Para {
+        self.shaped_with_icons(rich, base, &[])
+    }
+
+    /// Shape rich text into a measured paragraph with `icons`, each before
+    /// the glyphs of its text offset (and in the same fragment: an icon
+    /// never ends a line apart from its item).
+    fn shaped_with_icons(&mut self, rich: &Rich, base: &Base, icons: &[(usize, Icon)]) -> Para {
         let mut text = String::new();
         let mut sources = Vec::with_capacity(rich.spans.len());
         for span in &rich.spans {
@@ -478,15 +504,53 @@ impl<'a> Builder<'a> {
         for (span, (start, _)) in rich.spans.iter().zip(&sources) {
             self.shape_span(&shaped_text, span, *start, base, &levels, &mut shaped);
         }
-        let glyphs = with_cluster_ends(&text, shaped.glyphs, shaped.glyph_runs, &levels);
+        let mut glyphs = with_cluster_ends(&text, shaped.glyphs, shaped.glyph_runs, &levels);
+        let mut runs = shaped.styles;
+        for &(at, icon) in icons.iter().rev() {
+            let (run, glyph) = self.icon_glyph(icon, at, base, runs.len());
+            runs.push(run);
+            let before = glyphs.partition_point(|g| g.glyph.cluster < at);
+            glyphs.insert(before, glyph);
+        }
         Para {
             frags: fragments(&text, &glyphs),
             text,
-            runs: shaped.styles,
+            runs,
             glyphs,
             size: base.size,
             sources,
         }
+    }
+
+    /// The run and glyph of an icon before text offset `at` of a paragraph
+    /// in `base`'s size and face, as run `run`: its design box about 1.2
+    /// times the text's capital height and centred on the capitals, in the
+    /// accent colour, with a third of an em of space after it. It stands
+    /// for no text (its cluster ends where it starts).
+    fn icon_glyph(&self, icon: Icon, at: usize, base: &Base, run: usize) -> (RunStyle, PGlyph) {
+        let cap = self.fonts.cap_height(base.family.face(Style::default()));
+        let size = base.size * (1.2 * cap);
+        let (top, bottom) = icons::DESIGN_BOX;
+        let centre = (top + bottom) / 2.0;
+        let style = RunStyle {
+            font: icon.font,
+            size,
+            color: self.theme.accent,
+            link: None,
+        };
+        let glyph = PGlyph {
+            glyph: Glyph {
+                id: icon.glyph,
+                advance: size * icon.advance() + base.size * ICON_GAP,
+                x_offset: Pt::ZERO,
+                y_offset: base.size * (cap / 2.0) - size * centre,
+                cluster: at,
+            },
+            run,
+            text_end: at,
+            level: 0,
+        };
+        (style, glyph)
     }
 
     /// Shape one span of the paragraph `text`, which starts at byte `start`,

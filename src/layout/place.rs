@@ -65,6 +65,7 @@ pub(super) struct Column {
 fn role(kind: &BlockKind, index: usize) -> Role {
     match kind {
         _ if index == 0 => Role::Title,
+        BlockKind::Photo { .. } => Role::Figure,
         BlockKind::Centered(_) | BlockKind::Aside { .. } => Role::Paragraph,
         BlockKind::Heading(_) => Role::Heading,
         BlockKind::Lines {
@@ -258,6 +259,7 @@ impl<'a> Placer<'a> {
         match kind {
             BlockKind::Centered(para) => self.centered(para),
             BlockKind::Aside { para, beside } => self.aside(para, *beside),
+            BlockKind::Photo { size, shape } => self.photo(*size, *shape),
             BlockKind::Heading(para) => self.heading(para),
             BlockKind::Lines {
                 para,
@@ -482,6 +484,21 @@ impl<'a> Placer<'a> {
                 end += 1;
             }
             let style = &set.para.runs[run];
+            if style.font.is_icons() {
+                for g in &glyphs[start..end] {
+                    self.items.push(Item::Icon {
+                        x: pen + g.x_offset,
+                        y: baseline - g.y_offset,
+                        font: style.font,
+                        glyph: g.id,
+                        size: style.size,
+                        color: style.color,
+                    });
+                    pen += g.advance;
+                }
+                start = end;
+                continue;
+            }
             let mut text = String::new();
             let mut placed: Vec<PlacedGlyph> = Vec::with_capacity(end - start);
             for g in &glyphs[start..end] {
@@ -728,14 +745,19 @@ impl<'a> Set<'a> {
             for i in f.glyphs.start..drawn_end {
                 let g = &para.glyphs[i];
                 let is_space = i >= f.space_start;
-                let text = if silent && !is_space {
+                // An icon stands for no text and shares its cluster with
+                // the first letter of its item, which keeps its own text.
+                let icon = para.runs[g.run].font.is_icons();
+                let text = if icon || (silent && !is_space) {
                     GlyphText::Own("")
                 } else if previous_cluster == Some(g.glyph.cluster) {
                     GlyphText::SameAsPrevious
                 } else {
                     GlyphText::Own(para.text.get(g.glyph.cluster..g.text_end).unwrap_or(""))
                 };
-                previous_cluster = Some(g.glyph.cluster);
+                if !icon {
+                    previous_cluster = Some(g.glyph.cluster);
+                }
                 let advance = if is_space {
                     g.glyph.advance * (1.0 + stretch)
                 } else {

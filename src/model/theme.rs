@@ -227,10 +227,11 @@ pub struct ThemeDef {
     #[schemars(with = "Option<Length>")]
     pub margin_min: Option<f64>,
 
-    /// Reserved: icons in the contact line (not drawn yet).
+    /// Icons in the contact line (Font Awesome, by each item's kind or
+    /// link host, or its `icon`).
     pub icons: Option<bool>,
-    /// Reserved: the theme's photo slot, `"none"`, `"circle"` or `"square"`
-    /// (no photo is placed yet).
+    /// The theme's photo slot: `"none"` (a photo is left out, with a
+    /// warning), `"circle"` or `"square"` (beside the header).
     pub photo: Option<PhotoSlot>,
 }
 
@@ -509,7 +510,7 @@ pub enum EntryLayout {
     DatesLeft,
 }
 
-/// A theme's photo slot (reserved: no photo is placed yet).
+/// A theme's photo slot: where `person.photo` goes, and its crop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum PhotoSlot {

@@ -9,11 +9,12 @@ use std::io::Write;
 
 use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Rect, Transform};
 
-use super::{Outlines, Segment};
+use super::{Outline, Outlines, Picture, Segment, decode, icon_outline};
 use crate::diag::Diagnostic;
 use crate::limits::{DEFAULT_DPI, MAX_PIXELS};
 use crate::layout::frame::{Item, Page, TextItem};
 use crate::text::shape::FontFile;
+use crate::theme::PhotoSlot;
 use crate::units::Pt;
 
 
@@ -43,14 +44,25 @@ pub fn size(width: Pt, height: Pt, dpi: f32) -> Result<(u32, u32), Diagnostic> {
 }
 
 /// Page `page` at `dpi` as a PNG file; `fallback` holds the files of the
-/// page's [`crate::theme::fonts::FontId::Fallback`] runs.
-pub fn page(page: &Page, dpi: f32, fallback: &[FontFile]) -> Result<Vec<u8>, Diagnostic> {
-    let pixmap = raster(page, dpi, fallback)?;
+/// page's [`crate::theme::fonts::FontId::Fallback`] runs; `picture` is
+/// the photo a photo item shows.
+pub(crate) fn page(
+    page: &Page,
+    dpi: f32,
+    fallback: &[FontFile],
+    picture: Option<Picture>,
+) -> Result<Vec<u8>, Diagnostic> {
+    let pixmap = raster(page, dpi, fallback, picture)?;
     encode(&pixmap, dpi).map_err(|e| Diagnostic::error(format!("cannot encode the PNG: {e}")))
 }
 
 /// Page `page` drawn at `dpi`.
-pub(crate) fn raster(page: &Page, dpi: f32, fallback: &[FontFile]) -> Result<Pixmap, Diagnostic> {
+pub(crate) fn raster(
+    page: &Page,
+    dpi: f32,
+    fallback: &[FontFile],
+    picture: Option<Picture>,
+) -> Result<Pixmap, Diagnostic> {
     let (w, h) = size(page.width, page.height, dpi)?;
     let mut pixmap = Pixmap::new(w, h).ok_or_else(|| {
         Diagnostic::error(format!("cannot make a picture of {w} × {h} pixels"))
@@ -80,6 +92,23 @@ pub(crate) fn raster(page: &Page, dpi: f32, fallback: &[FontFile]) -> Result<Pix
                 {
                     let paint = paint(color.0, color.1, color.2);
                     pixmap.fill_rect(rect, &paint, Transform::identity(), None);
+                }
+            }
+            Item::Icon {
+                x,
+                y,
+                font,
+                glyph,
+                size,
+                color,
+            } => {
+                let outline = icon_outline(*font, *glyph);
+                let paint = paint(color.0, color.1, color.2);
+                fill(&mut pixmap, &outline, &paint, (*x, *y), *size, scale);
+            }
+            Item::Photo { x, y, size, shape } => {
+                if let Some(picture) = picture {
+                    draw_photo(&mut pixmap, picture, (*x, *y, *size), *shape, scale);
                 }
             }
             Item::Link { .. } => {}
@@ -121,22 +150,69 @@ fn draw_text(pixmap: &mut Pixmap, text: &TextItem, scale: f32, outlines: &mut Ou
         let origin_x = text.x + pen + glyph.x_offset;
         let origin_y = text.y - glyph.y_offset;
         pen += glyph.advance;
-        let Some(outline) = outlines.get(text.font, glyph.id) else {
-            continue;
-        };
-        let Some(path) = path(&outline.segments) else {
-            continue;
-        };
-        let k = (size / f64::from(outline.units_per_em)) as f32 * scale;
-        let transform = Transform::from_row(
-            k,
-            0.0,
-            0.0,
-            -k,
-            origin_x.get() as f32 * scale,
-            origin_y.get() as f32 * scale,
-        );
-        pixmap.fill_path(&path, &paint, FillRule::Winding, transform, None);
+        if let Some(outline) = outlines.get(text.font, glyph.id) {
+            fill(pixmap, outline, &paint, (origin_x, origin_y), text.size, scale);
+        }
+    }
+}
+
+/// Fill `outline` at `size` with its origin at `origin`.
+fn fill(pixmap: &mut Pixmap, outline: &Outline, paint: &Paint, origin: (Pt, Pt), size: Pt, scale: f32) {
+    let Some(path) = path(&outline.segments) else {
+        return;
+    };
+    let k = (size.get() / f64::from(outline.units_per_em)) as f32 * scale;
+    if !(k.is_finite() && k > 0.0) {
+        return;
+    }
+    let transform = Transform::from_row(
+        k,
+        0.0,
+        0.0,
+        -k,
+        origin.0.get() as f32 * scale,
+        origin.1.get() as f32 * scale,
+    );
+    pixmap.fill_path(&path, paint, FillRule::Winding, transform, None);
+}
+
+/// The photo filling the `size` square at `x`, `y` (top left), scaled to
+/// cover it and cropped from its centre to the square or the circle in it.
+fn draw_photo(pixmap: &mut Pixmap, picture: Picture, (x, y, size): (Pt, Pt, Pt), shape: PhotoSlot, scale: f32) {
+    let photo = picture.photo;
+    let Some(rgba) = decode(photo) else { return };
+    let Some(mut image) = Pixmap::new(photo.width, photo.height) else {
+        return;
+    };
+    for (out, p) in image.pixels_mut().iter_mut().zip(rgba.chunks_exact(4)) {
+        *out = tiny_skia::ColorU8::from_rgba(p[0], p[1], p[2], p[3]).premultiply();
+    }
+    let (left, top, side) = (x.get() as f32 * scale, y.get() as f32 * scale, size.get() as f32 * scale);
+    let Some(square) = Rect::from_xywh(left, top, side, side) else {
+        return;
+    };
+    // Cover the square with the image's shorter side, centred.
+    let k = side / photo.width.min(photo.height) as f32;
+    let dx = left + (side - photo.width as f32 * k) / 2.0;
+    let dy = top + (side - photo.height as f32 * k) / 2.0;
+    let shader = tiny_skia::Pattern::new(
+        image.as_ref(),
+        tiny_skia::SpreadMode::Pad,
+        tiny_skia::FilterQuality::Bicubic,
+        1.0,
+        Transform::from_row(k, 0.0, 0.0, k, dx, dy),
+    );
+    let paint = Paint {
+        shader,
+        anti_alias: true,
+        ..Paint::default()
+    };
+    let path = match shape {
+        PhotoSlot::Circle => PathBuilder::from_circle(left + side / 2.0, top + side / 2.0, side / 2.0),
+        PhotoSlot::Square | PhotoSlot::None => Some(PathBuilder::from_rect(square)),
+    };
+    if let Some(path) = path {
+        pixmap.fill_path(&path, &paint, FillRule::Winding, Transform::identity(), None);
     }
 }
 
@@ -281,7 +357,7 @@ mod tests {
                 color: Rgb(200, 10, 20),
             }]),
             144.0,
-            &[],
+            &[], None,
         )
         .unwrap();
         let (w, h, dpi, pixels) = decode(&file);
@@ -311,7 +387,7 @@ mod tests {
                 color: Rgb(0, 0, 0),
             }]),
             60.0,
-            &[],
+            &[], None,
         )
         .unwrap();
         let (w, h, _, pixels) = decode(&file);
@@ -349,7 +425,7 @@ mod tests {
             }],
             text: "l".into(),
         });
-        let pixmap = raster(&page(vec![item]), 72.0, &[]).unwrap();
+        let pixmap = raster(&page(vec![item]), 72.0, &[], None).unwrap();
         let ink: Vec<(u32, u32)> = (0..pixmap.height())
             .flat_map(|y| (0..pixmap.width()).map(move |x| (x, y)))
             .filter(|&(x, y)| pixmap.pixel(x, y).unwrap().red() < 128)

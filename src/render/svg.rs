@@ -10,18 +10,24 @@
 use std::collections::HashSet;
 use std::fmt::{self, Display, Write};
 
-use super::{Outlines, Segment};
+use super::{Outlines, Picture, Segment, icon_outline};
+use crate::photo::Format;
 use crate::layout::frame::{Item, Page, TextItem};
 use crate::text::shape::FontFile;
-use crate::theme::Rgb;
+use crate::theme::{PhotoSlot, Rgb};
 use crate::theme::fonts::FontId;
 use crate::units::Pt;
 
 /// Page `page` as an SVG document; `number` (from 1) makes the ids of its
 /// glyph definitions unique among the pages of a document, so that pages
 /// can share one HTML page. `fallback` holds the files of the page's
-/// [`FontId::Fallback`] runs.
-pub fn page(page: &Page, number: usize, fallback: &[FontFile]) -> String {
+/// [`FontId::Fallback`] runs; `picture` is the photo a photo item shows.
+pub(crate) fn page(
+    page: &Page,
+    number: usize,
+    fallback: &[FontFile],
+    picture: Option<Picture>,
+) -> String {
     let mut outlines = Outlines::new(fallback);
     let mut defined = Defined::default();
     let mut body = String::new();
@@ -48,6 +54,38 @@ pub fn page(page: &Page, number: usize, fallback: &[FontFile]) -> String {
                         Num(thickness.get()),
                         Hex(*color)
                     );
+                }
+            }
+            // Decoration, as in the PDF (an artifact there): hidden from
+            // screen readers, no text.
+            Item::Icon {
+                x,
+                y,
+                font,
+                glyph,
+                size,
+                color,
+            } => {
+                let outline = icon_outline(*font, *glyph);
+                if size.get() > 0.0 && !outline.segments.is_empty() {
+                    let _ = write!(
+                        body,
+                        r#"<path aria-hidden="true" fill="{}" transform="matrix({} 0 0 {} {} {})" d=""#,
+                        Hex(*color),
+                        Fine(size.get()),
+                        Fine(-size.get()),
+                        Num(x.get()),
+                        Num(y.get())
+                    );
+                    path_data(&mut body, &outline.segments);
+                    body.push_str("\"/>\n");
+                }
+            }
+            Item::Photo { x, y, size, shape } => {
+                if let Some(picture) = picture
+                    && size.get() > 0.0
+                {
+                    photo(&mut body, picture, number, (*x, *y, *size), *shape);
                 }
             }
             // On top of everything, as the PDF's link annotations are, so
@@ -95,6 +133,50 @@ pub fn page(page: &Page, number: usize, fallback: &[FontFile]) -> String {
     out.push_str(&links);
     out.push_str("</svg>\n");
     out
+}
+
+/// The photo at `x`, `y` (top left) filling a `size` square, cropped
+/// from its centre to the square or to the circle inscribed in it, as the
+/// PDF crops it; the file itself is embedded, labelled with its alt text.
+fn photo(out: &mut String, picture: Picture, number: usize, (x, y, size): (Pt, Pt, Pt), shape: PhotoSlot) {
+    use base64::Engine;
+    let mime = match picture.photo.format {
+        Format::Jpeg => "image/jpeg",
+        Format::Png => "image/png",
+    };
+    let (x, y, size) = (x.get(), y.get(), size.get());
+    let clip = format!("photo{number}");
+    match shape {
+        PhotoSlot::Circle => {
+            let _ = writeln!(
+                out,
+                r#"<clipPath id="{clip}"><circle cx="{}" cy="{}" r="{}"/></clipPath>"#,
+                Num(x + size / 2.0),
+                Num(y + size / 2.0),
+                Num(size / 2.0)
+            );
+        }
+        PhotoSlot::Square | PhotoSlot::None => {
+            let _ = writeln!(
+                out,
+                r#"<clipPath id="{clip}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>"#,
+                Num(x),
+                Num(y),
+                Num(size),
+                Num(size)
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        r#"<image role="img" aria-label="{}" x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="xMidYMid slice" clip-path="url(#{clip})" href="data:{mime};base64,{}"/>"#,
+        Escaped(picture.alt),
+        Num(x),
+        Num(y),
+        Num(size),
+        Num(size),
+        base64::engine::general_purpose::STANDARD.encode(picture.photo.data.as_slice())
+    );
 }
 
 /// An SVG document of no size, for a page that does not exist.
@@ -339,7 +421,7 @@ mod tests {
                 },
             ]),
             1,
-            &[],
+            &[], None,
         );
         assert!(!svg.contains("<script"), "{svg}");
         assert!(svg.contains(
@@ -375,7 +457,7 @@ mod tests {
                 },
             ]),
             1,
-            &[],
+            &[], None,
         );
         let lines: Vec<&str> = svg.lines().collect();
         assert_eq!(
@@ -408,7 +490,7 @@ mod tests {
                 text(FontId::LmRegular, "b", &[b], 200.0),
             ]),
             2,
-            &[],
+            &[], None,
         );
         let index = FontId::LmRegular.index();
         let def_a = format!(r#"<path id="g2-{index}-{a}" d="M"#);

@@ -9,6 +9,7 @@
 
 pub mod builtin;
 pub mod fonts;
+pub mod icons;
 pub mod resolve;
 
 use crate::document::{Marks, Settings};
@@ -193,9 +194,10 @@ pub struct Theme {
     pub hyphenate: bool,
     /// Standard ligatures (fi, fl, ffi).
     pub ligatures: bool,
-    /// Reserved: icons in the contact line (not drawn yet).
+    /// Icons in the contact line.
     pub icons: bool,
-    /// Reserved: the photo slot (no photo is placed yet).
+    /// The photo slot: none, or beside the header cropped to a circle or
+    /// a square.
     pub photo: PhotoSlot,
     /// How far the fitter may tighten or loosen this theme.
     pub limits: Limits,

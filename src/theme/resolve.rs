@@ -222,12 +222,6 @@ impl Cx<'_> {
         let date_family = self.family("dates", fonts.dates.as_ref());
         let code_family = self.family("code", fonts.code.as_ref());
         let (heading_font, heading_case) = self.heading(fonts.headings.as_ref());
-        if d.icons == Some(true) {
-            self.diagnostics.push(
-                Diagnostic::warning("contact-line icons are not drawn yet; `icons` is ignored")
-                    .with_path("theme.icons"),
-            );
-        }
         let accent = rgb(d.accent.unwrap_or(Hex(0, 0, 0)));
         let text_color = rgb(d.text_color.unwrap_or(Hex(0, 0, 0)));
         let color = |c: Option<Color>, default: Rgb| match c {
@@ -515,11 +509,13 @@ mod tests {
     }
 
     #[test]
-    fn reserved_keys_are_read_and_icons_warn() {
+    fn icons_and_photo_slot_are_read() {
         let (t, w) = theme_of("[theme]\nicons = true\nphoto = \"circle\"");
         assert!(t.icons);
         assert_eq!(t.photo, PhotoSlot::Circle);
-        assert!(w.iter().any(|d| d.message.contains("icons")), "{w:?}");
+        assert!(w.is_empty(), "{w:?}");
+        let (classic, _) = theme_of("");
+        assert!(!classic.icons);
     }
 
     #[test]
