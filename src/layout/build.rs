@@ -265,6 +265,11 @@ pub struct Builder<'a> {
     dictionary: Option<Option<&'static Standard>>,
     /// Entries built so far.
     entries: usize,
+    /// Byte ranges of the next paragraph's text whose direction is resolved
+    /// on their own (each contact item of the contact line), so that an
+    /// e-mail address or a phone number keeps its order on a right-to-left
+    /// page and the items follow the page's direction.
+    isolates: Vec<Range<usize>>,
 }
 
 impl<'a> Builder<'a> {
@@ -278,6 +283,7 @@ impl<'a> Builder<'a> {
             lang: String::new(),
             dictionary: None,
             entries: 0,
+            isolates: Vec::new(),
         }
     }
 
@@ -467,7 +473,8 @@ impl<'a> Builder<'a> {
             sources.push((text.len(), span.offset));
             text.push_str(&span.text);
         }
-        let levels = bidi_levels(&text);
+        let isolates = std::mem::take(&mut self.isolates);
+        let levels = bidi_levels(&text, self.theme.rtl(), &isolates);
         // Capitals are shaped from a copy whose byte offsets are the same,
         // so every glyph still extracts as the text as written.
         let shaped_text = match base.case {
@@ -649,22 +656,52 @@ impl<'a> Builder<'a> {
 }
 
 /// Resolved bidi embedding levels per byte of `text` (Unicode Bidirectional
-/// Algorithm, each paragraph's direction from its first strong character),
-/// or nothing when the text has no right-to-left character: all level 0.
-fn bidi_levels(text: &str) -> Vec<u8> {
-    let rtl = text.chars().any(|c| {
+/// Algorithm, the paragraph's base direction the page's: right to left when
+/// `rtl`), or nothing on a left-to-right page when the text has no
+/// right-to-left character: all level 0. Each of the ordered, disjoint
+/// byte ranges `isolates` is a first-strong isolate (as if between U+2068
+/// and U+2069): its direction comes from its own first letter and its
+/// neighbours do not reorder it.
+fn bidi_levels(text: &str, rtl: bool, isolates: &[Range<usize>]) -> Vec<u8> {
+    let has_rtl = text.chars().any(|c| {
         matches!(
             unicode_bidi::bidi_class(c),
             unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
         )
     });
-    if !rtl {
+    if !rtl && !has_rtl {
         return Vec::new();
     }
-    unicode_bidi::BidiInfo::new(text, None)
-        .levels
-        .iter()
-        .map(|l| l.number())
+    let base = if rtl {
+        unicode_bidi::Level::rtl()
+    } else {
+        unicode_bidi::Level::ltr()
+    };
+    // The isolates marked with the controls, each original byte's place
+    // in the marked text remembered, and the levels read back from there.
+    let mut marked = String::with_capacity(text.len() + 6 * isolates.len());
+    let mut at = Vec::with_capacity(text.len());
+    let copy = |marked: &mut String, at: &mut Vec<usize>, from: usize, end: usize| {
+        let end = end.clamp(from, text.len());
+        at.extend((from..end).map(|i| marked.len() + (i - from)));
+        marked.push_str(text.get(from..end).unwrap_or(""));
+        end
+    };
+    let mut copied = 0;
+    for range in isolates {
+        let inside = range.start >= copied && range.end <= text.len();
+        if !inside || !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
+            continue;
+        }
+        copied = copy(&mut marked, &mut at, copied, range.start);
+        marked.push('\u{2068}');
+        copied = copy(&mut marked, &mut at, copied, range.end);
+        marked.push('\u{2069}');
+    }
+    copy(&mut marked, &mut at, copied, text.len());
+    let levels = unicode_bidi::BidiInfo::new(&marked, Some(base)).levels;
+    at.iter()
+        .map(|&i| levels.get(i).map_or(base.number(), |l| l.number()))
         .collect()
 }
 
@@ -992,9 +1029,9 @@ mod tests {
         assert_eq!(para.natural_width(), natural_width(&frags));
     }
 
-    /// The text cut into runs of one bidi level.
-    fn level_pieces(text: &str) -> Vec<(&str, u8)> {
-        level_runs(&bidi_levels(text), 0..text.len())
+    /// The text cut into runs of one bidi level, on a page of the direction `rtl`.
+    fn level_pieces(text: &str, rtl: bool) -> Vec<(&str, u8)> {
+        level_runs(&bidi_levels(text, rtl, &[]), 0..text.len())
             .into_iter()
             .map(|(r, l)| (&text[r], l))
             .collect()
@@ -1002,14 +1039,49 @@ mod tests {
 
     #[test]
     fn bidi_levels_mark_right_to_left_runs() {
-        assert!(bidi_levels("plain English text").is_empty());
+        assert!(bidi_levels("plain English text", false, &[]).is_empty());
         assert_eq!(
-            level_pieces("Hebrew: שלום עולם, fluent"),
+            level_pieces("Hebrew: שלום עולם, fluent", false),
             [("Hebrew: ", 0), ("שלום עולם", 1), (", fluent", 0)]
         );
-        // A paragraph that starts right to left has an odd base level, so
-        // its digits sit at level 2.
-        assert_eq!(level_pieces("שנת 2020"), [("שנת ", 1), ("2020", 2)]);
+        // On a left-to-right page a paragraph that starts right to left
+        // keeps the page's base direction: the English word after the
+        // Hebrew one stays at level 0 (the number goes with the Hebrew).
+        assert_eq!(
+            level_pieces("שנת 2020 at", false),
+            [("שנת ", 1), ("2020", 2), (" at", 0)]
+        );
+    }
+
+    #[test]
+    fn right_to_left_pages_set_every_paragraph_right_to_left() {
+        // Digits and Latin words inside right-to-left text sit at level 2.
+        assert_eq!(level_pieces("שנת 2020", true), [("שנת ", 1), ("2020", 2)]);
+        assert_eq!(
+            level_pieces("البريد a@b.com والهاتف", true),
+            [("البريد ", 1), ("a@b.com", 2), (" والهاتف", 1)]
+        );
+        // A Latin-only paragraph on a right-to-left page: its words keep
+        // their order (level 2) and the separators between them take the
+        // page's direction, so a list of items reads from the right.
+        let line = "+1 555 · a@b.com";
+        let pieces = |isolates: &[Range<usize>]| -> Vec<(&str, u8)> {
+            level_runs(&bidi_levels(line, true, isolates), 0..line.len())
+                .into_iter()
+                .map(|(r, l)| (&line[r], l))
+                .collect()
+        };
+        // Unisolated, a phone number's digit groups would swap places.
+        assert_eq!(
+            pieces(&[]),
+            [("+", 1), ("1", 2), (" ", 1), ("555", 2), (" · ", 1), ("a@b.com", 2)]
+        );
+        // Each contact item isolated: each reads left to right within
+        // itself, and the items from the right.
+        assert_eq!(
+            pieces(&[0..6, 10..17]),
+            [("+1 555", 2), (" · ", 1), ("a@b.com", 2)]
+        );
     }
 
     #[test]

@@ -217,7 +217,7 @@ impl<'a> Placer<'a> {
         let set = Set::new(&para, &para.frags, 0..para.frags.len(), None);
         self.line(&set, right - para.natural_width(), baseline);
         self.items.push(Item::Rule {
-            x: left,
+            x: t.mirrored(left, right - left),
             y: baseline + r.rule_offset,
             width: right - left,
             thickness: Pt(0.3),
@@ -467,13 +467,16 @@ impl<'a> Placer<'a> {
     }
 
     /// Emit one line as text items (one per run), with link areas and
-    /// underlines. Trailing whitespace is not drawn.
+    /// underlines. Trailing whitespace is not drawn. `x` is where a
+    /// left-to-right page starts the line; a right-to-left page ends it
+    /// there, mirrored (the line's own glyphs are in visual order already).
     fn line(&mut self, set: &Set, x: Pt, baseline: Pt) {
         if !self.draw {
             return;
         }
         let glyphs = set.glyphs();
-        let mut pen = x;
+        let total: Pt = glyphs.iter().map(|g| g.advance).sum();
+        let mut pen = self.theme.mirrored(x, total);
         let mut start = 0;
         while start < glyphs.len() {
             let run = glyphs[start].run;
@@ -484,13 +487,18 @@ impl<'a> Placer<'a> {
             let style = &set.para.runs[run];
             let mut text = String::new();
             let mut placed: Vec<PlacedGlyph> = Vec::with_capacity(end - start);
-            for g in &glyphs[start..end] {
+            for (i, g) in glyphs.iter().enumerate().take(end).skip(start) {
                 let range = match (&g.text, placed.last()) {
                     (GlyphText::SameAsPrevious, Some(prev)) => prev.text.clone(),
                     (GlyphText::SameAsPrevious, None) => text.len()..text.len(),
                     (GlyphText::Own(s), _) => {
                         let at = text.len();
-                        text.push_str(s);
+                        let marks = if self.theme.rtl() {
+                            rtl_marks(&glyphs, i)
+                        } else {
+                            Marks::default()
+                        };
+                        push_visual(&mut text, s, g.level, marks);
                         at..text.len()
                     }
                 };
@@ -826,6 +834,81 @@ fn to_visual_order(glyphs: &mut [DrawGlyph<'_>]) {
         }
         start = end;
     }
+}
+
+/// Append a glyph's text as it is drawn. Glyphs go on the page in visual
+/// order, and text extraction turns a right-to-left run back into logical
+/// order by reversing its characters; so the text of a right-to-left glyph
+/// that stands for several characters (a lam-alef ligature, a letter with
+/// its marks, the carried rest of a word) is written reversed, and comes
+/// back in logical order with the rest. `marks` adds right-to-left marks
+/// before or after it (see [`rtl_marks`]).
+fn push_visual(text: &mut String, s: &str, level: u8, marks: Marks) {
+    if s.is_empty() {
+        return;
+    }
+    if marks.before {
+        text.push(RLM);
+    }
+    if level % 2 == 1 {
+        text.extend(s.chars().rev());
+    } else {
+        text.push_str(s);
+    }
+    if marks.after {
+        text.push(RLM);
+    }
+}
+
+/// Right-to-left marks around a glyph's extracted text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Marks {
+    /// One before it (on its left).
+    before: bool,
+    /// One after it (on its right).
+    after: bool,
+}
+
+/// On a right-to-left page, where glyph `i` (of a line in visual order)
+/// needs right-to-left marks so that a reader rebuilding the logical order
+/// from the page keeps every word where it belongs. A reader sees
+/// characters left to right and guesses their direction: it takes a space
+/// or punctuation mark beside a left-to-right word or a number for part of
+/// it, and moves it to the wrong end (`Go و` comes back as `Goو`, `أولى،
+/// أنظمة` as `أولى ،أنظمة`). So a right-to-left punctuation mark is marked
+/// on both sides, and a left-to-right run inside right-to-left text on its
+/// outer sides; spaces and the marks over letters stay bare, which
+/// readers need to find words.
+fn rtl_marks(glyphs: &[DrawGlyph<'_>], i: usize) -> Marks {
+    use unicode_bidi::BidiClass::NSM;
+    let g = &glyphs[i];
+    let GlyphText::Own(s) = g.text else {
+        return Marks::default();
+    };
+    if g.level % 2 == 1 {
+        let bare = |c: char| c.is_whitespace() || unicode_bidi::bidi_class(c) == NSM;
+        let weak = !s.chars().all(bare) && !s.chars().any(is_strong_rtl);
+        return Marks {
+            before: weak,
+            after: weak,
+        };
+    }
+    // Left to right inside right-to-left text: marked where the
+    // right-to-left text (level 1) meets it.
+    let outside = |j: Option<usize>| j.and_then(|j| glyphs.get(j)).is_some_and(|n| n.level == 1);
+    Marks {
+        before: g.level >= 2 && outside(i.checked_sub(1)),
+        after: g.level >= 2 && outside(Some(i + 1)),
+    }
+}
+
+/// The right-to-left mark.
+const RLM: char = '\u{200F}';
+
+/// Whether a character is a right-to-left letter.
+fn is_strong_rtl(c: char) -> bool {
+    use unicode_bidi::BidiClass::{AL, R};
+    matches!(unicode_bidi::bidi_class(c), R | AL)
 }
 
 /// Rule L2 of the Unicode Bidirectional Algorithm on any sequence.

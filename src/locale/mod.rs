@@ -85,6 +85,21 @@ impl Language {
         self.words.name
     }
 
+    /// Whether the language is written right to left: read from its CLDR
+    /// month names (the first letter with a strong direction), so every
+    /// language of the table in an Arabic or Hebrew script is, with no
+    /// list kept by hand.
+    pub(crate) fn right_to_left(self) -> bool {
+        use unicode_bidi::BidiClass::{AL, L, R};
+        self.cldr
+            .months_long
+            .iter()
+            .flat_map(|m| m.chars())
+            .map(unicode_bidi::bidi_class)
+            .find(|c| matches!(c, L | R | AL))
+            .is_some_and(|c| c != L)
+    }
+
     /// A section title in this language.
     pub(crate) fn heading(self, heading: Heading) -> &'static str {
         self.words.headings[heading as usize]
@@ -251,6 +266,16 @@ impl Locale {
     /// The quotation marks for smart punctuation.
     pub(crate) fn quotes(&self) -> &Quotes {
         &self.quotes
+    }
+
+    /// The direction the language is written in.
+    pub(crate) fn direction(&self) -> crate::model::theme::Direction {
+        use crate::model::theme::Direction;
+        if self.language.right_to_left() {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
     }
 
     /// Whether words are separated by spaces.

@@ -37,13 +37,17 @@ impl Builder<'_> {
         }
         if !doc.contacts.is_empty() {
             let mut line = Rich::default();
+            let mut isolates = Vec::with_capacity(doc.contacts.len());
             for (i, contact) in doc.contacts.iter().enumerate() {
                 if i > 0 {
                     let separator = format!(" {} ", t.contact_separator);
                     line.push(Rich::plain(separator, contact.offset()));
                 }
+                let start = line.text().len();
                 line.push(contact.clone());
+                isolates.push(start..line.text().len());
             }
+            self.isolates = isolates;
             let contacts = self.para(&line, &self.base(t.contact_size));
             blocks.push(if split {
                 let kind = BlockKind::Aside {
