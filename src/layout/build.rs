@@ -8,7 +8,6 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use crate::diag::Diagnostic;
 use crate::document::{Body, Document, Entry, Rich};
-use crate::model::date::MONTH_ABBREVIATIONS;
 use crate::text::shape::{BadFont, Features, FontBook, Glyph, Spec};
 use crate::text::style::{Span, Style};
 use crate::theme::fonts::FontId;
@@ -265,6 +264,9 @@ pub struct Builder<'a> {
     dictionary: Option<Option<&'static Standard>>,
     /// Entries built so far.
     entries: usize,
+    /// The words of a date range in the document's language
+    /// ([`crate::locale::range_words`]).
+    range_words: Vec<&'static str>,
     /// Byte ranges of the next paragraph's text whose direction is resolved
     /// on their own (each contact item of the contact line), so that an
     /// e-mail address or a phone number keeps its order on a right-to-left
@@ -283,6 +285,7 @@ impl<'a> Builder<'a> {
             lang: String::new(),
             dictionary: None,
             entries: 0,
+            range_words: crate::locale::range_words(""),
             isolates: Vec::new(),
         }
     }
@@ -317,6 +320,7 @@ impl<'a> Builder<'a> {
     fn blocks(&mut self, doc: &Document) -> Vec<Block> {
         let t = self.theme;
         self.lang.clone_from(&doc.lang);
+        self.range_words = crate::locale::range_words(&doc.lang);
         let mut blocks = Vec::new();
         self.header(doc, &mut blocks);
         for section in &doc.sections {
@@ -487,7 +491,7 @@ impl<'a> Builder<'a> {
         }
         let glyphs = with_cluster_ends(&text, shaped.glyphs, shaped.glyph_runs, &levels);
         Para {
-            frags: fragments(&text, &glyphs),
+            frags: fragments(&text, &glyphs, &self.range_words),
             text,
             runs: shaped.styles,
             glyphs,
@@ -850,8 +854,8 @@ fn missing_glyphs(uncovered: &[(String, usize)]) -> Diagnostic {
 
 /// Group glyphs into fragments at UAX #14 break opportunities, except
 /// inside a date range and before closing punctuation.
-fn fragments(text: &str, glyphs: &[PGlyph]) -> Vec<Frag> {
-    let protected = date_ranges(text);
+fn fragments(text: &str, glyphs: &[PGlyph], range_words: &[&str]) -> Vec<Frag> {
+    let protected = date_ranges(text, range_words);
     // Segment i covers text[bounds[i]..bounds[i + 1]]; forced[i] marks a hard break after it.
     let mut bounds = vec![0];
     let mut forced = Vec::new();
@@ -951,47 +955,45 @@ fn is_closing(c: char) -> bool {
     )
 }
 
-/// Byte ranges of date ranges such as `Jul 2024 – Aug 2025`, `2019–2021` or
-/// `Mar 2021 – Present`, which must stay on one line.
-fn date_ranges(text: &str) -> Vec<Range<usize>> {
+/// Byte ranges of date ranges such as `Jul 2024 – Aug 2025`, `2019–2021`,
+/// `Mar 2021 – Present` or `يوليو ٢٠٢١ – حتى الآن`, which must stay on one
+/// line: a year (four digits of any script), maybe after a month, a dash,
+/// then a month (maybe with its year), a year or the word for an ongoing
+/// range. `words` are the month names and that word (longest first).
+fn date_ranges(text: &str, words: &[&str]) -> Vec<Range<usize>> {
+    let digits = |s: &str| s.chars().take_while(|c| c.is_numeric()).count();
+    let digits_len = |s: &str| s.chars().take_while(|c| c.is_numeric()).map(char::len_utf8).sum::<usize>();
     let mut out = Vec::new();
-    for (dash, _) in text.match_indices(['\u{2013}', '\u{2014}']) {
+    for (dash, d) in text.match_indices(['\u{2013}', '\u{2014}']) {
         let before = text[..dash].trim_end_matches(' ');
-        let after_start = dash + '\u{2013}'.len_utf8();
+        let after_start = dash + d.len();
         let after = text[after_start..].trim_start_matches(' ');
         // Year before the dash, optionally preceded by a month.
-        let year_len = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-        if year_len != 4 {
+        let year = before.trim_end_matches(|c: char| c.is_numeric());
+        if before.chars().rev().take_while(|c| c.is_numeric()).count() != 4 {
             continue;
         }
-        let mut start = before.len() - year_len;
+        let mut start = year.len();
         let head = text[..start].trim_end_matches(' ');
-        if MONTH_ABBREVIATIONS.iter().any(|m| head.ends_with(m)) {
-            start = head.len() - 3;
+        if let Some(m) = words.iter().find(|m| head.ends_with(**m)) {
+            start = head.len() - m.len();
         }
-        // A month, a year or "Present" after the dash.
+        // A month (and its year), a year or the word for "present" after the dash.
         let skip = text.len() - after.len();
         let mut end = skip;
         let rest = &text[skip..];
-        if let Some(m) = MONTH_ABBREVIATIONS.iter().find(|m| rest.starts_with(**m)) {
+        if let Some(m) = words.iter().find(|m| rest.starts_with(**m)) {
             end += m.len();
             let tail = &text[end..];
             let spaces = tail.len() - tail.trim_start_matches(' ').len();
-            let digits = tail[spaces..].len()
-                - tail[spaces..]
-                    .trim_start_matches(|c: char| c.is_ascii_digit())
-                    .len();
-            if digits == 4 {
-                end += spaces + 4;
+            if digits(&tail[spaces..]) == 4 {
+                end += spaces + digits_len(&tail[spaces..]);
             }
-        } else if rest.starts_with("Present") || rest.starts_with("present") {
-            end += "Present".len();
         } else {
-            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            if digits != 4 {
+            if digits(rest) != 4 {
                 continue;
             }
-            end += 4;
+            end += digits_len(rest);
         }
         out.push(start..end);
     }
@@ -1087,10 +1089,29 @@ mod tests {
     #[test]
     fn date_ranges_are_protected() {
         let text = "Led it Jan 2020 – Mar 2021 and 2019–2021, until Mar 2021 – Present.";
-        let ranges: Vec<&str> = date_ranges(text).into_iter().map(|r| &text[r]).collect();
+        let words = crate::locale::range_words("en");
+        let ranges: Vec<&str> = date_ranges(text, &words)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
         assert_eq!(
             ranges,
             ["Jan 2020 – Mar 2021", "2019–2021", "Mar 2021 – Present"]
         );
+        // In the document's language, with its digits.
+        let words = crate::locale::range_words("ar");
+        let text = "عملت هناك من يوليو ٢٠٢١ – حتى الآن، ومن مارس ٢٠١٨ – يناير ٢٠٢٠.";
+        let ranges: Vec<&str> = date_ranges(text, &words)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(ranges, ["يوليو ٢٠٢١ – حتى الآن", "مارس ٢٠١٨ – يناير ٢٠٢٠"]);
+        let words = crate::locale::range_words("de");
+        let text = "von Juli 2021 – heute und Sept. 2017 – März 2021";
+        let ranges: Vec<&str> = date_ranges(text, &words)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(ranges, ["Juli 2021 – heute", "Sept. 2017 – März 2021"]);
     }
 }

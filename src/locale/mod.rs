@@ -194,6 +194,31 @@ pub(crate) fn patterns(tag: &str) -> Option<Patterns> {
     language.words.patterns
 }
 
+/// The words a printed date range is made of in the language of `tag`
+/// (its month names, full and abbreviated, and its word for an ongoing
+/// range) and in English, longest first: what keeps a range such as
+/// `يوليو ٢٠٢١ – حتى الآن` or `Jul 2021 – Present` on one line in running text.
+pub(crate) fn range_words(tag: &str) -> Vec<&'static str> {
+    let english = english();
+    let mut words: Vec<&'static str> = [english]
+        .into_iter()
+        .chain(find(tag))
+        .flat_map(|l| {
+            let (cldr, words) = (l.cldr, l.words);
+            cldr.months_short
+                .iter()
+                .chain(&cldr.months_long)
+                .copied()
+                .chain([words.present])
+        })
+        .chain(["present"])
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    words
+}
+
 /// The codes of the languages with hyphenation patterns.
 pub(crate) fn with_patterns() -> Vec<&'static str> {
     languages()
