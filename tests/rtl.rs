@@ -331,3 +331,24 @@ fn the_right_to_left_examples_read_back_in_every_theme() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// An English résumé with an Arabic name: the page stays left to right,
+/// the name reads in order, and so do the words around it.
+#[test]
+fn an_arabic_name_on_a_left_to_right_page_reads_back_in_order() {
+    let seed = std::fs::read_to_string(common::root().join("resume.toml")).expect("resume.toml");
+    let source = seed.replacen(
+        "name = \"Aritro Roy\"",
+        "name = \"Ammar Al-Ahmad (عمار الأحمد)\"",
+        1,
+    );
+    assert_ne!(source, seed);
+    let out = compiled(&source, None);
+    assert!(!out.laid.theme.rtl());
+    if !common::tool("pdftotext") {
+        return;
+    }
+    let dir = TempDir::new("rtl-name");
+    let pdf = dir.write("name.pdf", &out.pdf);
+    assert_eq!(pdftotext_words(&pdf, false), out.laid.words());
+}

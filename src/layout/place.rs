@@ -477,6 +477,13 @@ impl<'a> Placer<'a> {
         let glyphs = set.glyphs();
         let total: Pt = glyphs.iter().map(|g| g.advance).sum();
         let mut pen = self.theme.mirrored(x, total);
+        // The page's base level, when the line mixes directions (always on
+        // a right-to-left page): where direction marks may be needed.
+        let base = if self.theme.rtl() {
+            Some(1)
+        } else {
+            glyphs.iter().any(|g| g.level % 2 == 1).then_some(0)
+        };
         let mut start = 0;
         while start < glyphs.len() {
             let run = glyphs[start].run;
@@ -493,10 +500,9 @@ impl<'a> Placer<'a> {
                     (GlyphText::SameAsPrevious, None) => text.len()..text.len(),
                     (GlyphText::Own(s), _) => {
                         let at = text.len();
-                        let marks = if self.theme.rtl() {
-                            rtl_marks(&glyphs, i)
-                        } else {
-                            Marks::default()
+                        let marks = match base {
+                            Some(base) => direction_marks(&glyphs, i, base),
+                            None => Marks::default(),
                         };
                         push_visual(&mut text, s, g.level, marks);
                         at..text.len()
@@ -841,69 +847,87 @@ fn to_visual_order(glyphs: &mut [DrawGlyph<'_>]) {
 /// order by reversing its characters; so the text of a right-to-left glyph
 /// that stands for several characters (a lam-alef ligature, a letter with
 /// its marks, the carried rest of a word) is written reversed, and comes
-/// back in logical order with the rest. `marks` adds right-to-left marks
-/// before or after it (see [`rtl_marks`]).
+/// back in logical order with the rest. `marks` adds direction marks
+/// before or after it (see [`direction_marks`]).
 fn push_visual(text: &mut String, s: &str, level: u8, marks: Marks) {
     if s.is_empty() {
         return;
     }
-    if marks.before {
-        text.push(RLM);
+    if let (true, Some(mark)) = (marks.before, marks.mark) {
+        text.push(mark);
     }
     if level % 2 == 1 {
         text.extend(s.chars().rev());
     } else {
         text.push_str(s);
     }
-    if marks.after {
-        text.push(RLM);
+    if let (true, Some(mark)) = (marks.after, marks.mark) {
+        text.push(mark);
     }
 }
 
-/// Right-to-left marks around a glyph's extracted text.
+/// Direction marks around a glyph's extracted text: the page's (a
+/// right-to-left mark on a right-to-left page, a left-to-right mark on a
+/// left-to-right one).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Marks {
-    /// One before it (on its left).
+    /// The page direction's mark: U+200F or U+200E.
+    mark: Option<char>,
+    /// One before the text (on its left).
     before: bool,
     /// One after it (on its right).
     after: bool,
 }
 
-/// On a right-to-left page, where glyph `i` (of a line in visual order)
-/// needs right-to-left marks so that a reader rebuilding the logical order
-/// from the page keeps every word where it belongs. A reader sees
-/// characters left to right and guesses their direction: it takes a space
-/// or punctuation mark beside a left-to-right word or a number for part of
-/// it, and moves it to the wrong end (`Go و` comes back as `Goو`, `أولى،
-/// أنظمة` as `أولى ،أنظمة`). So a right-to-left punctuation mark is marked
-/// on both sides, and a left-to-right run inside right-to-left text on its
-/// outer sides; spaces and the marks over letters stay bare, which
-/// readers need to find words.
-fn rtl_marks(glyphs: &[DrawGlyph<'_>], i: usize) -> Marks {
-    use unicode_bidi::BidiClass::NSM;
+/// Where glyph `i` of a line (in visual order) on a page of base level
+/// `base` needs the page direction's mark, so that a reader rebuilding the
+/// logical order from the page keeps every word where it belongs. A reader
+/// sees characters left to right and guesses their direction: it takes a
+/// space or punctuation mark beside a word of the other direction or a
+/// number for part of it, and moves it to the wrong end (`Go و` comes back
+/// as `Goو`, `أولى، أنظمة` as `أولى ،أنظمة`). So a punctuation mark set in
+/// the page's direction is marked on both sides, and a run of the other
+/// direction on its outer sides; spaces and the marks over letters stay
+/// bare, which readers need to find words.
+fn direction_marks(glyphs: &[DrawGlyph<'_>], i: usize, base: u8) -> Marks {
+    use unicode_bidi::BidiClass::{L, NSM};
     let g = &glyphs[i];
     let GlyphText::Own(s) = g.text else {
         return Marks::default();
     };
-    if g.level % 2 == 1 {
+    let mark = Some(if base == 1 { RLM } else { LRM });
+    let page_level = g.level == base || (base == 1 && g.level % 2 == 1);
+    if page_level {
         let bare = |c: char| c.is_whitespace() || unicode_bidi::bidi_class(c) == NSM;
-        let weak = !s.chars().all(bare) && !s.chars().any(is_strong_rtl);
+        let strong = |c: char| match base {
+            1 => is_strong_rtl(c),
+            _ => unicode_bidi::bidi_class(c) == L,
+        };
+        let weak = !s.chars().all(bare) && !s.chars().any(strong);
         return Marks {
+            mark,
             before: weak,
             after: weak,
         };
     }
-    // Left to right inside right-to-left text: marked where the
-    // right-to-left text (level 1) meets it.
-    let outside = |j: Option<usize>| j.and_then(|j| glyphs.get(j)).is_some_and(|n| n.level == 1);
+    // A run of the other direction (or a number) inside the page's text:
+    // marked where the page's text meets it.
+    let outside = |j: Option<usize>| {
+        j.and_then(|j| glyphs.get(j))
+            .is_some_and(|n| n.level == base)
+    };
     Marks {
-        before: g.level >= 2 && outside(i.checked_sub(1)),
-        after: g.level >= 2 && outside(Some(i + 1)),
+        mark,
+        before: outside(i.checked_sub(1)),
+        after: outside(Some(i + 1)),
     }
 }
 
 /// The right-to-left mark.
 const RLM: char = '\u{200F}';
+
+/// The left-to-right mark.
+const LRM: char = '\u{200E}';
 
 /// Whether a character is a right-to-left letter.
 fn is_strong_rtl(c: char) -> bool {
