@@ -115,6 +115,9 @@ pub struct Settings {
     pub trim: bool,
     /// The most pages the content may take (1 to [`crate::limits::MAX_PAGES`]).
     pub pages: u32,
+    /// The direction of the document's language, which the page takes
+    /// unless the theme's `direction` says otherwise.
+    pub direction: crate::model::theme::Direction,
 }
 
 /// One résumé ready for layout.

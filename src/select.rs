@@ -119,7 +119,8 @@ impl Cx<'_> {
         field(over).cloned()
     }
 
-    fn document(&mut self, resume: &Resume, settings: Settings, lang: String) -> Document {
+    fn document(&mut self, resume: &Resume, mut settings: Settings, lang: String) -> Document {
+        settings.direction = self.locale.direction();
         let person = &resume.person;
         let person_id = Spanned::new(0..0, "person".to_owned());
         let name_field = self
@@ -408,6 +409,8 @@ impl Cx<'_> {
             spread: fit.spread.unwrap_or(true),
             trim: fit.trim.unwrap_or(false),
             pages: self.pages(fit.pages.as_ref()),
+            // Set from the language once the locale is known.
+            direction: model::theme::Direction::Ltr,
         }
     }
 

@@ -297,6 +297,10 @@ const CASES: &[Case] = &[
     },
     bad("theme-bad-colour"),
     Case {
+        expect: &["did you mean `rtl`?"],
+        ..bad("theme-direction-unknown")
+    },
+    Case {
         expect: &["Brand-Regular.ttf", "Brand-Bold.ttf"],
         ..bad("theme-missing-font-file")
     },

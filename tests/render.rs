@@ -567,7 +567,10 @@ fn icons_and_the_photo_are_drawn_as_in_the_pdf() {
         return;
     }
     build_seed(&dir, &[&theme[..], &["-o", "seed.pdf"]].concat());
-    build_seed(&dir, &[&theme[..], &["-o", "seed.png", "--dpi", &DPI.to_string()]].concat());
+    build_seed(
+        &dir,
+        &[&theme[..], &["-o", "seed.png", "--dpi", &DPI.to_string()]].concat(),
+    );
     let ours = decode_png(&std::fs::read(dir.path().join("seed.png")).unwrap());
     let theirs = decode_ppm(&run(Command::new("pdftoppm")
         .args(["-r", &DPI.to_string(), "-singlefile"])

@@ -44,6 +44,11 @@ pub struct ThemeDef {
     pub justify: Option<bool>,
     /// Hyphenate words at line ends (default: off).
     pub hyphenate: Option<bool>,
+    /// The page's direction: `"rtl"` mirrors it (name and text flush right,
+    /// dates and bullets on the other side), `"ltr"` keeps it as it is
+    /// (default: the direction of the résumé's language, so `lang = "ar"`,
+    /// `"fa"` or `"he"` give a right-to-left page).
+    pub direction: Option<Direction>,
     /// Standard ligatures such as fi and ffi (default: on).
     pub ligatures: Option<bool>,
     /// Curly quotes, dashes from `--` and `---`, ellipsis from `...` (default: on).
@@ -487,6 +492,19 @@ pub enum Align {
     /// Centred.
     #[serde(alias = "centre", alias = "centered", alias = "centred")]
     Center,
+}
+
+/// The direction a page is read in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// Left to right: text flush left, dates on the right.
+    #[default]
+    #[serde(alias = "left-to-right")]
+    Ltr,
+    /// Right to left: the page mirrored, text flush right, dates on the left.
+    #[serde(alias = "right-to-left")]
+    Rtl,
 }
 
 /// The header's arrangement.

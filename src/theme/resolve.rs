@@ -60,7 +60,8 @@ pub fn resolve(settings: &Settings, sources: &Sources) -> (Theme, Vec<Diagnostic
         book,
         diagnostics,
     };
-    let theme = cx.theme();
+    let mut theme = cx.theme();
+    theme.direction = merged.direction.unwrap_or(settings.direction);
     (theme, cx.diagnostics)
 }
 
@@ -309,6 +310,7 @@ impl Cx<'_> {
                 Some(true) => Mode::Justified,
                 _ => Mode::Ragged,
             },
+            direction: d.direction.unwrap_or_default(),
             hyphenate: d.hyphenate == Some(true),
             ligatures: d.ligatures != Some(false),
             icons: d.icons == Some(true),

@@ -46,6 +46,7 @@ impl Builder<'_> {
             let mut line = Rich::default();
             let mut icons = Vec::new();
             let mut at = 0;
+            let mut isolates = Vec::with_capacity(doc.contacts.len());
             for (i, contact) in doc.contacts.iter().enumerate() {
                 if i > 0 {
                     let separator = format!(" {} ", t.contact_separator);
@@ -57,8 +58,11 @@ impl Builder<'_> {
                     icons.push((at, icon));
                 }
                 at += contact.spans.iter().map(|s| s.text.len()).sum::<usize>();
+                let start = line.text().len();
                 line.push(contact.clone());
+                isolates.push(start..line.text().len());
             }
+            self.isolates = isolates;
             let base = self.base(t.contact_size);
             let contacts = if icons.is_empty() {
                 self.para(&line, &base)

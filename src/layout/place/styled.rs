@@ -112,7 +112,7 @@ impl Placer<'_> {
         let t = self.theme;
         if self.draw && t.rule_thickness.get() > 0.0 {
             self.items.push(Item::Rule {
-                x,
+                x: t.mirrored(x, width),
                 y,
                 width,
                 thickness: t.rule_thickness,
