@@ -25,6 +25,8 @@ const DEFLATED: &[&str] = &[
     "lato/Lato-Bold.ttf",
     "lato/Lato-Italic.ttf",
     "lato/Lato-BoldItalic.ttf",
+    "noto-sans-devanagari/NotoSansDevanagari-Regular.ttf",
+    "noto-sans-devanagari/NotoSansDevanagari-Bold.ttf",
 ];
 
 fn main() {

@@ -70,13 +70,55 @@ impl Default for Features {
     }
 }
 
-/// A font file loaded at run time (`[fonts] fallback`).
+/// A font file loaded at run time: a `[fonts] fallback` file, a font file
+/// a theme names, or an installed system font the caller found.
 #[derive(Clone, Debug)]
 pub struct FontFile {
-    /// The path as written in the TOML, for messages.
+    /// The path as written in the TOML (a system font's full path), for
+    /// messages.
     pub path: String,
     /// The file's bytes.
     pub data: Arc<Vec<u8>>,
+    /// The face's index in a font collection (`.ttc`); 0 for a single font.
+    pub index: u32,
+    /// For a system font: which text it is tried for, after every other
+    /// face; `None` for the files the résumé names.
+    pub system: Option<FontWeight>,
+}
+
+impl FontFile {
+    /// The first face of a font file the résumé names.
+    pub fn new(path: impl Into<String>, data: Vec<u8>) -> FontFile {
+        FontFile {
+            path: path.into(),
+            data: Arc::new(data),
+            index: 0,
+            system: None,
+        }
+    }
+}
+
+/// The text a system font is tried for: its weight, when a family has a
+/// bold face beside the regular one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FontWeight {
+    /// All text.
+    Any,
+    /// Text that is not bold.
+    Regular,
+    /// Bold text.
+    Bold,
+}
+
+impl FontWeight {
+    /// Whether a face of this weight is tried for text that is `bold` or not.
+    pub fn serves(self, bold: bool) -> bool {
+        match self {
+            FontWeight::Any => true,
+            FontWeight::Regular => !bold,
+            FontWeight::Bold => bold,
+        }
+    }
 }
 
 /// A `[fonts] fallback` file that cannot be used.
@@ -122,6 +164,8 @@ pub struct Spec<'f> {
     pub features: Features,
     /// Right to left (a bidi run of odd level).
     pub rtl: bool,
+    /// Bold text: picks the bold one of the system fonts of a family.
+    pub bold: bool,
 }
 
 impl Spec<'static> {
@@ -133,6 +177,7 @@ impl Spec<'static> {
             size,
             features: Features::default(),
             rtl: false,
+            bold: false,
         }
     }
 }
@@ -145,8 +190,9 @@ pub struct FontBook<'a> {
     bundled: Vec<OnceLock<Option<Face<'static>>>>,
     /// The faces of the files loaded at run time ([`FontId::Fallback`]).
     files: Vec<Face<'a>>,
-    /// Faces of `[fonts] fallback`, tried after every other fallback.
-    extra: Vec<FontId>,
+    /// Faces of `[fonts] fallback`, then the system fonts (with the text
+    /// each serves), tried after every other fallback.
+    extra: Vec<(FontId, FontWeight)>,
     /// Shaping plans by face, direction, script and ligature setting:
     /// making a plan costs more than shaping a short run with it.
     plans: Mutex<Vec<(PlanKey, Arc<ShapePlan>)>>,
@@ -168,6 +214,7 @@ struct ShapeKey {
     size: u64,
     features: Features,
     rtl: bool,
+    bold: bool,
 }
 
 /// What a shaping plan depends on.
@@ -212,7 +259,8 @@ impl<'a> FontBook<'a> {
 
     /// The bundled faces plus `files` (in place of any the book had): the
     /// first `fallback` of them are tried (in order) after the bundled
-    /// fallbacks, the others are only used where a theme names them. Fails
+    /// fallbacks, then the system fonts among them (`FontFile::system`);
+    /// the others are only used where a theme names them. Fails
     /// with the first file that is not a font, or that the shaper's parser
     /// fails on (at most 256 files are used).
     pub fn with_files<'b>(
@@ -237,7 +285,7 @@ impl<'a> FontBook<'a> {
             shaped: Mutex::default(),
         };
         for (i, file) in files.iter().enumerate().take(usize::from(u8::MAX) + 1) {
-            let face = isolated(|| Face::from_slice(file.data.as_slice(), 0))
+            let face = isolated(|| Face::from_slice(file.data.as_slice(), file.index))
                 .map_err(|panic| {
                     BadFont::unusable(i, format!("the shaper fails on its tables ({panic})"))
                 })?
@@ -247,7 +295,12 @@ impl<'a> FontBook<'a> {
                 })?;
             book.files.push(face);
             if i < fallback {
-                book.extra.push(FontId::Fallback(i as u8));
+                book.extra.push((FontId::Fallback(i as u8), FontWeight::Any));
+            }
+        }
+        for (i, file) in files.iter().enumerate().take(book.files.len()) {
+            if let (Some(weight), true) = (file.system, i >= fallback) {
+                book.extra.push((FontId::Fallback(i as u8), weight));
             }
         }
         Ok(book)
@@ -350,6 +403,7 @@ impl<'a> FontBook<'a> {
             size: spec.size.get().to_bits(),
             features: spec.features,
             rtl: spec.rtl,
+            bold: spec.bold,
         };
         let cached = self.shaped.lock().ok().and_then(|c| c.get(&key).cloned());
         let (mut runs, mut missing) = match cached {
@@ -381,6 +435,7 @@ impl<'a> FontBook<'a> {
             size,
             features,
             rtl,
+            bold,
         } = *spec;
         let mut missing = Vec::new();
         // Split the text into segments of one face each.
@@ -393,7 +448,12 @@ impl<'a> FontBook<'a> {
                 segments.last().map_or(font, |s| s.0)
             } else {
                 let mut chosen = None;
-                for f in std::iter::once(&font).chain(fallback).chain(&self.extra) {
+                let extra = self
+                    .extra
+                    .iter()
+                    .filter(|(_, weight)| weight.serves(bold))
+                    .map(|(f, _)| f);
+                for f in std::iter::once(&font).chain(fallback).chain(extra) {
                     if self.draws(*f, grapheme)? {
                         chosen = Some(*f);
                         break;
