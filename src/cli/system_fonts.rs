@@ -265,18 +265,22 @@ fn note(candidates: &[Candidate], pick: &Pick, needed: &[String]) -> Diagnostic 
     } else {
         String::new()
     };
-    let face = if c.index > 0 {
-        format!("{} (face {} of {})", c.family, c.index, c.path.display())
-    } else {
-        format!("{} ({})", c.family, c.path.display())
+    let file = |c: &Candidate| {
+        if c.index > 0 {
+            format!("{} (face {})", c.path.display(), c.index)
+        } else {
+            c.path.display().to_string()
+        }
     };
-    let also = pick
-        .bold
-        .map(|b| format!(", and {} for bold text", candidates[b].path.display()))
-        .unwrap_or_default();
+    let mut files = format!("from {}", file(c));
+    if let Some(b) = pick.bold {
+        files.push_str(&format!("; bold text from {}", file(&candidates[b])));
+    }
     Diagnostic::warning(format!(
-        "system font {face}{also} is used for {listed}{more}"
+        "system font {} is used for {listed}{more}",
+        c.family
     ))
+    .with_hint(files)
     .with_hint(
         "no bundled font has these characters; for the same PDF on another machine, copy the \
          font next to the résumé and name it in `[fonts] fallback = [\"...\"]`, then build with \

@@ -59,14 +59,16 @@ impl<'f> Session<'f> {
             let Ok((document, _)) = self.select(*variant) else {
                 continue;
             };
-            let before = out.graphemes.len();
+            let mut lacks = false;
             for line in document.reading_lines() {
                 for grapheme in line.graphemes(true) {
                     let visible = || grapheme.chars().filter(|c| !is_invisible(*c));
-                    if grapheme.is_ascii()
-                        || visible().all(|c| c.is_whitespace() || c.is_control())
-                        || out.graphemes.iter().any(|g| g == grapheme)
+                    if grapheme.is_ascii() || visible().all(|c| c.is_whitespace() || c.is_control())
                     {
+                        continue;
+                    }
+                    if out.graphemes.iter().any(|g| g == grapheme) {
+                        lacks = true;
                         continue;
                     }
                     let drawn = EVERY_CHAIN
@@ -74,10 +76,11 @@ impl<'f> Session<'f> {
                         .any(|f| visible().all(|c| bundled.covers(*f, c)));
                     if !drawn {
                         out.graphemes.push(grapheme.to_owned());
+                        lacks = true;
                     }
                 }
             }
-            if out.graphemes.len() > before && !out.langs.contains(&document.lang) {
+            if lacks && !out.langs.contains(&document.lang) {
                 out.langs.push(document.lang.clone());
             }
         }
