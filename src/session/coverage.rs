@@ -90,9 +90,10 @@ impl<'f> Session<'f> {
         let Ok(book) = FontBook::new().with_files(files, files.len()) else {
             return out;
         };
-        let named =
-            (0..files.len().min(usize::from(u8::MAX) + 1)).map(|i| FontId::Fallback(i as u8));
-        let named: Vec<FontId> = named.collect();
+        let named: Vec<FontId> = (0..=u8::MAX)
+            .take(files.len())
+            .map(FontId::Fallback)
+            .collect();
         out.graphemes.retain(|g| {
             !named.iter().any(|f| {
                 g.chars()
