@@ -269,3 +269,50 @@ fn the_hindi_example_builds_with_no_system_font_and_extracts_its_words() {
         assert!(words.contains(&word), "{word} in {text}");
     }
 }
+
+#[test]
+fn where_two_full_width_marks_meet_one_is_half_width() {
+    if !noto_fonts() {
+        return;
+    }
+    let files = [FontFile {
+        path: NOTO_CJK.to_owned(),
+        data: std::sync::Arc::new(std::fs::read(NOTO_CJK).unwrap()),
+        index: 0,
+        system: Some(resume::FontWeight::Any),
+    }];
+    let toml = "lang = \"ja\"\n[person]\nname = \"A\"\n[[sections]]\ntitle = \"T\"\n\
+                text = \"した。」と「『仕』」、\"\n";
+    let session = Session::new(toml, Options::default())
+        .unwrap()
+        .with_fonts(&files)
+        .unwrap();
+    let laid = session.lay_out(None).unwrap();
+    assert!(laid.warnings.is_empty(), "{:?}", laid.warnings);
+    let mut advances: Vec<(String, f64)> = Vec::new();
+    for page in &laid.pages {
+        for item in &page.items {
+            let resume::layout::frame::Item::Text(t) = item else {
+                continue;
+            };
+            if !t.text.contains('仕') && !t.text.contains('。') {
+                continue;
+            }
+            for g in &t.glyphs {
+                let em = g.advance.get() / t.size.get();
+                advances.push((t.text[g.text.clone()].to_owned(), (em * 100.0).round() / 100.0));
+            }
+        }
+    }
+    let em = |c: &str| -> Vec<f64> {
+        advances.iter().filter(|(t, _)| t == c).map(|(_, a)| *a).collect()
+    };
+    // 。 before 」: half; 」 before と: full; 「 then 『: the second half;
+    // 』 before 」 half, 」 before 、 half, the last 、 full.
+    assert_eq!(em("。"), [0.5], "{advances:?}");
+    assert_eq!(em("「"), [1.0], "{advances:?}");
+    assert_eq!(em("『"), [0.5], "{advances:?}");
+    assert_eq!(em("』"), [0.5], "{advances:?}");
+    assert_eq!(em("」"), [1.0, 0.5], "{advances:?}");
+    assert_eq!(em("、"), [1.0], "{advances:?}");
+}

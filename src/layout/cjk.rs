@@ -14,8 +14,13 @@
 //! them as written. Full-width punctuation keeps the advance its font
 //! gives it (a full em), and is measured as such.
 //!
+//! Where two full-width marks meet, the shaper sets one half-width
+//! (`text::cjk`).
+//!
 //! Korean separates words with spaces, so Hangul text is broken and
 //! justified like Latin text.
+
+use crate::text;
 
 /// Whether `c` is written without spaces around it: Han ideographs, kana,
 /// the CJK symbols and punctuation, and full-width forms.
@@ -54,16 +59,11 @@ pub fn is_unspaced_text(text: &str) -> bool {
 /// the comma and full stop, the middle dot, iteration marks, the
 /// prolonged sound mark and small kana (the strict set).
 pub fn no_line_start(c: char) -> bool {
-    matches!(
-        c,
-        // Closing brackets and quotes.
-        '\u{3001}' | '\u{3002}' // 、 。
-            | '\u{FF0C}' | '\u{FF0E}' | '\u{FF1A}' | '\u{FF1B}' | '\u{FF1F}' | '\u{FF01}' // ，．：；？！
-            | '\u{FF09}' | '\u{FF3D}' | '\u{FF5D}' | '\u{FF60}' // ）］｝｠
-            | '\u{3009}' | '\u{300B}' | '\u{300D}' | '\u{300F}' | '\u{3011}' // 〉》」』】
-            | '\u{3015}' | '\u{3017}' | '\u{3019}' | '\u{301B}' // 〕〗〙〛
-            | '\u{301E}' | '\u{301F}' // 〞〟
-            | '\u{FF63}' | '\u{FF64}' | '\u{FF61}' // ｣ ､ ｡
+    text::cjk::is_closing(c)
+        || matches!(
+            c,
+            '\u{FF1A}' | '\u{FF1B}' | '\u{FF1F}' | '\u{FF01}' // ：；？！
+            | '\u{FF63}' | '\u{FF64}' | '\u{FF61}' // ｣ ､ ｡ (half-width forms)
             // Middle dots, iteration marks, the prolonged sound mark.
             | '\u{30FB}' | '\u{FF65}' // ・ ･
             | '\u{3005}' | '\u{303B}' // 々 〻
@@ -81,18 +81,12 @@ pub fn no_line_start(c: char) -> bool {
             | '\u{30F5}' | '\u{30F6}' // ヵヶ
             | '\u{31F0}'..='\u{31FF}' // ㇰ..ㇿ
             | '\u{FF67}'..='\u{FF6F}' // ｧ..ｯ
-    )
+        )
 }
 
 /// Characters that must not end a line: opening brackets and quotes.
 pub fn no_line_end(c: char) -> bool {
-    matches!(
-        c,
-        '\u{3008}' | '\u{300A}' | '\u{300C}' | '\u{300E}' | '\u{3010}' // 〈《「『【
-            | '\u{3014}' | '\u{3016}' | '\u{3018}' | '\u{301A}' | '\u{301D}' // 〔〖〘〚〝
-            | '\u{FF08}' | '\u{FF3B}' | '\u{FF5B}' | '\u{FF5F}' | '\u{FF62}' // （［｛｟｢
-            | '\u{2018}' | '\u{201C}' // ‘ “
-    )
+    text::cjk::is_opening(c) || matches!(c, '\u{FF62}' | '\u{2018}' | '\u{201C}') // ｢ ‘ “
 }
 
 /// Whether the kinsoku rules forbid a line break at byte `at` of `text`

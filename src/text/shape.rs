@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::text::is_invisible;
+use crate::text::{cjk, is_invisible};
 use crate::text::isolate::isolated;
 use crate::theme::fonts::FontId;
 use crate::units::Pt;
@@ -536,32 +536,42 @@ impl<'a> FontBook<'a> {
         if features.small_caps {
             switched.push(set(b"smcp", 1));
         }
-        let key = PlanKey {
-            font,
-            direction: buffer.direction(),
-            script: buffer.script(),
-            features,
+        // Two full-width marks that meet: one is set half-width with the
+        // font's `halt`. The feature applies to those marks alone, so such
+        // text is shaped with a plan of its own (only such text pays).
+        let squeezed = cjk::squeezed(slice);
+        let output = if squeezed.is_empty() {
+            let key = PlanKey {
+                font,
+                direction: buffer.direction(),
+                script: buffer.script(),
+                features,
+            };
+            let cached = self.plans.lock().ok().and_then(|plans| {
+                plans
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, plan)| Arc::clone(plan))
+            });
+            let plan = cached.unwrap_or_else(|| {
+                let plan = Arc::new(ShapePlan::new(
+                    face,
+                    key.direction,
+                    Some(key.script),
+                    None,
+                    &switched,
+                ));
+                if let Ok(mut plans) = self.plans.lock() {
+                    plans.push((key, Arc::clone(&plan)));
+                }
+                plan
+            });
+            rustybuzz::shape_with_plan(face, &plan, buffer)
+        } else {
+            let halt = rustybuzz::ttf_parser::Tag::from_bytes(b"halt");
+            switched.extend(squeezed.into_iter().map(|r| rustybuzz::Feature::new(halt, 1, r)));
+            rustybuzz::shape(face, &switched, buffer)
         };
-        let cached = self.plans.lock().ok().and_then(|plans| {
-            plans
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, plan)| Arc::clone(plan))
-        });
-        let plan = cached.unwrap_or_else(|| {
-            let plan = Arc::new(ShapePlan::new(
-                face,
-                key.direction,
-                Some(key.script),
-                None,
-                &switched,
-            ));
-            if let Ok(mut plans) = self.plans.lock() {
-                plans.push((key, Arc::clone(&plan)));
-            }
-            plan
-        });
-        let output = rustybuzz::shape_with_plan(face, &plan, buffer);
         let mut glyphs: Vec<Glyph> = output
             .glyph_infos()
             .iter()
