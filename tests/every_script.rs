@@ -300,12 +300,19 @@ fn where_two_full_width_marks_meet_one_is_half_width() {
             }
             for g in &t.glyphs {
                 let em = g.advance.get() / t.size.get();
-                advances.push((t.text[g.text.clone()].to_owned(), (em * 100.0).round() / 100.0));
+                advances.push((
+                    t.text[g.text.clone()].to_owned(),
+                    (em * 100.0).round() / 100.0,
+                ));
             }
         }
     }
     let em = |c: &str| -> Vec<f64> {
-        advances.iter().filter(|(t, _)| t == c).map(|(_, a)| *a).collect()
+        advances
+            .iter()
+            .filter(|(t, _)| t == c)
+            .map(|(_, a)| *a)
+            .collect()
     };
     // 。 before 」: half; 」 before と: full; 「 then 『: the second half;
     // 』 before 」 half, 」 before 、 half, the last 、 full.
