@@ -28,6 +28,8 @@ const DEFLATED: &[&str] = &[
     "lato/Lato-BoldItalic.ttf",
     "font-awesome-7/FontAwesome7Free-Solid-900.otf",
     "font-awesome-7/FontAwesome7Brands-Regular-400.otf",
+    "noto-sans-devanagari/NotoSansDevanagari-Regular.ttf",
+    "noto-sans-devanagari/NotoSansDevanagari-Bold.ttf",
 ];
 
 /// The icon faces, in the order `theme::icons` looks names up in.

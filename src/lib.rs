@@ -79,8 +79,10 @@ stage!(variant);
 use diag::Diagnostic;
 
 pub use pdf::{Standard, Timestamp};
-pub use session::{Compiled, Failure, FitReport, Laid, Options, Session, ThemeFileError};
-pub use text::shape::FontFile;
+pub use session::{
+    Compiled, Failure, FitReport, Laid, Options, Session, ThemeFileError, Uncovered,
+};
+pub use text::shape::{FontFile, FontWeight};
 pub use trim::{CutPlan, CutTarget, Trimmed};
 
 /// Compile TOML source into a one-page PDF: the résumé as written, in the

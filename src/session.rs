@@ -5,8 +5,10 @@
 //! shares the font book and its shaping cache, so `--all`, a rebuild in
 //! watch mode and a fuzzer's many compilations cost only what differs.
 
+mod coverage;
 mod themes;
 
+pub use coverage::Uncovered;
 pub use themes::ThemeFileError;
 
 use crate::diag::{self, Diagnostic};
@@ -263,10 +265,7 @@ impl<'f> Session<'f> {
                 continue;
             }
             match read(path.get_ref()) {
-                Ok(data) => files.push(FontFile {
-                    path: path.get_ref().clone(),
-                    data: std::sync::Arc::new(data),
-                }),
+                Ok(data) => files.push(FontFile::new(path.get_ref().clone(), data)),
                 Err(why) => errors.push(
                     Diagnostic::error(format!("cannot read font file `{}`: {why}", path.get_ref()))
                         .with_span(path.span())

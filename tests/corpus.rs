@@ -385,7 +385,8 @@ impl Run {
 }
 
 /// Write `bytes` as `{name}.toml` into a fresh directory and run
-/// `resume check {name}.toml ARGS` there with `env` set, killing it after
+/// `resume check {name}.toml ARGS --no-system-fonts` there with `env` set,
+/// killing it after
 /// [`TIME_LIMIT`].
 fn run(name: &str, bytes: &[u8], args: &[&str], env: &[(&str, &str)]) -> Run {
     run_with(name, bytes, args, env, &[])
@@ -414,6 +415,8 @@ fn run_with(
         .arg("check")
         .arg(&file)
         .args(args)
+        // The snapshots must not depend on the machine's installed fonts.
+        .arg("--no-system-fonts")
         .env_remove("SOURCE_DATE_EPOCH")
         .envs(env.iter().copied())
         .env("NO_COLOR", "1")

@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::sync::Arc;
-
 use common::{TempDir, run_in};
 use resume::diag::Diagnostic;
 use resume::{FontFile, Options, Session};
@@ -201,10 +199,7 @@ fn the_same_font_twice_is_an_error_at_the_second() {
         errors[0].message,
         "`./cjk.otf` is named twice in the fallback fonts"
     );
-    let files = [FontFile {
-        path: "cjk.otf".into(),
-        data: Arc::new(FONT.to_vec()),
-    }];
+    let files = [FontFile::new("cjk.otf", FONT.to_vec())];
     assert!(
         Session::new(TOML, Options::default())
             .unwrap()

@@ -505,10 +505,7 @@ fn fallback_session_files() -> (String, Vec<resume::FontFile>) {
                 [[sections]]\ntitle = \"概要\"\n\
                 text = \"東京を拠点とするバックエンドエンジニア。分散システムと検索基盤の設計が専門です。\"\n";
     let font = include_bytes!("fixtures/fonts/cjk-subset.otf").to_vec();
-    let files = vec![resume::FontFile {
-        path: "cjk.otf".into(),
-        data: std::sync::Arc::new(font),
-    }];
+    let files = vec![resume::FontFile::new("cjk.otf", font)];
     (toml.to_owned(), files)
 }
 

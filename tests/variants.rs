@@ -394,7 +394,11 @@ fn examples_pass_check_all() {
             run_in(dir.path(), &["check", "--all", file.to_str().unwrap()]);
         assert_eq!(code, 0, "{}: {stderr}", file.display());
         assert!(stdout.contains("documents ok"), "{stdout}");
-        assert!(!stderr.contains("warning"), "{}: {stderr}", file.display());
+        // The one warning allowed says which installed font the Japanese
+        // example takes its characters from (tests/every_script.rs).
+        let warnings = stderr.matches("warning").count();
+        let system_fonts = stderr.matches("warning: system font").count();
+        assert_eq!(warnings, system_fonts, "{}: {stderr}", file.display());
         if !variant_names(&std::fs::read_to_string(file).unwrap()).is_empty() {
             with_variants += 1;
         }

@@ -160,6 +160,10 @@ pub struct Common {
     /// themes` lists the themes).
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
+    /// Use only the bundled fonts and the `[fonts] fallback` files, never
+    /// installed system fonts, so that the PDF is the same on every machine.
+    #[arg(long)]
+    pub no_system_fonts: bool,
 }
 
 /// `--pages`: 1 to [`resume::limits::MAX_PAGES`].

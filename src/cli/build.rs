@@ -200,7 +200,7 @@ impl JobResult {
 
 /// Carry out a build or check.
 pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
-    let input = Input::read(&request.input)?;
+    let mut input = Input::read(&request.input)?;
     let named = match &request.target {
         Target::One { output, .. } => output.as_deref(),
         Target::All { .. } => None,
@@ -228,9 +228,18 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
         super::themes::check_name(name).map_err(|d| Failed::stop(&input, vec![d]))?;
     }
     let session = super::themes::load(session, &input)?;
-    let fonts = session
+    let mut fonts = session
         .read_fonts(|path| io::read_font(&input.folder().join(path)))
         .map_err(|d| Failed::stop(&input, d))?;
+    if !request.common.no_system_fonts && session.allows_system_fonts() {
+        // Only characters that no other font has send us to the system's.
+        let uncovered = session.uncovered(&documents(&request.target, &session), &fonts);
+        if !uncovered.is_empty() {
+            let (found, notes) = super::system_fonts::find(&uncovered);
+            fonts.extend(found);
+            input.warnings.extend(notes);
+        }
+    }
     let session = session
         .with_fonts(&fonts)
         .map_err(|d| Failed::stop(&input, d))?
@@ -295,6 +304,24 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
         Ok(())
     } else {
         Err(Failed::Reported)
+    }
+}
+
+/// The documents a target makes (`None`: the résumé as written), for the
+/// characters they need.
+fn documents<'a>(target: &'a Target, session: &'a Session) -> Vec<Option<&'a str>> {
+    let every = || {
+        let base = session.builds_base().then_some(None);
+        base.into_iter()
+            .chain(session.variants().map(Some))
+            .collect()
+    };
+    match target {
+        Target::One {
+            variant: Some(v), ..
+        } => vec![Some(v.as_str())],
+        Target::One { variant: None, .. } if session.builds_base() => vec![None],
+        _ => every(),
     }
 }
 

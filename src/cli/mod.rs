@@ -12,6 +12,7 @@ mod io;
 mod manifest;
 pub mod plan;
 pub mod report;
+mod system_fonts;
 pub mod themes;
 pub mod variants;
 

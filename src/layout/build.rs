@@ -7,6 +7,7 @@ use hyphenation::{Hyphenator, Standard};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use crate::diag::Diagnostic;
+use crate::layout::cjk;
 use crate::document::{Body, Document, Entry, Rich};
 use crate::text::shape::{BadFont, Features, FontBook, Glyph, Spec};
 use crate::text::style::{Span, Style};
@@ -614,6 +615,7 @@ impl<'a> Builder<'a> {
                 size,
                 features,
                 rtl: level % 2 == 1,
+                bold: style.bold,
             };
             let (runs, missing) = match self.fonts.shape(text, range, &spec) {
                 Ok(shaped) => shaped,
@@ -921,7 +923,8 @@ fn missing_glyphs(uncovered: &[(String, usize)]) -> Diagnostic {
 }
 
 /// Group glyphs into fragments at UAX #14 break opportunities, except
-/// inside a date range and before closing punctuation.
+/// inside a date range, before closing punctuation and where the CJK
+/// kinsoku rules forbid one (`cjk::forbids_break`).
 fn fragments(text: &str, glyphs: &[PGlyph], range_words: &[&str]) -> Vec<Frag> {
     let protected = date_ranges(text, range_words);
     // Segment i covers text[bounds[i]..bounds[i + 1]]; forced[i] marks a hard break after it.
@@ -935,7 +938,7 @@ fn fragments(text: &str, glyphs: &[PGlyph], range_words: &[&str]) -> Vec<Frag> {
         if !mandatory && at < text.len() {
             let inside_date = protected.iter().any(|r| r.start < at && at < r.end);
             let before_closing = text[at..].starts_with(is_closing);
-            if inside_date || before_closing {
+            if inside_date || before_closing || cjk::forbids_break(text, at) {
                 continue;
             }
         }

@@ -2,6 +2,7 @@
 //! fit them to it. The placed [`frame::Page`] is the stages' public output.
 
 crate::stage!(build);
+crate::stage!(cjk);
 crate::stage!(fit);
 pub mod frame;
 crate::stage!(linebreak);

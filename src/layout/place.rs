@@ -13,7 +13,8 @@ use crate::layout::build::{
 #[cfg(feature = "internals")]
 use crate::layout::frame::Page;
 use crate::layout::frame::{Item, PlacedBlock, PlacedGlyph, Role, TextItem};
-use crate::layout::linebreak::{Fragment, Measure, optimal_fit};
+use crate::layout::cjk;
+use crate::layout::linebreak::{Fragment, Measure, first_fit, optimal_fit};
 use crate::text::shape::FontBook;
 use crate::theme::{Align, HeadingRule, Mode, Theme};
 use crate::units::Pt;
@@ -369,7 +370,13 @@ impl<'a> Placer<'a> {
             rest: width.get(),
         };
         let frags = self.prepare(para, measure);
-        let lines = self.break_lines(para, &frags, measure, t.mode);
+        // Chinese and Japanese have no spaces to stretch: set ragged.
+        let mode = if cjk::is_unspaced_text(&para.text) {
+            Mode::Ragged
+        } else {
+            t.mode
+        };
+        let lines = self.break_lines(para, &frags, measure, mode);
         let size = para.size;
         if lines.is_empty() {
             // An empty paragraph still takes its line, so markers and dates show.
@@ -382,7 +389,7 @@ impl<'a> Placer<'a> {
             if i == 0 {
                 self.decorations(marker, None, left, text_right, baseline);
             }
-            let justify = (t.mode == Mode::Justified).then_some(Pt(if i == 0 {
+            let justify = (mode == Mode::Justified).then_some(Pt(if i == 0 {
                 measure.first
             } else {
                 measure.rest
@@ -396,7 +403,8 @@ impl<'a> Placer<'a> {
     }
 
     /// The lines of the current block's paragraph, from the cache when it
-    /// was broken at this size and measure before.
+    /// was broken at this size and measure before: Chinese and Japanese
+    /// filled line by line (see `layout::cjk`), other text by total fit.
     fn break_lines(
         &mut self,
         para: &Para,
@@ -414,7 +422,13 @@ impl<'a> Placer<'a> {
         self.breaks
             .lines
             .entry(key)
-            .or_insert_with(|| optimal_fit(frags, measure, mode))
+            .or_insert_with(|| {
+                if cjk::is_unspaced_text(&para.text) {
+                    first_fit(frags, measure)
+                } else {
+                    optimal_fit(frags, measure, mode)
+                }
+            })
             .clone()
     }
 

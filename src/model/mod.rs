@@ -192,6 +192,12 @@ pub struct FontsDef {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub fallback: Vec<Spanned<String>>,
+    /// Whether `resume build` may look up installed system fonts for
+    /// characters that neither the bundled fonts nor the fallback files
+    /// have (default: yes). `false` makes the build the same on every
+    /// machine, like `--no-system-fonts`.
+    #[schemars(with = "Option<bool>")]
+    pub system: Option<Spanned<bool>>,
 }
 
 /// `[person]`: the header of the page.

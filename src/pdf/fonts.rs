@@ -45,15 +45,15 @@ impl<'a> Fonts<'a> {
         if let Some(font) = slot {
             return Ok(font.clone());
         }
-        let data: Option<Data> = match id {
+        let data: Option<(Data, u32)> = match id {
             FontId::Fallback(n) => self
                 .fallback
                 .get(usize::from(n))
-                .map(|file| Arc::clone(&file.data).into()),
-            bundled => bundled.data().map(Into::into),
+                .map(|file| (Arc::clone(&file.data).into(), file.index)),
+            bundled => bundled.data().map(|d| (d.into(), 0)),
         };
         let font = data
-            .and_then(|d| Font::new(d, 0))
+            .and_then(|(d, index)| Font::new(d, index))
             .ok_or_else(|| vec![format!("failed to load font {}", id.name())])?;
         *slot = Some(font.clone());
         Ok(font)

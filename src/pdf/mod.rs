@@ -123,7 +123,8 @@ pub enum WriteError {
 /// before any layout (see `text::isolate`).
 pub fn check_font(file: &FontFile) -> Result<(), String> {
     let data = std::sync::Arc::clone(&file.data);
-    match isolated(|| krilla::text::Font::new(data.into(), 0).is_some()) {
+    let index = file.index;
+    match isolated(|| krilla::text::Font::new(data.into(), index).is_some()) {
         Ok(true) => Ok(()),
         Ok(false) => Err("the PDF writer cannot read its tables".to_owned()),
         Err(panic) => Err(format!("the PDF writer fails on its tables ({panic})")),

@@ -100,12 +100,12 @@ impl<'a> Outlines<'a> {
 }
 
 /// The face of `font`: a bundled face's data, or the `[fonts] fallback`
-/// file, face 0 (as the shaper and the PDF writer read it).
+/// file (its face in a collection, as the shaper and the PDF writer read it).
 fn parse(font: FontId, fallback: &[FontFile]) -> Option<Face<'_>> {
     match font {
         FontId::Fallback(n) => {
             let file = fallback.get(usize::from(n))?;
-            isolated(|| Face::parse(file.data.as_slice(), 0).ok())
+            isolated(|| Face::parse(file.data.as_slice(), file.index).ok())
                 .ok()
                 .flatten()
         }

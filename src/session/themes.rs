@@ -3,7 +3,6 @@
 //! document's theme from them.
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use toml::Spanned;
 
@@ -183,10 +182,7 @@ impl<'f> Session<'f> {
         }
         for (path, span) in paths {
             match read(&path) {
-                Ok(data) => files.push(FontFile {
-                    path,
-                    data: Arc::new(data),
-                }),
+                Ok(data) => files.push(FontFile::new(path, data)),
                 Err(why) => {
                     let mut d = Diagnostic::error(format!("cannot read font file `{path}`: {why}"))
                         .with_hint("a relative path is relative to the file that names it");

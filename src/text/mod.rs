@@ -3,6 +3,7 @@
 //! one place that calls the shaper ([`shape`]), and the isolation of
 //! third-party code that reads a user's font file (`isolate`).
 
+pub(crate) mod cjk;
 pub(crate) mod isolate;
 pub mod shape;
 pub mod style;

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::text::is_invisible;
+use crate::text::{cjk, is_invisible};
 use crate::text::isolate::isolated;
 use crate::theme::fonts::FontId;
 use crate::units::Pt;
@@ -70,13 +70,55 @@ impl Default for Features {
     }
 }
 
-/// A font file loaded at run time (`[fonts] fallback`).
+/// A font file loaded at run time: a `[fonts] fallback` file, a font file
+/// a theme names, or an installed system font the caller found.
 #[derive(Clone, Debug)]
 pub struct FontFile {
-    /// The path as written in the TOML, for messages.
+    /// The path as written in the TOML (a system font's full path), for
+    /// messages.
     pub path: String,
     /// The file's bytes.
     pub data: Arc<Vec<u8>>,
+    /// The face's index in a font collection (`.ttc`); 0 for a single font.
+    pub index: u32,
+    /// For a system font: which text it is tried for, after every other
+    /// face; `None` for the files the résumé names.
+    pub system: Option<FontWeight>,
+}
+
+impl FontFile {
+    /// The first face of a font file the résumé names.
+    pub fn new(path: impl Into<String>, data: Vec<u8>) -> FontFile {
+        FontFile {
+            path: path.into(),
+            data: Arc::new(data),
+            index: 0,
+            system: None,
+        }
+    }
+}
+
+/// The text a system font is tried for: its weight, when a family has a
+/// bold face beside the regular one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FontWeight {
+    /// All text.
+    Any,
+    /// Text that is not bold.
+    Regular,
+    /// Bold text.
+    Bold,
+}
+
+impl FontWeight {
+    /// Whether a face of this weight is tried for text that is `bold` or not.
+    pub fn serves(self, bold: bool) -> bool {
+        match self {
+            FontWeight::Any => true,
+            FontWeight::Regular => !bold,
+            FontWeight::Bold => bold,
+        }
+    }
 }
 
 /// A `[fonts] fallback` file that cannot be used.
@@ -122,6 +164,8 @@ pub struct Spec<'f> {
     pub features: Features,
     /// Right to left (a bidi run of odd level).
     pub rtl: bool,
+    /// Bold text: picks the bold one of the system fonts of a family.
+    pub bold: bool,
 }
 
 impl Spec<'static> {
@@ -133,6 +177,7 @@ impl Spec<'static> {
             size,
             features: Features::default(),
             rtl: false,
+            bold: false,
         }
     }
 }
@@ -145,8 +190,9 @@ pub struct FontBook<'a> {
     bundled: Vec<OnceLock<Option<Face<'static>>>>,
     /// The faces of the files loaded at run time ([`FontId::Fallback`]).
     files: Vec<Face<'a>>,
-    /// Faces of `[fonts] fallback`, tried after every other fallback.
-    extra: Vec<FontId>,
+    /// Faces of `[fonts] fallback`, then the system fonts (with the text
+    /// each serves), tried after every other fallback.
+    extra: Vec<(FontId, FontWeight)>,
     /// Shaping plans by face, direction, script and ligature setting:
     /// making a plan costs more than shaping a short run with it.
     plans: Mutex<Vec<(PlanKey, Arc<ShapePlan>)>>,
@@ -168,6 +214,7 @@ struct ShapeKey {
     size: u64,
     features: Features,
     rtl: bool,
+    bold: bool,
 }
 
 /// What a shaping plan depends on.
@@ -212,7 +259,8 @@ impl<'a> FontBook<'a> {
 
     /// The bundled faces plus `files` (in place of any the book had): the
     /// first `fallback` of them are tried (in order) after the bundled
-    /// fallbacks, the others are only used where a theme names them. Fails
+    /// fallbacks, then the system fonts among them (`FontFile::system`);
+    /// the others are only used where a theme names them. Fails
     /// with the first file that is not a font, or that the shaper's parser
     /// fails on (at most 256 files are used).
     pub fn with_files<'b>(
@@ -237,7 +285,7 @@ impl<'a> FontBook<'a> {
             shaped: Mutex::default(),
         };
         for (i, file) in files.iter().enumerate().take(usize::from(u8::MAX) + 1) {
-            let face = isolated(|| Face::from_slice(file.data.as_slice(), 0))
+            let face = isolated(|| Face::from_slice(file.data.as_slice(), file.index))
                 .map_err(|panic| {
                     BadFont::unusable(i, format!("the shaper fails on its tables ({panic})"))
                 })?
@@ -247,7 +295,12 @@ impl<'a> FontBook<'a> {
                 })?;
             book.files.push(face);
             if i < fallback {
-                book.extra.push(FontId::Fallback(i as u8));
+                book.extra.push((FontId::Fallback(i as u8), FontWeight::Any));
+            }
+        }
+        for (i, file) in files.iter().enumerate().take(book.files.len()) {
+            if let (Some(weight), true) = (file.system, i >= fallback) {
+                book.extra.push((FontId::Fallback(i as u8), weight));
             }
         }
         Ok(book)
@@ -360,6 +413,7 @@ impl<'a> FontBook<'a> {
             size: spec.size.get().to_bits(),
             features: spec.features,
             rtl: spec.rtl,
+            bold: spec.bold,
         };
         let cached = self.shaped.lock().ok().and_then(|c| c.get(&key).cloned());
         let (mut runs, mut missing) = match cached {
@@ -391,6 +445,7 @@ impl<'a> FontBook<'a> {
             size,
             features,
             rtl,
+            bold,
         } = *spec;
         let mut missing = Vec::new();
         // Split the text into segments of one face each.
@@ -403,7 +458,12 @@ impl<'a> FontBook<'a> {
                 segments.last().map_or(font, |s| s.0)
             } else {
                 let mut chosen = None;
-                for f in std::iter::once(&font).chain(fallback).chain(&self.extra) {
+                let extra = self
+                    .extra
+                    .iter()
+                    .filter(|(_, weight)| weight.serves(bold))
+                    .map(|(f, _)| f);
+                for f in std::iter::once(&font).chain(fallback).chain(extra) {
                     if self.draws(*f, grapheme)? {
                         chosen = Some(*f);
                         break;
@@ -486,32 +546,42 @@ impl<'a> FontBook<'a> {
         if features.small_caps {
             switched.push(set(b"smcp", 1));
         }
-        let key = PlanKey {
-            font,
-            direction: buffer.direction(),
-            script: buffer.script(),
-            features,
+        // Two full-width marks that meet: one is set half-width with the
+        // font's `halt`. The feature applies to those marks alone, so such
+        // text is shaped with a plan of its own (only such text pays).
+        let squeezed = cjk::squeezed(slice);
+        let output = if squeezed.is_empty() {
+            let key = PlanKey {
+                font,
+                direction: buffer.direction(),
+                script: buffer.script(),
+                features,
+            };
+            let cached = self.plans.lock().ok().and_then(|plans| {
+                plans
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, plan)| Arc::clone(plan))
+            });
+            let plan = cached.unwrap_or_else(|| {
+                let plan = Arc::new(ShapePlan::new(
+                    face,
+                    key.direction,
+                    Some(key.script),
+                    None,
+                    &switched,
+                ));
+                if let Ok(mut plans) = self.plans.lock() {
+                    plans.push((key, Arc::clone(&plan)));
+                }
+                plan
+            });
+            rustybuzz::shape_with_plan(face, &plan, buffer)
+        } else {
+            let halt = rustybuzz::ttf_parser::Tag::from_bytes(b"halt");
+            switched.extend(squeezed.into_iter().map(|r| rustybuzz::Feature::new(halt, 1, r)));
+            rustybuzz::shape(face, &switched, buffer)
         };
-        let cached = self.plans.lock().ok().and_then(|plans| {
-            plans
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, plan)| Arc::clone(plan))
-        });
-        let plan = cached.unwrap_or_else(|| {
-            let plan = Arc::new(ShapePlan::new(
-                face,
-                key.direction,
-                Some(key.script),
-                None,
-                &switched,
-            ));
-            if let Ok(mut plans) = self.plans.lock() {
-                plans.push((key, Arc::clone(&plan)));
-            }
-            plan
-        });
-        let output = rustybuzz::shape_with_plan(face, &plan, buffer);
         let mut glyphs: Vec<Glyph> = output
             .glyph_infos()
             .iter()
@@ -555,7 +625,15 @@ mod tests {
     fn every_bundled_face_parses_and_has_basic_latin() {
         let book = FontBook::new();
         for font in FontId::ALL.into_iter().filter(|f| !f.is_icons()) {
-            for c in ['a', 'Z', '0', '.', ','] {
+            // The Devanagari faces have the script's letters, digits and
+            // danda instead (their Latin comes from the theme's fonts).
+            let devanagari = matches!(font, FontId::DevanagariRegular | FontId::DevanagariBold);
+            let letters = if devanagari {
+                ['क', '\u{94D}', 'ष', '\u{966}', '\u{964}']
+            } else {
+                ['a', 'Z', '0', '.', ',']
+            };
+            for c in letters {
                 assert!(book.covers(font, c), "{} lacks {c}", font.name());
             }
         }

@@ -170,6 +170,13 @@ faces! {
     LatoItalic = "lato-italic", deflated!("lato", "Lato-Italic.ttf", 75792);
     /// Lato Bold Italic.
     LatoBoldItalic = "lato-bolditalic", deflated!("lato", "Lato-BoldItalic.ttf", 77732);
+    /// Noto Sans Devanagari Regular: Hindi, Marathi, Nepali and Sanskrit
+    /// in every theme, with no font installed.
+    DevanagariRegular = "notosansdevanagari-regular",
+        deflated!("noto-sans-devanagari", "NotoSansDevanagari-Regular.ttf", 229336);
+    /// Noto Sans Devanagari Bold.
+    DevanagariBold = "notosansdevanagari-bold",
+        deflated!("noto-sans-devanagari", "NotoSansDevanagari-Bold.ttf", 237660);
     /// Font Awesome 7 Free Solid: contact-line icons (drawn as outlines).
     IconsSolid = "fontawesome7-solid",
         deflated!("font-awesome-7", "FontAwesome7Free-Solid-900.otf", 410592);

@@ -107,9 +107,9 @@ pub struct Theme {
     pub subtitle_italic: bool,
     /// Faces tried, in order, for a character the family's upright and
     /// italic faces lack.
-    pub fallback: [FontId; 2],
+    pub fallback: [FontId; 3],
     /// Faces tried, in order, for a character the bold faces lack.
-    pub fallback_bold: [FontId; 2],
+    pub fallback_bold: [FontId; 3],
     /// The family of `code` spans.
     pub code_family: Family,
     /// Size of code relative to the surrounding text (a sans or mono face

@@ -184,17 +184,30 @@ fn limits(d: &ThemeDef) -> Limits {
 
 /// The faces tried for characters the text family lacks: Inter first (it
 /// covers most symbols a serif lacks and embeds compactly), then DejaVu
-/// Sans; for text in Inter, DejaVu Sans.
-fn fallbacks(family: &Family) -> ([FontId; 2], [FontId; 2]) {
+/// Sans; for text in Inter, DejaVu Sans. Noto Sans Devanagari comes last
+/// in every theme.
+fn fallbacks(family: &Family) -> ([FontId; 3], [FontId; 3]) {
     if family.regular == FontId::InterRegular {
         (
-            [FontId::DejaVu, FontId::DejaVuBold],
-            [FontId::DejaVuBold, FontId::DejaVu],
+            [
+                FontId::DejaVu,
+                FontId::DejaVuBold,
+                FontId::DevanagariRegular,
+            ],
+            [FontId::DejaVuBold, FontId::DejaVu, FontId::DevanagariBold],
         )
     } else {
         (
-            [FontId::InterRegular, FontId::DejaVu],
-            [FontId::InterBold, FontId::DejaVuBold],
+            [
+                FontId::InterRegular,
+                FontId::DejaVu,
+                FontId::DevanagariRegular,
+            ],
+            [
+                FontId::InterBold,
+                FontId::DejaVuBold,
+                FontId::DevanagariBold,
+            ],
         )
     }
 }
