@@ -7,7 +7,6 @@
 //! units to the item's size and flips y. Every string from the résumé
 //! (text, URLs) is escaped.
 
-use std::collections::HashSet;
 use std::fmt::{self, Display, Write};
 
 use super::{Outlines, Picture, Segment, icon_outline};
@@ -231,7 +230,7 @@ fn text_item(
                 Num(u)
             );
             // y is 0 unless the glyph is raised or lowered (a mark).
-            if Num(v).to_string() != "0" {
+            if Num(v).is_nonzero() {
                 let _ = write!(out, r#" y="{}""#, Num(v));
             }
             out.push_str("/>");
@@ -241,16 +240,16 @@ fn text_item(
     out.push_str("</g>\n");
 }
 
-/// The glyphs placed so far, each once, in order of first use.
+/// The glyphs placed so far, each once, in order of first use. (A page
+/// has a few hundred distinct glyphs: a scan costs less than a set.)
 #[derive(Default)]
 struct Defined {
     order: Vec<(FontId, u16)>,
-    seen: HashSet<(FontId, u16)>,
 }
 
 impl Defined {
     fn insert(&mut self, font: FontId, id: u16) {
-        if self.seen.insert((font, id)) {
+        if !self.order.contains(&(font, id)) {
             self.order.push((font, id));
         }
     }
@@ -293,6 +292,14 @@ impl Display for GlyphRef {
 /// A number with at most two decimals and no trailing zeros (`0` for a
 /// value that is not finite).
 struct Num(f64);
+
+impl Num {
+    /// Whether the number prints as something else than `0`.
+    fn is_nonzero(&self) -> bool {
+        let v = (self.0 * 100.0).round();
+        v.is_finite() && v != 0.0
+    }
+}
 
 impl Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
