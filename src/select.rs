@@ -15,7 +15,8 @@ use crate::document::{
 use crate::limits;
 use crate::locale::{self, Locale, Patch, Smart};
 use crate::model::date::{self, Date};
-use crate::model::{self, Dates, Resume, contact, link, markup};
+use crate::model::text::Picked;
+use crate::model::{self, Dates, Resume, Text, contact, link, markup};
 use crate::text::style::Span;
 use crate::text::{capped_clusters, is_invisible};
 use crate::variant::{self, Profile};
@@ -44,6 +45,11 @@ pub fn select_warned(
     variant: Option<&str>,
 ) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut errors = variant::check_ids(resume);
+    errors.extend(
+        model::text::fields(resume)
+            .into_iter()
+            .flat_map(|(path, text)| text.check(&path)),
+    );
     let profile = match variant.map(|name| variant::resolve(resume, name)) {
         Some(Ok(profile)) => Some(profile),
         Some(Err(mut e)) => {
@@ -67,9 +73,12 @@ pub fn select_warned(
         smart: theme.smart_punctuation.unwrap_or(true),
         profile,
         locale: Locale::default(),
+        lang: String::new(),
+        default_lang: resume.lang.as_ref().map(|l| l.get_ref().trim().to_owned()),
     };
     let settings = cx.settings(&theme, &fit);
     let lang = cx.locale(resume);
+    cx.lang.clone_from(&lang);
     let doc = cx.document(resume, settings, lang);
     // Report in the order a reader meets the problems in the file.
     let by_place = |d: &Diagnostic| d.span.as_ref().map_or(usize::MAX, |s| s.start);
@@ -93,6 +102,11 @@ struct Cx<'a> {
     profile: Option<Profile>,
     /// The language's dates, words and quotation marks.
     locale: Locale,
+    /// The document's language tag: which translation a text prints.
+    lang: String,
+    /// The file's own `lang`: the translation printed when a text has none
+    /// in the document's language.
+    default_lang: Option<String>,
 }
 
 /// Tags as plain strings.
@@ -110,8 +124,8 @@ impl Cx<'_> {
     fn replaced<'s>(
         &'s self,
         id: Option<&Spanned<String>>,
-        field: impl Fn(&'s model::OverrideDef) -> Option<&'s Spanned<String>>,
-    ) -> Option<Spanned<String>> {
+        field: impl Fn(&'s model::OverrideDef) -> Option<&'s Text>,
+    ) -> Option<Text> {
         let id = id?;
         let over = self.profile.as_ref()?.overrides.get(id.get_ref())?;
         field(over).cloned()
@@ -124,12 +138,12 @@ impl Cx<'_> {
             .replaced(Some(&person_id), |o| o.title.as_ref())
             .unwrap_or_else(|| person.name.clone());
         let errors_before = self.errors.len();
-        let name = self.rich(&name_field, "person.name");
+        let name = self.rich_text(&name_field, "person.name");
         let name_failed = self.errors.len() > errors_before;
         let headline_field = self
             .replaced(Some(&person_id), |o| o.headline.as_ref())
             .or_else(|| person.headline.clone());
-        let headline = headline_field.map(|h| self.rich(&h, "person.headline"));
+        let headline = headline_field.map(|h| self.rich_text(&h, "person.headline"));
         if !name_failed
             && name
                 .text()
@@ -215,14 +229,14 @@ impl Cx<'_> {
             contacts.push(self.phone(phone, rich));
         }
         if let Some(location) = &person.location {
-            contacts.push(self.rich(location, "person.location"));
+            contacts.push(self.rich_text(location, "person.location"));
         }
         for (i, link) in person.links.iter().enumerate() {
             if !self.keeps(tag_names(&link.get_ref().tags)) {
                 continue;
             }
             let path = format!("person.links[{i}]");
-            let label = self.rich(&link.get_ref().label, &format!("{path}.label"));
+            let label = self.rich_text(&link.get_ref().label, &format!("{path}.label"));
             let written = link.get_ref().url.get_ref();
             let url = match link::link_target(written) {
                 Ok(url) => url,
@@ -290,7 +304,7 @@ impl Cx<'_> {
                     resume.sections.iter().position(|s| {
                         let s = s.get_ref();
                         s.id.as_ref().is_some_and(|id| id.get_ref() == r.get_ref())
-                            || s.title.get_ref() == r.get_ref()
+                            || s.title.strings().any(|t| t == r.get_ref())
                     })
                 })
                 .collect(),
@@ -388,7 +402,7 @@ impl Cx<'_> {
         let title_field = self
             .replaced(s.id.as_ref(), |o| o.title.as_ref())
             .unwrap_or_else(|| s.title.clone());
-        let title = self.rich(&title_field, &format!("{path}.title"));
+        let title = self.rich_text(&title_field, &format!("{path}.title"));
         let kinds = [s.entries.is_some(), s.skills.is_some(), s.text.is_some()];
         let count = kinds.iter().filter(|k| **k).count();
         if count != 1 {
@@ -429,8 +443,8 @@ impl Cx<'_> {
                     .map(|(i, row)| {
                         let p = format!("{path}.skills[{i}]");
                         SkillRow {
-                            label: self.rich(&row.get_ref().label, &format!("{p}.label")),
-                            items: self.rich(&row.get_ref().items, &format!("{p}.items")),
+                            label: self.rich_text(&row.get_ref().label, &format!("{p}.label")),
+                            items: self.rich_text(&row.get_ref().items, &format!("{p}.items")),
                             span: row.span(),
                         }
                     })
@@ -440,7 +454,7 @@ impl Cx<'_> {
             let text = self
                 .replaced(s.id.as_ref(), |o| o.text.as_ref())
                 .unwrap_or_else(|| text.clone());
-            Body::Text(self.rich(&text, &format!("{path}.text")))
+            Body::Text(self.rich_text(&text, &format!("{path}.text")))
         } else {
             Body::Entries(Vec::new())
         };
@@ -507,13 +521,13 @@ impl Cx<'_> {
             .enumerate()
             .filter(|(_, b)| self.keeps(b.get_ref().tags.iter().map(String::as_str)))
             .collect();
-        let opt = |cx: &mut Self, field: &Option<Spanned<String>>, name: &str| {
+        let opt = |cx: &mut Self, field: &Option<Text>, name: &str| {
             field
                 .as_ref()
-                .map(|f| cx.rich(f, &format!("{path}.{name}")))
+                .map(|f| cx.rich_text(f, &format!("{path}.{name}")))
         };
         Entry {
-            title: self.rich(&title, &format!("{path}.title")),
+            title: self.rich_text(&title, &format!("{path}.title")),
             org: opt(self, &org, "org"),
             location: opt(self, &location, "location"),
             dates: e
@@ -527,7 +541,7 @@ impl Cx<'_> {
                 .details
                 .iter()
                 .enumerate()
-                .map(|(i, d)| self.rich(d, &format!("{path}.details[{i}]")))
+                .map(|(i, d)| self.rich_text(d, &format!("{path}.details[{i}]")))
                 .collect(),
             bullets: kept_bullets
                 .into_iter()
@@ -541,13 +555,6 @@ impl Cx<'_> {
     fn bullet(&mut self, bullet: &Spanned<model::Bullet>, path: &str) -> Bullet {
         let b = bullet.get_ref();
         let span = bullet.span();
-        // The text's own span: the whole value, or the quoted string inside the table.
-        let text_span = if b.table {
-            self.narrow(&span, &b.text)
-        } else {
-            span.clone()
-        };
-        let text = Spanned::new(text_span, b.text.clone());
         let priority = match b.priority {
             Some(0) => {
                 self.errors.push(
@@ -566,7 +573,7 @@ impl Cx<'_> {
             path.to_owned()
         };
         Bullet {
-            text: self.rich(&text, &text_path),
+            text: self.rich_text(&b.text, &text_path),
             priority,
             span,
         }
@@ -631,6 +638,42 @@ impl Cx<'_> {
             }
         }
         span.clone()
+    }
+
+    /// The words of a text field in the document's language, with a
+    /// warning when the field has no translation in it.
+    fn text(&mut self, field: &Text, path: &str) -> Spanned<String> {
+        match field.pick(&self.lang, self.default_lang.as_deref()) {
+            Some(Picked::Found(text)) => text.clone(),
+            Some(Picked::Fallback { text, lang }) => {
+                let span = field.span();
+                // A variant's override names its own field.
+                let path = crate::model::field_path::field_path(self.source, span.start)
+                    .filter(|p| p.starts_with("variants."))
+                    .unwrap_or_else(|| path.to_owned());
+                self.warnings.push(
+                    Diagnostic::warning(format!(
+                        "`{path}` has no `{}` translation; the `{lang}` one is printed",
+                        self.lang
+                    ))
+                    .with_span(span)
+                    .with_path(path)
+                    .with_hint(format!(
+                        "add `{} = \"...\"` to the table",
+                        locale::find(&self.lang).map_or(self.lang.as_str(), |l| l.code())
+                    )),
+                );
+                text.clone()
+            }
+            // An empty table, reported when the résumé was checked.
+            None => Spanned::new(field.span(), String::new()),
+        }
+    }
+
+    /// [`Cx::text`], its inline markup parsed.
+    fn rich_text(&mut self, field: &Text, path: &str) -> Rich {
+        let text = self.text(field, path);
+        self.rich(&text, path)
     }
 
     /// Parse the inline markup of a text field, mapping offsets to the source.
