@@ -13,7 +13,7 @@ use cli::args::{Cli, Command};
 use cli::build::Request;
 use cli::plan::Target;
 use cli::report::Reporter;
-use cli::{Failed, build, export, import, themes, variants};
+use cli::{Failed, build, export, import, themes, translations, variants};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -39,9 +39,15 @@ fn main() -> ExitCode {
         }
         Command::Check {
             input,
+            translations: true,
+            ..
+        } => translations::run(&input, &mut reporter),
+        Command::Check {
+            input,
             target,
             suggest,
             common,
+            ..
         } => build::run(
             Request::check(input, target, common, suggest),
             &mut reporter,

@@ -52,6 +52,12 @@ pub enum Command {
         /// what to cut to fit at the preferred setting.
         #[arg(long)]
         suggest: bool,
+        /// Instead of checking the documents, list every text written as a
+        /// table of translations that lacks one of the languages the file
+        /// uses (its `lang`, its variants' and its tables' keys); exit code
+        /// 1 when any is missing.
+        #[arg(long, conflicts_with_all = ["suggest", "variant", "all"])]
+        translations: bool,
         /// Shared options.
         #[command(flatten)]
         common: Common,

@@ -13,6 +13,7 @@ mod manifest;
 pub mod plan;
 pub mod report;
 pub mod themes;
+pub mod translations;
 pub mod variants;
 
 use std::path::{Path, PathBuf};
