@@ -71,10 +71,11 @@ fn main() -> ExitCode {
             input,
             format,
             variant,
+            lang,
             output,
         } => {
             let (variant, output) = (variant.as_deref(), output.as_deref());
-            export::run(&input, format, variant, output, &mut reporter)
+            export::run(&input, format, variant, lang, output, &mut reporter)
         }
     };
     let code = match outcome {

@@ -44,6 +44,27 @@ pub fn select_warned(
     source: &str,
     variant: Option<&str>,
 ) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+    select_in(resume, source, variant, None)
+}
+
+/// [`select_warned`] in the language `lang` (a tag, as `--lang` gives it)
+/// rather than the variant's or the file's.
+pub fn select_in(
+    resume: &Resume,
+    source: &str,
+    variant: Option<&str>,
+    lang: Option<&str>,
+) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+    if let Some(tag) = lang
+        && let Err(e) = locale::check_tag(&Spanned::new(0..0, tag.to_owned()), "--lang")
+    {
+        // Not in the file: no place to point at.
+        return Err(vec![Diagnostic {
+            span: None,
+            path: None,
+            ..e
+        }]);
+    }
     let mut errors = variant::check_ids(resume);
     errors.extend(
         model::text::fields(resume)
@@ -73,7 +94,7 @@ pub fn select_warned(
         smart: theme.smart_punctuation.unwrap_or(true),
         profile,
         locale: Locale::default(),
-        lang: String::new(),
+        lang: lang.map(str::to_owned).unwrap_or_default(),
         default_lang: resume.lang.as_ref().map(|l| l.get_ref().trim().to_owned()),
     };
     let settings = cx.settings(&theme, &fit);
@@ -179,16 +200,19 @@ impl Cx<'_> {
     /// or the file's (`en-US` when neither is set), with the file's
     /// `[locale]` and then the variant chain's applied.
     fn locale(&mut self, resume: &Resume) -> String {
-        let (path, field) = match self.profile.as_ref().and_then(|p| p.lang.clone()) {
-            Some((path, field)) => (path, Some(field)),
-            None => ("lang".to_owned(), resume.lang.clone()),
+        let given = (!self.lang.is_empty()).then(|| Spanned::new(0..0, self.lang.clone()));
+        let (path, field) = match (given, self.profile.as_ref().and_then(|p| p.lang.clone())) {
+            (Some(given), _) => ("--lang".to_owned(), Some(given)),
+            (None, Some((path, field))) => (path, Some(field)),
+            (None, None) => ("lang".to_owned(), resume.lang.clone()),
         };
         let mut locale = match &field {
             None => Locale::default(),
             Some(field) => match locale::check_tag(field, &path) {
                 Ok(language) => Locale::new(language),
                 Err(e) => {
-                    // A variant's `lang` was reported when the variant was resolved.
+                    // A variant's `lang` was reported when the variant was
+                    // resolved, and `--lang` before selecting.
                     if path == "lang" {
                         self.errors.push(e);
                     }

@@ -90,6 +90,11 @@ pub enum Command {
         /// Export one variant instead of the résumé as written.
         #[arg(long)]
         variant: Option<String>,
+        /// The language to write (a tag such as "de"), over the file's and
+        /// the variant's `lang`: each text written as a table of
+        /// translations gives the one in this language.
+        #[arg(long)]
+        lang: Option<String>,
         /// Where to write [default: standard output].
         #[arg(short, long)]
         output: Option<PathBuf>,

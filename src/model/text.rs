@@ -279,24 +279,25 @@ pub fn fields(resume: &Resume) -> Vec<(String, &Text)> {
 }
 
 /// The languages a résumé is written in, each once, in the order first
-/// met: the file's `lang`, each variant's, then the keys of its tables.
-/// Two tags of one language (`de`, `de-AT`) count once, as the first.
+/// met: the file's `lang` (`en-US` when it has none), each variant's, then
+/// the keys of its tables. Two tags of one language (`de`, `de-AT`) count
+/// once, as the first.
 pub fn languages(resume: &Resume) -> Vec<String> {
-    let tags = resume
+    let file = resume
         .lang
-        .iter()
-        .chain(
-            resume
-                .variants
-                .values()
-                .filter_map(|v| v.get_ref().lang.as_ref()),
-        )
-        .map(|l| l.get_ref().trim().to_owned())
-        .chain(fields(resume).into_iter().flat_map(|(_, t)| {
-            t.translations()
-                .iter()
-                .map(|t| t.lang.get_ref().trim().to_owned())
-        }));
+        .as_ref()
+        .map_or_else(|| "en-US".to_owned(), |l| l.get_ref().trim().to_owned());
+    let variants = resume
+        .variants
+        .values()
+        .filter_map(|v| v.get_ref().lang.as_ref())
+        .map(|l| l.get_ref().trim().to_owned());
+    let keys = fields(resume).into_iter().flat_map(|(_, t)| {
+        t.translations()
+            .iter()
+            .map(|t| t.lang.get_ref().trim().to_owned())
+    });
+    let tags = std::iter::once(file).chain(variants).chain(keys);
     let mut out: Vec<String> = Vec::new();
     for tag in tags {
         let known = out.iter().any(|o| exact(o, &tag) || same_language(o, &tag));
