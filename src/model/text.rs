@@ -532,4 +532,44 @@ mod tests {
         );
         assert!(parse("title = \"x\"\n").check("t").is_empty());
     }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn table(keys: &[String]) -> Text {
+            let all = keys
+                .iter()
+                .enumerate()
+                .map(|(i, k)| Translation {
+                    lang: Spanned::new(i..i + 1, k.clone()),
+                    text: Spanned::new(i..i + 1, format!("text {i}")),
+                })
+                .collect();
+            Text::Languages(Spanned::new(0..keys.len(), all))
+        }
+
+        proptest! {
+            #[test]
+            fn pick_gives_a_translation_and_names_a_fallback(
+                keys in proptest::collection::vec("(en|de|de-AT|fr|xx|[a-zA-Z_-]{0,5})", 0..5),
+                lang in "(en|de|de-AT|fr|[a-zA-Z_-]{0,5})",
+                default in proptest::option::of("(en|de|[a-z]{2})"),
+            ) {
+                let text = table(&keys);
+                let _ = text.check("field");
+                match text.pick(&lang, default.as_deref()) {
+                    None => prop_assert!(keys.is_empty()),
+                    Some(Picked::Found(t)) => {
+                        let i = t.span().start;
+                        prop_assert!(exact(&keys[i], &lang) || same_language(&keys[i], &lang));
+                    }
+                    Some(Picked::Fallback { text: t, lang: key }) => {
+                        prop_assert!(!text.has(&lang));
+                        prop_assert_eq!(key, keys[t.span().start].as_str());
+                    }
+                }
+            }
+        }
+    }
 }
