@@ -550,16 +550,19 @@ impl Cx<'_> {
                 .as_ref()
                 .map(|f| cx.rich_text(f, &format!("{path}.{name}")))
         };
+        let dates = e
+            .dates
+            .as_ref()
+            .map(|d| self.dates_in_lang(d, &format!("{path}.dates")));
         Entry {
             title: self.rich_text(&title, &format!("{path}.title")),
             org: opt(self, &org, "org"),
             location: opt(self, &location, "location"),
-            dates: e
-                .dates
+            dates: dates
                 .as_ref()
                 .map(|d| self.dates(d, &format!("{path}.dates"))),
-            latest: e.dates.as_ref().and_then(|d| latest(d.get_ref())),
-            when: e.dates.as_ref().map(|d| written(d.get_ref())),
+            latest: dates.as_ref().and_then(|d| latest(d.get_ref())),
+            when: dates.as_ref().map(|d| written(d.get_ref())),
             subtitle: opt(self, &subtitle, "subtitle"),
             details: e
                 .details
@@ -617,10 +620,23 @@ impl Cx<'_> {
         Some(*p.get_ref())
     }
 
+    /// The dates with free text in the document's language.
+    fn dates_in_lang(&mut self, dates: &Spanned<Dates>, path: &str) -> Spanned<Dates> {
+        match dates.get_ref() {
+            Dates::Single(text @ Text::Languages(_)) => {
+                let picked = self.text(text, path);
+                Spanned::new(dates.span(), Dates::Single(Text::Plain(picked)))
+            }
+            _ => dates.clone(),
+        }
+    }
+
     fn dates(&mut self, dates: &Spanned<Dates>, path: &str) -> Rich {
         let span = dates.span();
         let text = match dates.get_ref() {
-            Dates::Single(s) => self.date(s, &span, path).map(|d| self.locale.format_date(&d)),
+            Dates::Single(s) => self
+                .date(s.first(), &s.span(), path)
+                .map(|d| self.locale.format_date(&d)),
             Dates::Range { start, end } => {
                 let start = self.date(start, &span, &format!("{path}.start"));
                 let end = self.date(end, &span, &format!("{path}.end"));
@@ -831,7 +847,7 @@ impl Cx<'_> {
 fn latest(dates: &Dates) -> Option<Date> {
     let typed = |s: &str| date::parse_date(s).ok().filter(|d| date::bounds(d).is_some());
     match dates {
-        Dates::Single(s) => typed(s),
+        Dates::Single(s) => typed(s.first()),
         Dates::Range { start, end } => typed(end).or_else(|| typed(start)),
     }
 }
@@ -905,7 +921,7 @@ fn written(dates: &Dates) -> When {
         Err(_) => text.trim().to_owned(),
     };
     match dates {
-        Dates::Single(s) => When::Single(canonical(s)),
+        Dates::Single(s) => When::Single(canonical(s.first())),
         Dates::Range { start, end } => When::Range(canonical(start), canonical(end)),
     }
 }

@@ -280,6 +280,39 @@ fn bullets_take_translations_inside_their_table_form_too() {
 }
 
 #[test]
+fn free_text_dates_take_translations_and_typed_dates_stay_typed() {
+    let source = "lang = \"en\"\n[variants.de]\nlang = \"de\"\n[person]\nname = \"A\"\n\
+                  [[sections]]\ntitle = \"X\"\n\
+                  [[sections.entries]]\ntitle = \"T\"\ndates = { en = \"Fall 2025\", de = \"Herbst 2025\" }\n\
+                  [[sections.entries]]\ntitle = \"U\"\ndates = { start = \"2024-07\", end = \"present\" }\n\
+                  [[sections.entries]]\ntitle = \"V\"\ndates = { en = \"2023-01\" }\n";
+    let session = resume::Session::new(source, resume::Options::default()).unwrap();
+    let (doc, warnings) = session.select(Some("de")).unwrap();
+    let words = doc.words().join(" ");
+    assert!(words.contains("Herbst 2025"), "{words}");
+    assert!(words.contains("Juli 2024 – heute"), "{words}");
+    // A typed date in a translation is still a date, in the document's language.
+    assert!(words.contains("Jan. 2023"), "{words}");
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert_eq!(
+        warnings[0].path.as_deref(),
+        Some("sections[0].entries[2].dates")
+    );
+    assert!(!words.contains("Fall"));
+    let (doc, _) = session.select(None).unwrap();
+    assert!(doc.words().join(" ").contains("Fall 2025"));
+    // A range keeps its strict keys.
+    let bad = source.replace("end = \"present\"", "ende = \"present\"");
+    let Err(errors) = resume::Session::new(bad.as_str(), resume::Options::default()) else {
+        panic!("`ende` is not a key of a range");
+    };
+    assert!(
+        errors[0].message.contains("unknown field `ende`"),
+        "{errors:#?}"
+    );
+}
+
+#[test]
 fn the_schema_describes_the_table_form() {
     let out = common::bin().arg("schema").output().unwrap();
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

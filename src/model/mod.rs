@@ -473,10 +473,11 @@ pub struct SkillRow {
 }
 
 /// `dates = "2024"` or `dates = { start = "2024-07", end = "present" }`.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Dates {
-    /// One date or free text such as `"Fall 2025"`.
-    Single(String),
+    /// One date or free text such as `"Fall 2025"`; free text may be a
+    /// table of translations (`{ en = "Fall 2025", de = "Herbst 2025" }`).
+    Single(Text),
     /// A range; formatted by the theme with an en dash.
     Range {
         /// First month or year.
@@ -491,11 +492,12 @@ impl JsonSchema for Dates {
         "Dates".into()
     }
 
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let text = generator.subschema_for::<Text>();
         json_schema!({
-            "description": "A date (\"2024-07\", \"2024\", \"present\", or free text such as \"Fall 2025\") or a range { start, end }.",
-            "oneOf": [
-                { "type": "string" },
+            "description": "A date (\"2024-07\", \"2024\", \"present\", or free text such as \"Fall 2025\", which may be a table of translations) or a range { start, end }.",
+            "anyOf": [
+                text,
                 {
                     "type": "object",
                     "properties": {
@@ -510,39 +512,90 @@ impl JsonSchema for Dates {
     }
 }
 
-/// The table form of [`Dates`], parsed strictly.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DateRangeDef {
-    start: String,
-    end: String,
+/// The keys of a date range.
+const RANGE_KEYS: &[&str] = &["start", "end"];
+
+/// A key of a `dates` table: `start` or `end`, or (for the first key) a
+/// language, which makes the table one of translations of free text.
+struct DatesKey {
+    first: bool,
 }
 
-impl<'de> Deserialize<'de> for Dates {
+impl<'de> de::DeserializeSeed<'de> for DatesKey {
+    type Value = Spanned<String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        let key = Spanned::<String>::deserialize(deserializer)?;
+        let name = key.get_ref().as_str();
+        let language = self.first && crate::locale::find(name).is_some();
+        if RANGE_KEYS.contains(&name) || language {
+            Ok(key)
+        } else {
+            Err(de::Error::unknown_field(name, RANGE_KEYS))
+        }
+    }
+}
+
+/// What the dates visitor reads, before the span is attached.
+enum DatesRaw {
+    Plain(String),
+    Languages(Vec<Translation>),
+    Range { start: String, end: String },
+}
+
+impl<'de> Deserialize<'de> for DatesRaw {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct DatesVisitor;
 
         impl<'de> Visitor<'de> for DatesVisitor {
-            type Value = Dates;
+            type Value = DatesRaw;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a date string or a table { start = \"...\", end = \"...\" }")
             }
 
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Dates, E> {
-                Ok(Dates::Single(v.to_owned()))
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<DatesRaw, E> {
+                Ok(DatesRaw::Plain(v.to_owned()))
             }
 
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Dates, A::Error> {
-                let range = DateRangeDef::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Dates::Range {
-                    start: range.start,
-                    end: range.end,
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DatesRaw, A::Error> {
+                let Some(first) = map.next_key_seed(DatesKey { first: true })? else {
+                    return Err(de::Error::missing_field("start"));
+                };
+                if !RANGE_KEYS.contains(&first.get_ref().as_str()) {
+                    return text::translations(map, Some(first)).map(DatesRaw::Languages);
+                }
+                let (mut start, mut end) = (None, None);
+                let mut key = Some(first);
+                while let Some(k) = key {
+                    let value = map.next_value::<String>()?;
+                    if k.get_ref() == "start" {
+                        start = Some(value);
+                    } else {
+                        end = Some(value);
+                    }
+                    key = map.next_key_seed(DatesKey { first: false })?;
+                }
+                Ok(DatesRaw::Range {
+                    start: start.ok_or_else(|| de::Error::missing_field("start"))?,
+                    end: end.ok_or_else(|| de::Error::missing_field("end"))?,
                 })
             }
         }
 
         deserializer.deserialize_any(DatesVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Dates {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Spanned::<DatesRaw>::deserialize(deserializer)?;
+        let span = raw.span();
+        Ok(match raw.into_inner() {
+            DatesRaw::Plain(s) => Dates::Single(Text::Plain(Spanned::new(span, s))),
+            DatesRaw::Languages(all) => Dates::Single(Text::Languages(Spanned::new(span, all))),
+            DatesRaw::Range { start, end } => Dates::Range { start, end },
+        })
     }
 }
 

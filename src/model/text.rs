@@ -240,6 +240,11 @@ pub fn fields(resume: &Resume) -> Vec<(String, &Text)> {
             ] {
                 out.extend(field.iter().map(|t| (format!("{path}.{name}"), t)));
             }
+            if let Some(dates) = &e.dates
+                && let super::Dates::Single(text) = dates.get_ref()
+            {
+                out.push((format!("{path}.dates"), text));
+            }
             for (k, detail) in e.details.iter().enumerate() {
                 out.push((format!("{path}.details[{k}]"), detail));
             }
