@@ -66,7 +66,8 @@ fn main() -> ExitCode {
             output,
             force,
             lang,
-        } => import::run(&input, output, force, lang, &mut reporter),
+            translation,
+        } => import::run(&input, output, force, lang, &translation, &mut reporter),
         Command::Export {
             input,
             format,

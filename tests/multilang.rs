@@ -148,6 +148,14 @@ fn all_builds_an_english_and_a_german_pdf_each_in_its_language() {
     }
 }
 
+/// The 1-based line of the first line of `source` containing `needle`.
+fn line_of(source: &str, needle: &str) -> usize {
+    1 + source
+        .lines()
+        .position(|l| l.contains(needle))
+        .expect("the needle is in the source")
+}
+
 /// The example with the German half of the third bullet and the English
 /// title of the skills removed.
 fn with_gaps() -> String {
@@ -178,7 +186,7 @@ fn a_missing_translation_falls_back_with_one_warning_at_its_field() {
     assert_eq!(w.path.as_deref(), Some("sections[1].entries[0].bullets[2]"));
     assert!(w.message.contains("no `de` translation"), "{}", w.message);
     let (line, _) = resume::diag::line_col(&source, w.span.clone().unwrap().start);
-    assert_eq!(line, 51);
+    assert_eq!(line, line_of(&source, "Mentored five"));
     // The file's language (`lang = "en"`) is printed instead.
     assert!(doc.words().join(" ").contains("Mentored five engineers"));
 
@@ -199,7 +207,8 @@ fn a_missing_translation_falls_back_with_one_warning_at_its_field() {
         ),
         "{stderr}"
     );
-    assert!(stderr.contains("--> cv.toml:51:3"), "{stderr}");
+    let at = format!("--> cv.toml:{}:3", line_of(&source, "Mentored five"));
+    assert!(stderr.contains(&at), "{stderr}");
 }
 
 #[test]
@@ -214,13 +223,20 @@ fn check_translations_lists_every_missing_field_per_language() {
         stdout,
         "languages: en, de\nen: every field translated\nde: every field translated\n"
     );
+    let gaps = with_gaps();
+    let (title, bullet) = (
+        line_of(&gaps, "title = { de = \"Kenntnisse\" }"),
+        line_of(&gaps, "Mentored five"),
+    );
     let (code, stdout, _) = common::run_in(dir.path(), &["check", "--translations", "gaps.toml"]);
     assert_eq!(code, 1);
     assert_eq!(
         stdout,
-        "languages: en, de\n\
-         en: 1 field without a translation\n  sections[4].title (line 110)\n\
-         de: 1 field without a translation\n  sections[1].entries[0].bullets[2] (line 51)\n"
+        format!(
+            "languages: en, de\n\
+             en: 1 field without a translation\n  sections[4].title (line {title})\n\
+             de: 1 field without a translation\n  sections[1].entries[0].bullets[2] (line {bullet})\n"
+        )
     );
     let (code, stdout, _) = common::run_in(
         dir.path(),
@@ -233,8 +249,8 @@ fn check_translations_lists_every_missing_field_per_language() {
     assert_eq!(
         value["missing"],
         serde_json::json!([
-            { "lang": "en", "path": "sections[4].title", "line": 110, "column": 9 },
-            { "lang": "de", "path": "sections[1].entries[0].bullets[2]", "line": 51, "column": 3 },
+            { "lang": "en", "path": "sections[4].title", "line": title, "column": 9 },
+            { "lang": "de", "path": "sections[1].entries[0].bullets[2]", "line": bullet, "column": 3 },
         ])
     );
     // A file of plain strings has nothing to translate.
@@ -407,4 +423,106 @@ fn export_writes_one_language_and_imports_back() {
     );
     assert_eq!(code, 1);
     assert!(stderr.contains("unknown language `xx`"), "{stderr}");
+}
+
+#[test]
+fn import_writes_the_table_form_from_one_json_resume_file_per_language() {
+    let dir = common::TempDir::new("bilingual-import");
+    dir.write("bilingual.toml", example());
+    for lang in ["en", "de"] {
+        let out = format!("cv.{lang}.json");
+        let (code, _, stderr) = common::run_in(
+            dir.path(),
+            &[
+                "export",
+                "bilingual.toml",
+                "--format",
+                "json",
+                "--lang",
+                lang,
+                "-o",
+                &out,
+            ],
+        );
+        assert_eq!(code, 0, "{stderr}");
+    }
+    let (code, _, stderr) = common::run_in(
+        dir.path(),
+        &[
+            "import",
+            "cv.en.json",
+            "--lang",
+            "en",
+            "--translation",
+            "de=cv.de.json",
+            "-o",
+            "cv.toml",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let merged = std::fs::read_to_string(dir.path().join("cv.toml")).unwrap();
+    assert!(
+        merged.contains("title = { en = \"Experience\", de = \"Berufserfahrung\" }"),
+        "{merged}"
+    );
+    // What is the same in both stays a string.
+    assert!(
+        merged.contains("org = \"Zahlwerk Payments AG\"\n"),
+        "{merged}"
+    );
+    assert!(
+        merged.contains("[variants.de]\nlang = \"de\"\n"),
+        "{merged}"
+    );
+    let (code, stdout, _) = common::run_in(dir.path(), &["check", "--translations", "cv.toml"]);
+    assert_eq!(code, 0, "{stdout}");
+
+    let session = resume::Session::new(merged.as_str(), resume::Options::default()).unwrap();
+    for (lang, other) in [("en", "de"), ("de", "en")] {
+        let (doc, warnings) = session.select(Some(lang)).unwrap();
+        assert!(warnings.is_empty(), "{warnings:#?}");
+        let foreign = only_in(&example(), other);
+        let stray: Vec<String> = doc
+            .words()
+            .iter()
+            .map(|w| bare(w))
+            .filter(|w| foreign.contains(w))
+            .collect();
+        assert!(stray.is_empty(), "{other} words in {lang}: {stray:?}");
+    }
+
+    // Files that are not the same résumé are an error, and nothing is written.
+    let de = std::fs::read_to_string(dir.path().join("cv.de.json")).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&de).unwrap();
+    let mut fewer = value.clone();
+    fewer["work"].as_array_mut().unwrap().pop();
+    dir.write("fewer.json", fewer.to_string());
+    let (code, _, stderr) = common::run_in(
+        dir.path(),
+        &[
+            "import",
+            "cv.en.json",
+            "--lang",
+            "en",
+            "--translation",
+            "de=fewer.json",
+            "-o",
+            "bad.toml",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("differs in shape"), "{stderr}");
+    assert!(!dir.path().join("bad.toml").exists());
+    let (code, _, stderr) = common::run_in(
+        dir.path(),
+        &[
+            "import",
+            "cv.en.json",
+            "--translation",
+            "de=cv.de.json",
+            "-o",
+            "bad.toml",
+        ],
+    );
+    assert_eq!(code, 2, "--translation needs --lang: {stderr}");
 }

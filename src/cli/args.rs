@@ -78,6 +78,11 @@ pub enum Command {
         /// and `lang` at the top of the file, which prints the dates in it.
         #[arg(long)]
         lang: Option<String>,
+        /// The same résumé in another language, as LANG=FILE (repeatable):
+        /// each text that differs is written as a table of translations,
+        /// with one variant per language. Needs --lang for the input's own.
+        #[arg(long, value_name = "LANG=FILE", requires = "lang")]
+        translation: Vec<String>,
     },
     /// Export the résumé (or one variant) as JSON Resume, plain text or Markdown.
     Export {
