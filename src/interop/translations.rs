@@ -201,7 +201,7 @@ mod tests {
         let e = merge(&[file("en", "Work", "Shipped"), de]).unwrap_err();
         assert!(e.message.contains("differs in shape"), "{}", e.message);
         assert!(
-            e.message.contains("sections[0].entries[0].bullets[0]"),
+            e.message.contains("sections[0].entries[0].bullets[1]"),
             "{}",
             e.message
         );
