@@ -4,6 +4,7 @@
 //! All independent problems are collected, so one run reports every bad date
 //! and every unclosed `**`, not just the first.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -66,11 +67,14 @@ pub fn select_in(
         }]);
     }
     let mut errors = variant::check_ids(resume);
-    errors.extend(
-        model::text::fields(resume)
-            .into_iter()
-            .flat_map(|(path, text)| text.check(&path)),
-    );
+    let texts = model::text::fields(resume);
+    errors.extend(texts.iter().flat_map(|(path, text)| text.check(path)));
+    // A variant's override names its own field in a warning.
+    let override_paths = texts
+        .into_iter()
+        .filter(|(path, _)| path.starts_with("variants."))
+        .map(|(path, text)| (text.span().start, path))
+        .collect();
     let profile = match variant.map(|name| variant::resolve(resume, name)) {
         Some(Ok(profile)) => Some(profile),
         Some(Err(mut e)) => {
@@ -96,6 +100,7 @@ pub fn select_in(
         locale: Locale::default(),
         lang: lang.map(str::to_owned).unwrap_or_default(),
         default_lang: resume.lang.as_ref().map(|l| l.get_ref().trim().to_owned()),
+        override_paths,
     };
     let settings = cx.settings(&theme, &fit);
     let lang = cx.locale(resume);
@@ -128,6 +133,8 @@ struct Cx<'a> {
     /// The file's own `lang`: the translation printed when a text has none
     /// in the document's language.
     default_lang: Option<String>,
+    /// The paths of the variants' overriding texts, by where they start.
+    override_paths: BTreeMap<usize, String>,
 }
 
 /// Tags as plain strings.
@@ -687,9 +694,10 @@ impl Cx<'_> {
             Some(Picked::Found(text)) => text.clone(),
             Some(Picked::Fallback { text, lang }) => {
                 let span = field.span();
-                // A variant's override names its own field.
-                let path = crate::model::field_path::field_path(self.source, span.start)
-                    .filter(|p| p.starts_with("variants."))
+                let path = self
+                    .override_paths
+                    .get(&span.start)
+                    .cloned()
                     .unwrap_or_else(|| path.to_owned());
                 self.warnings.push(
                     Diagnostic::warning(format!(
