@@ -13,7 +13,7 @@ use cli::args::{Cli, Command};
 use cli::build::Request;
 use cli::plan::Target;
 use cli::report::Reporter;
-use cli::{Failed, build, export, import, themes, variants};
+use cli::{Failed, build, export, import, themes, translations, variants};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -42,9 +42,15 @@ fn main() -> ExitCode {
         }
         Command::Check {
             input,
+            translations: true,
+            ..
+        } => translations::run(&input, &mut reporter),
+        Command::Check {
+            input,
             target,
             suggest,
             common,
+            ..
         } => build::run(
             Request::check(input, target, common, suggest),
             &mut reporter,
@@ -63,15 +69,17 @@ fn main() -> ExitCode {
             output,
             force,
             lang,
-        } => import::run(&input, output, force, lang, &mut reporter),
+            translation,
+        } => import::run(&input, output, force, lang, &translation, &mut reporter),
         Command::Export {
             input,
             format,
             variant,
+            lang,
             output,
         } => {
             let (variant, output) = (variant.as_deref(), output.as_deref());
-            export::run(&input, format, variant, output, &mut reporter)
+            export::run(&input, format, variant, lang, output, &mut reporter)
         }
     };
     let code = match outcome {

@@ -4,6 +4,7 @@
 //! All independent problems are collected, so one run reports every bad date
 //! and every unclosed `**`, not just the first.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -16,7 +17,8 @@ use crate::document::{
 use crate::limits;
 use crate::locale::{self, Locale, Patch, Smart};
 use crate::model::date::{self, Date};
-use crate::model::{self, Dates, Resume, contact, link, markup};
+use crate::model::text::Picked;
+use crate::model::{self, Dates, Resume, Text, contact, link, markup};
 use crate::text::style::Span;
 use crate::theme::icons::{self, ContactKind};
 use crate::text::{capped_clusters, is_invisible};
@@ -45,7 +47,36 @@ pub fn select_warned(
     source: &str,
     variant: Option<&str>,
 ) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+    select_in(resume, source, variant, None)
+}
+
+/// [`select_warned`] in the language `lang` (a tag, as `--lang` gives it)
+/// rather than the variant's or the file's.
+pub fn select_in(
+    resume: &Resume,
+    source: &str,
+    variant: Option<&str>,
+    lang: Option<&str>,
+) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+    if let Some(tag) = lang
+        && let Err(e) = locale::check_tag(&Spanned::new(0..0, tag.to_owned()), "--lang")
+    {
+        // Not in the file: no place to point at.
+        return Err(vec![Diagnostic {
+            span: None,
+            path: None,
+            ..e
+        }]);
+    }
     let mut errors = variant::check_ids(resume);
+    let texts = model::text::fields(resume);
+    errors.extend(texts.iter().flat_map(|(path, text)| text.check(path)));
+    // A variant's override names its own field in a warning.
+    let override_paths = texts
+        .into_iter()
+        .filter(|(path, _)| path.starts_with("variants."))
+        .map(|(path, text)| (text.span().start, path))
+        .collect();
     let profile = match variant.map(|name| variant::resolve(resume, name)) {
         Some(Ok(profile)) => Some(profile),
         Some(Err(mut e)) => {
@@ -69,9 +100,13 @@ pub fn select_warned(
         smart: theme.smart_punctuation.unwrap_or(true),
         profile,
         locale: Locale::default(),
+        lang: lang.map(str::to_owned).unwrap_or_default(),
+        default_lang: resume.lang.as_ref().map(|l| l.get_ref().trim().to_owned()),
+        override_paths,
     };
     let settings = cx.settings(&theme, &fit);
     let lang = cx.locale(resume);
+    cx.lang.clone_from(&lang);
     let doc = cx.document(resume, settings, lang);
     // Report in the order a reader meets the problems in the file.
     let by_place = |d: &Diagnostic| d.span.as_ref().map_or(usize::MAX, |s| s.start);
@@ -95,6 +130,13 @@ struct Cx<'a> {
     profile: Option<Profile>,
     /// The language's dates, words and quotation marks.
     locale: Locale,
+    /// The document's language tag: which translation a text prints.
+    lang: String,
+    /// The file's own `lang`: the translation printed when a text has none
+    /// in the document's language.
+    default_lang: Option<String>,
+    /// The paths of the variants' overriding texts, by where they start.
+    override_paths: BTreeMap<usize, String>,
 }
 
 /// Tags as plain strings.
@@ -112,8 +154,8 @@ impl Cx<'_> {
     fn replaced<'s>(
         &'s self,
         id: Option<&Spanned<String>>,
-        field: impl Fn(&'s model::OverrideDef) -> Option<&'s Spanned<String>>,
-    ) -> Option<Spanned<String>> {
+        field: impl Fn(&'s model::OverrideDef) -> Option<&'s Text>,
+    ) -> Option<Text> {
         let id = id?;
         let over = self.profile.as_ref()?.overrides.get(id.get_ref())?;
         field(over).cloned()
@@ -127,12 +169,12 @@ impl Cx<'_> {
             .replaced(Some(&person_id), |o| o.title.as_ref())
             .unwrap_or_else(|| person.name.clone());
         let errors_before = self.errors.len();
-        let name = self.rich(&name_field, "person.name");
+        let name = self.rich_text(&name_field, "person.name");
         let name_failed = self.errors.len() > errors_before;
         let headline_field = self
             .replaced(Some(&person_id), |o| o.headline.as_ref())
             .or_else(|| person.headline.clone());
-        let headline = headline_field.map(|h| self.rich(&h, "person.headline"));
+        let headline = headline_field.map(|h| self.rich_text(&h, "person.headline"));
         if !name_failed
             && name
                 .text()
@@ -178,16 +220,19 @@ impl Cx<'_> {
     /// or the file's (`en-US` when neither is set), with the file's
     /// `[locale]` and then the variant chain's applied.
     fn locale(&mut self, resume: &Resume) -> String {
-        let (path, field) = match self.profile.as_ref().and_then(|p| p.lang.clone()) {
-            Some((path, field)) => (path, Some(field)),
-            None => ("lang".to_owned(), resume.lang.clone()),
+        let given = (!self.lang.is_empty()).then(|| Spanned::new(0..0, self.lang.clone()));
+        let (path, field) = match (given, self.profile.as_ref().and_then(|p| p.lang.clone())) {
+            (Some(given), _) => ("--lang".to_owned(), Some(given)),
+            (None, Some((path, field))) => (path, Some(field)),
+            (None, None) => ("lang".to_owned(), resume.lang.clone()),
         };
         let mut locale = match &field {
             None => Locale::default(),
             Some(field) => match locale::check_tag(field, &path) {
                 Ok(language) => Locale::new(language),
                 Err(e) => {
-                    // A variant's `lang` was reported when the variant was resolved.
+                    // A variant's `lang` was reported when the variant was
+                    // resolved, and `--lang` before selecting.
                     if path == "lang" {
                         self.errors.push(e);
                     }
@@ -234,7 +279,7 @@ impl Cx<'_> {
             icons.push(self.icon(chosen, "person.icons.phone", ContactKind::Phone, ""));
         }
         if let Some(location) = &person.location {
-            contacts.push(self.rich(location, "person.location"));
+            contacts.push(self.rich_text(location, "person.location"));
             let chosen = person.icons.location.as_ref();
             let path = "person.icons.location";
             icons.push(self.icon(chosen, path, ContactKind::Location, ""));
@@ -244,7 +289,7 @@ impl Cx<'_> {
                 continue;
             }
             let path = format!("person.links[{i}]");
-            let label = self.rich(&link.get_ref().label, &format!("{path}.label"));
+            let label = self.rich_text(&link.get_ref().label, &format!("{path}.label"));
             let written = link.get_ref().url.get_ref();
             let url = match link::link_target(written) {
                 Ok(url) => url,
@@ -346,7 +391,7 @@ impl Cx<'_> {
                     resume.sections.iter().position(|s| {
                         let s = s.get_ref();
                         s.id.as_ref().is_some_and(|id| id.get_ref() == r.get_ref())
-                            || s.title.get_ref() == r.get_ref()
+                            || s.title.strings().any(|t| t == r.get_ref())
                     })
                 })
                 .collect(),
@@ -446,7 +491,7 @@ impl Cx<'_> {
         let title_field = self
             .replaced(s.id.as_ref(), |o| o.title.as_ref())
             .unwrap_or_else(|| s.title.clone());
-        let title = self.rich(&title_field, &format!("{path}.title"));
+        let title = self.rich_text(&title_field, &format!("{path}.title"));
         let kinds = [s.entries.is_some(), s.skills.is_some(), s.text.is_some()];
         let count = kinds.iter().filter(|k| **k).count();
         if count != 1 {
@@ -487,8 +532,8 @@ impl Cx<'_> {
                     .map(|(i, row)| {
                         let p = format!("{path}.skills[{i}]");
                         SkillRow {
-                            label: self.rich(&row.get_ref().label, &format!("{p}.label")),
-                            items: self.rich(&row.get_ref().items, &format!("{p}.items")),
+                            label: self.rich_text(&row.get_ref().label, &format!("{p}.label")),
+                            items: self.rich_text(&row.get_ref().items, &format!("{p}.items")),
                             span: row.span(),
                         }
                     })
@@ -498,7 +543,7 @@ impl Cx<'_> {
             let text = self
                 .replaced(s.id.as_ref(), |o| o.text.as_ref())
                 .unwrap_or_else(|| text.clone());
-            Body::Text(self.rich(&text, &format!("{path}.text")))
+            Body::Text(self.rich_text(&text, &format!("{path}.text")))
         } else {
             Body::Entries(Vec::new())
         };
@@ -565,27 +610,30 @@ impl Cx<'_> {
             .enumerate()
             .filter(|(_, b)| self.keeps(b.get_ref().tags.iter().map(String::as_str)))
             .collect();
-        let opt = |cx: &mut Self, field: &Option<Spanned<String>>, name: &str| {
+        let opt = |cx: &mut Self, field: &Option<Text>, name: &str| {
             field
                 .as_ref()
-                .map(|f| cx.rich(f, &format!("{path}.{name}")))
+                .map(|f| cx.rich_text(f, &format!("{path}.{name}")))
         };
+        let dates = e
+            .dates
+            .as_ref()
+            .map(|d| self.dates_in_lang(d, &format!("{path}.dates")));
         Entry {
-            title: self.rich(&title, &format!("{path}.title")),
+            title: self.rich_text(&title, &format!("{path}.title")),
             org: opt(self, &org, "org"),
             location: opt(self, &location, "location"),
-            dates: e
-                .dates
+            dates: dates
                 .as_ref()
                 .map(|d| self.dates(d, &format!("{path}.dates"))),
-            latest: e.dates.as_ref().and_then(|d| latest(d.get_ref())),
-            when: e.dates.as_ref().map(|d| written(d.get_ref())),
+            latest: dates.as_ref().and_then(|d| latest(d.get_ref())),
+            when: dates.as_ref().map(|d| written(d.get_ref())),
             subtitle: opt(self, &subtitle, "subtitle"),
             details: e
                 .details
                 .iter()
                 .enumerate()
-                .map(|(i, d)| self.rich(d, &format!("{path}.details[{i}]")))
+                .map(|(i, d)| self.rich_text(d, &format!("{path}.details[{i}]")))
                 .collect(),
             bullets: kept_bullets
                 .into_iter()
@@ -599,13 +647,6 @@ impl Cx<'_> {
     fn bullet(&mut self, bullet: &Spanned<model::Bullet>, path: &str) -> Bullet {
         let b = bullet.get_ref();
         let span = bullet.span();
-        // The text's own span: the whole value, or the quoted string inside the table.
-        let text_span = if b.table {
-            self.narrow(&span, &b.text)
-        } else {
-            span.clone()
-        };
-        let text = Spanned::new(text_span, b.text.clone());
         let priority = match b.priority {
             Some(0) => {
                 self.errors.push(
@@ -624,7 +665,7 @@ impl Cx<'_> {
             path.to_owned()
         };
         Bullet {
-            text: self.rich(&text, &text_path),
+            text: self.rich_text(&b.text, &text_path),
             priority,
             span,
         }
@@ -644,10 +685,23 @@ impl Cx<'_> {
         Some(*p.get_ref())
     }
 
+    /// The dates with free text in the document's language.
+    fn dates_in_lang(&mut self, dates: &Spanned<Dates>, path: &str) -> Spanned<Dates> {
+        match dates.get_ref() {
+            Dates::Single(text @ Text::Languages(_)) => {
+                let picked = self.text(text, path);
+                Spanned::new(dates.span(), Dates::Single(Text::Plain(picked)))
+            }
+            _ => dates.clone(),
+        }
+    }
+
     fn dates(&mut self, dates: &Spanned<Dates>, path: &str) -> Rich {
         let span = dates.span();
         let text = match dates.get_ref() {
-            Dates::Single(s) => self.date(s, &span, path).map(|d| self.locale.format_date(&d)),
+            Dates::Single(s) => self
+                .date(s.first(), &s.span(), path)
+                .map(|d| self.locale.format_date(&d)),
             Dates::Range { start, end } => {
                 let start = self.date(start, &span, &format!("{path}.start"));
                 let end = self.date(end, &span, &format!("{path}.end"));
@@ -689,6 +743,43 @@ impl Cx<'_> {
             }
         }
         span.clone()
+    }
+
+    /// The words of a text field in the document's language, with a
+    /// warning when the field has no translation in it.
+    fn text(&mut self, field: &Text, path: &str) -> Spanned<String> {
+        match field.pick(&self.lang, self.default_lang.as_deref()) {
+            Some(Picked::Found(text)) => text.clone(),
+            Some(Picked::Fallback { text, lang }) => {
+                let span = field.span();
+                let path = self
+                    .override_paths
+                    .get(&span.start)
+                    .cloned()
+                    .unwrap_or_else(|| path.to_owned());
+                self.warnings.push(
+                    Diagnostic::warning(format!(
+                        "`{path}` has no `{}` translation; the `{lang}` one is printed",
+                        self.lang
+                    ))
+                    .with_span(span)
+                    .with_path(path)
+                    .with_hint(format!(
+                        "add `{} = \"...\"` to the table",
+                        locale::find(&self.lang).map_or(self.lang.as_str(), |l| l.code())
+                    )),
+                );
+                text.clone()
+            }
+            // An empty table, reported when the résumé was checked.
+            None => Spanned::new(field.span(), String::new()),
+        }
+    }
+
+    /// [`Cx::text`], its inline markup parsed.
+    fn rich_text(&mut self, field: &Text, path: &str) -> Rich {
+        let text = self.text(field, path);
+        self.rich(&text, path)
     }
 
     /// Parse the inline markup of a text field, mapping offsets to the source.
@@ -822,7 +913,7 @@ impl Cx<'_> {
 fn latest(dates: &Dates) -> Option<Date> {
     let typed = |s: &str| date::parse_date(s).ok().filter(|d| date::bounds(d).is_some());
     match dates {
-        Dates::Single(s) => typed(s),
+        Dates::Single(s) => typed(s.first()),
         Dates::Range { start, end } => typed(end).or_else(|| typed(start)),
     }
 }
@@ -896,7 +987,7 @@ fn written(dates: &Dates) -> When {
         Err(_) => text.trim().to_owned(),
     };
     match dates {
-        Dates::Single(s) => When::Single(canonical(s)),
+        Dates::Single(s) => When::Single(canonical(s.first())),
         Dates::Range { start, end } => When::Range(canonical(start), canonical(end)),
     }
 }

@@ -42,6 +42,9 @@ pub struct Options {
     pub pages: Option<u32>,
     /// A built-in theme in place of the one the résumé picks (`--theme`).
     pub theme: Option<String>,
+    /// The document's language, over the résumé's and the variant's
+    /// `lang` (`export --lang`): which translation each text prints.
+    pub lang: Option<String>,
 }
 
 /// A parsed résumé and the faces it is set in.
@@ -428,8 +431,13 @@ impl<'f> Session<'f> {
         &self,
         variant: Option<&str>,
     ) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
-        let (document, warnings) = select::select_warned(&self.resume, &self.source, variant)
-            .map_err(|errors| diag::at_most(errors, limits::MAX_DIAGNOSTICS))?;
+        let (document, warnings) = select::select_in(
+            &self.resume,
+            &self.source,
+            variant,
+            self.options.lang.as_deref(),
+        )
+        .map_err(|errors| diag::at_most(errors, limits::MAX_DIAGNOSTICS))?;
         if let Some(photo) = document.photo.as_ref().filter(|_| self.photo.is_none()) {
             return Err(vec![
                 Diagnostic::error(format!("the photo `{}` was not read", photo.path))

@@ -253,7 +253,9 @@ impl Known {
             .iter()
             .flat_map(|s| {
                 let s = s.get_ref();
-                std::iter::once(s.title.get_ref().clone())
+                s.title
+                    .strings()
+                    .map(str::to_owned)
                     .chain(s.id.iter().map(|i| i.get_ref().clone()))
             })
             .collect();
@@ -381,7 +383,7 @@ fn check_repeats(
         let Some(index) = resume.sections.iter().position(|s| {
             let s = s.get_ref();
             s.id.as_ref().is_some_and(|id| id.get_ref() == name.get_ref())
-                || s.title.get_ref() == name.get_ref()
+                || s.title.strings().any(|t| t == name.get_ref())
         }) else {
             continue;
         };
@@ -395,7 +397,7 @@ fn check_repeats(
             format!(
                 "`{}` names section `{}` again, named before as `{}`",
                 name.get_ref(),
-                resume.sections[index].get_ref().title.get_ref(),
+                resume.sections[index].get_ref().title.first(),
                 earlier.get_ref()
             )
         };
@@ -724,7 +726,7 @@ text = "Builds things."
         );
         assert_eq!((p.fit.spread, p.fit.trim), (Some(false), Some(true)));
         let eng = &p.overrides["eng"];
-        assert_eq!(eng.title.as_ref().unwrap().get_ref(), "Lead");
-        assert_eq!(eng.org.as_ref().unwrap().get_ref(), "Acme");
+        assert_eq!(eng.title.as_ref().unwrap().first(), "Lead");
+        assert_eq!(eng.org.as_ref().unwrap().first(), "Acme");
     }
 }

@@ -130,6 +130,24 @@ const CASES: &[Case] = &[
     },
     bad("markup-wrongly-nested"),
     bad("markup-empty-and-lone"),
+    // Tables of translations.
+    bad("translation-odd-tables"),
+    Case {
+        expect: &["unknown field `txt`"],
+        ..bad("translation-bullets")
+    },
+    Case {
+        expect: &[
+            "unknown language `english`",
+            "this table has no translation",
+        ],
+        ..bad("translation-empty-and-bad-keys")
+    },
+    Case {
+        args: &["--variant", "de"],
+        expect: &["has no `de-AT` translation"],
+        ..good("translation-fallback")
+    },
     // Variants: checked when the variant is built.
     Case {
         args: &["--variant", "backend-sans"],

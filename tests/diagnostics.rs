@@ -73,3 +73,13 @@ fn characters_in_no_font_are_warnings() {
 fn independent_syntax_errors_are_all_reported() {
     check("several-syntax-errors");
 }
+
+#[test]
+fn a_missing_translation_is_one_warning_per_field() {
+    check("missing-translation");
+}
+
+#[test]
+fn a_bad_language_key_is_located_with_a_suggestion() {
+    check("bad-language-key");
+}

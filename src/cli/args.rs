@@ -62,6 +62,12 @@ pub enum Command {
         /// what to cut to fit at the preferred setting.
         #[arg(long)]
         suggest: bool,
+        /// Instead of checking the documents, list every text written as a
+        /// table of translations that lacks one of the languages the file
+        /// uses (its `lang`, its variants' and its tables' keys); exit code
+        /// 1 when any is missing.
+        #[arg(long, conflicts_with_all = ["suggest", "variant", "all"])]
+        translations: bool,
         /// Shared options.
         #[command(flatten)]
         common: Common,
@@ -82,6 +88,11 @@ pub enum Command {
         /// and `lang` at the top of the file, which prints the dates in it.
         #[arg(long)]
         lang: Option<String>,
+        /// The same résumé in another language, as LANG=FILE (repeatable):
+        /// each text that differs is written as a table of translations,
+        /// with one variant per language. Needs --lang for the input's own.
+        #[arg(long, value_name = "LANG=FILE", requires = "lang")]
+        translation: Vec<String>,
     },
     /// Export the résumé (or one variant) as JSON Resume, plain text or Markdown.
     Export {
@@ -94,6 +105,11 @@ pub enum Command {
         /// Export one variant instead of the résumé as written.
         #[arg(long)]
         variant: Option<String>,
+        /// The language to write (a tag such as "de"), over the file's and
+        /// the variant's `lang`: each text written as a table of
+        /// translations gives the one in this language.
+        #[arg(long)]
+        lang: Option<String>,
         /// Where to write [default: standard output].
         #[arg(short, long)]
         output: Option<PathBuf>,

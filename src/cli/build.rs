@@ -216,6 +216,7 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
             PdfStandard::Ua1 => resume::Standard::Ua1,
         }),
         theme: request.common.theme.clone(),
+        lang: None,
     };
     // Parse errors come before a bad SOURCE_DATE_EPOCH.
     let created = super::source_date_epoch();

@@ -10,11 +10,13 @@ use super::args::ExportFormat;
 use super::report::Reporter;
 use super::{Failed, Input, Outcome, io};
 
-/// Export `variant` of `input` in `format` to `output` (default: stdout).
+/// Export `variant` of `input` in `format` to `output` (default: stdout),
+/// in `lang` when given.
 pub fn run(
     input: &Path,
     format: ExportFormat,
     variant: Option<&str>,
+    lang: Option<String>,
     output: Option<&Path>,
     reporter: &mut Reporter,
 ) -> Outcome {
@@ -23,7 +25,10 @@ pub fn run(
         io::check_output(path, std::slice::from_ref(&input.path))
             .map_err(|d| Failed::stop(&input, vec![d]))?;
     }
-    let session = input.session(Options::default())?;
+    let session = input.session(Options {
+        lang,
+        ..Options::default()
+    })?;
     let (doc, warnings) = session
         .select(variant)
         .map_err(|d| Failed::stop(&input, d))?;

@@ -14,6 +14,7 @@ pub mod plan;
 pub mod report;
 mod system_fonts;
 pub mod themes;
+pub mod translations;
 pub mod variants;
 
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 
 pub mod jsonresume;
 pub mod text;
+pub mod translations;
 
 use crate::text::style::Span;
 

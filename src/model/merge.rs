@@ -112,6 +112,7 @@ impl OverrideDef {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Text;
     use toml::Spanned;
 
     fn spanned(text: &str, at: usize) -> Spanned<String> {
@@ -208,19 +209,19 @@ mod tests {
     #[test]
     fn override_fields_set_above_win() {
         let base = OverrideDef {
-            title: Some(spanned("Old", 0)),
-            org: Some(spanned("Acme", 5)),
+            title: Some(Text::Plain(spanned("Old", 0))),
+            org: Some(Text::Plain(spanned("Acme", 5))),
             ..OverrideDef::default()
         };
         let over = OverrideDef {
-            title: Some(spanned("New", 30)),
-            text: Some(spanned("Body", 40)),
+            title: Some(Text::Plain(spanned("New", 30))),
+            text: Some(Text::Plain(spanned("Body", 40))),
             ..OverrideDef::default()
         };
         let merged = over.merged_over(&base);
-        assert_eq!(merged.title.unwrap().get_ref(), "New");
-        assert_eq!(merged.org.unwrap().get_ref(), "Acme");
-        assert_eq!(merged.text.unwrap().get_ref(), "Body");
+        assert_eq!(merged.title.unwrap().first(), "New");
+        assert_eq!(merged.org.unwrap().first(), "Acme");
+        assert_eq!(merged.text.unwrap().first(), "Body");
         assert!(merged.location.is_none() && merged.subtitle.is_none());
         assert!(merged.headline.is_none());
     }

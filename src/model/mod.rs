@@ -13,6 +13,7 @@ pub(crate) mod lang;
 pub(crate) mod link;
 pub(crate) mod markup;
 mod merge;
+pub mod text;
 pub mod theme;
 pub(crate) mod toml_error;
 
@@ -28,6 +29,7 @@ use crate::diag::Diagnostic;
 use crate::limits::MAX_DIAGNOSTICS;
 use toml_error::from_toml_error;
 
+pub use text::{Text, Translation};
 pub use theme::ThemeDef;
 
 /// The root of `resume.toml`.
@@ -110,23 +112,23 @@ pub struct VariantDef {
 #[serde(deny_unknown_fields)]
 pub struct OverrideDef {
     /// A section's or an entry's title, or the person's name.
-    #[schemars(with = "Option<String>")]
-    pub title: Option<Spanned<String>>,
+    #[schemars(with = "Option<Text>")]
+    pub title: Option<Text>,
     /// An entry's organisation.
-    #[schemars(with = "Option<String>")]
-    pub org: Option<Spanned<String>>,
+    #[schemars(with = "Option<Text>")]
+    pub org: Option<Text>,
     /// An entry's location.
-    #[schemars(with = "Option<String>")]
-    pub location: Option<Spanned<String>>,
+    #[schemars(with = "Option<Text>")]
+    pub location: Option<Text>,
     /// An entry's subtitle.
-    #[schemars(with = "Option<String>")]
-    pub subtitle: Option<Spanned<String>>,
+    #[schemars(with = "Option<Text>")]
+    pub subtitle: Option<Text>,
     /// A text section's paragraph.
-    #[schemars(with = "Option<String>")]
-    pub text: Option<Spanned<String>>,
+    #[schemars(with = "Option<Text>")]
+    pub text: Option<Text>,
     /// The person's headline.
-    #[schemars(with = "Option<String>")]
-    pub headline: Option<Spanned<String>>,
+    #[schemars(with = "Option<Text>")]
+    pub headline: Option<Text>,
 }
 
 /// `[fit]`: how content is fitted to the page (or pages).
@@ -205,11 +207,11 @@ pub struct FontsDef {
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Printed large and centred.
-    #[schemars(with = "String")]
-    pub name: Spanned<String>,
+    #[schemars(with = "Text")]
+    pub name: Text,
     /// An optional line under the name, such as "Backend Engineer".
-    #[schemars(with = "Option<String>")]
-    pub headline: Option<Spanned<String>>,
+    #[schemars(with = "Option<Text>")]
+    pub headline: Option<Text>,
     /// Becomes a `mailto:` link.
     #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
@@ -217,8 +219,8 @@ pub struct Person {
     #[schemars(with = "Option<String>")]
     pub phone: Option<Spanned<String>>,
     /// Plain text.
-    #[schemars(with = "Option<String>")]
-    pub location: Option<Spanned<String>>,
+    #[schemars(with = "Option<Text>")]
+    pub location: Option<Text>,
     /// Labelled links such as LinkedIn or GitHub, in order.
     #[serde(default)]
     #[schemars(with = "Vec<Link>")]
@@ -256,8 +258,8 @@ pub struct ContactIcons {
 #[serde(deny_unknown_fields)]
 pub struct Link {
     /// The text printed, e.g. `linkedin`.
-    #[schemars(with = "String")]
-    pub label: Spanned<String>,
+    #[schemars(with = "Text")]
+    pub label: Text,
     /// The target, e.g. `https://www.linkedin.com/in/someone`.
     #[schemars(with = "String")]
     pub url: Spanned<String>,
@@ -276,8 +278,8 @@ pub struct Link {
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Any title, printed as the section heading.
-    #[schemars(with = "String")]
-    pub title: Spanned<String>,
+    #[schemars(with = "Text")]
+    pub title: Text,
     /// A name for variants to refer to this section.
     #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
@@ -292,8 +294,8 @@ pub struct Section {
     #[schemars(with = "Option<Vec<SkillRow>>")]
     pub skills: Option<Vec<Spanned<SkillRow>>>,
     /// A free paragraph, such as a summary.
-    #[schemars(with = "Option<String>")]
-    pub text: Option<Spanned<String>>,
+    #[schemars(with = "Option<Text>")]
+    pub text: Option<Text>,
     /// 1 = essential (never trimmed); 2 or more: dropped first by `--trim`, the
     /// highest first; unset: dropped after every marked item, by convention.
     #[schemars(with = "Option<u32>")]
@@ -305,8 +307,8 @@ pub struct Section {
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// Bold first words of the entry (job title, school, project name).
-    #[schemars(with = "String")]
-    pub title: Spanned<String>,
+    #[schemars(with = "Text")]
+    pub title: Text,
     /// A name for variants to refer to this entry.
     #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
@@ -315,21 +317,21 @@ pub struct Entry {
     #[schemars(with = "Vec<String>")]
     pub tags: Vec<Spanned<String>>,
     /// Employer or institution, after the title.
-    #[schemars(with = "Option<String>")]
-    pub org: Option<Spanned<String>>,
+    #[schemars(with = "Option<Text>")]
+    pub org: Option<Text>,
     /// Place, after the organisation.
-    #[schemars(with = "Option<String>")]
-    pub location: Option<Spanned<String>>,
+    #[schemars(with = "Option<Text>")]
+    pub location: Option<Text>,
     /// A date or a date range, right-aligned on the title's baseline.
     #[schemars(with = "Option<Dates>")]
     pub dates: Option<Spanned<Dates>>,
     /// Italic line under the title (degree, project kind, a link).
-    #[schemars(with = "Option<String>")]
-    pub subtitle: Option<Spanned<String>>,
+    #[schemars(with = "Option<Text>")]
+    pub subtitle: Option<Text>,
     /// Plain lines under the subtitle (coursework, honours).
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub details: Vec<Spanned<String>>,
+    #[schemars(with = "Vec<Text>")]
+    pub details: Vec<Text>,
     /// Bullet points: a string each, or `{ text = "...", priority = 3 }`.
     #[serde(default)]
     #[schemars(with = "Vec<Bullet>")]
@@ -340,16 +342,17 @@ pub struct Entry {
     pub priority: Option<Spanned<u32>>,
 }
 
-/// A bullet: `"text"` or `{ text = "text", priority = 2 }`.
+/// A bullet: `"text"`, `{ text = "text", priority = 2 }`, or a table of
+/// translations `{ en = "...", de = "..." }`.
 #[derive(Debug)]
 pub struct Bullet {
     /// The bullet's text, with inline markup.
-    pub text: String,
+    pub text: Text,
     /// Trimming priority (1 = essential).
     pub priority: Option<u32>,
     /// Variant tags.
     pub tags: Vec<String>,
-    /// Written as a table rather than a plain string.
+    /// Written as a table with `text` rather than as the text alone.
     pub table: bool,
 }
 
@@ -358,15 +361,16 @@ impl JsonSchema for Bullet {
         "Bullet".into()
     }
 
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let text = generator.subschema_for::<Text>();
         json_schema!({
-            "description": "A bullet: its text with inline markup, or a table with the text, a trimming priority and variant tags.",
-            "oneOf": [
-                { "type": "string" },
+            "description": "A bullet: its text with inline markup (a string or a table of translations), or a table with the text, a trimming priority and variant tags.",
+            "anyOf": [
+                text.clone(),
                 {
                     "type": "object",
                     "properties": {
-                        "text": { "type": "string", "description": "The bullet's text, with inline markup." },
+                        "text": text,
                         "priority": { "type": "integer", "minimum": 1, "description": "1 = essential; 2 or more: trimmed first, the highest first; unset: after every marked item, by convention." },
                         "tags": { "type": "array", "items": { "type": "string" }, "description": "Variant tags." }
                     },
@@ -378,43 +382,81 @@ impl JsonSchema for Bullet {
     }
 }
 
-/// The table form of [`Bullet`], parsed strictly.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BulletDef {
-    text: String,
-    priority: Option<u32>,
-    #[serde(default)]
-    tags: Vec<String>,
+/// The keys of a bullet's table form.
+const BULLET_KEYS: &[&str] = &["text", "priority", "tags"];
+
+/// What a bullet's visitor reads, before the span is attached.
+enum BulletRaw {
+    Plain(String),
+    Languages(Vec<Translation>),
+    Table {
+        text: Text,
+        priority: Option<u32>,
+        tags: Vec<String>,
+    },
 }
 
-impl<'de> Deserialize<'de> for Bullet {
+/// A key of a bullet's table: `text`, `priority` or `tags`, or (for the
+/// first key) a language, which makes the table one of translations. An
+/// unknown key is an error at that key.
+struct BulletKey {
+    first: bool,
+}
+
+impl<'de> de::DeserializeSeed<'de> for BulletKey {
+    type Value = Spanned<String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        let key = Spanned::<String>::deserialize(deserializer)?;
+        let name = key.get_ref().as_str();
+        let language = self.first && crate::locale::find(name).is_some();
+        if BULLET_KEYS.contains(&name) || language {
+            Ok(key)
+        } else {
+            Err(de::Error::unknown_field(name, BULLET_KEYS))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for BulletRaw {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct BulletVisitor;
 
         impl<'de> Visitor<'de> for BulletVisitor {
-            type Value = Bullet;
+            type Value = BulletRaw;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a string or a table { text = \"...\", priority = 2, tags = [...] }")
             }
 
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Bullet, E> {
-                Ok(Bullet {
-                    text: v.to_owned(),
-                    priority: None,
-                    tags: Vec::new(),
-                    table: false,
-                })
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<BulletRaw, E> {
+                Ok(BulletRaw::Plain(v.to_owned()))
             }
 
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Bullet, A::Error> {
-                let def = BulletDef::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Bullet {
-                    text: def.text,
-                    priority: def.priority,
-                    tags: def.tags,
-                    table: true,
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<BulletRaw, A::Error> {
+                let Some(first) = map.next_key_seed(BulletKey { first: true })? else {
+                    return Err(de::Error::missing_field("text"));
+                };
+                // A key that names a language starts a table of translations;
+                // anything else is the table form, whose keys are checked.
+                if !BULLET_KEYS.contains(&first.get_ref().as_str()) {
+                    return text::translations(map, Some(first)).map(BulletRaw::Languages);
+                }
+                let (mut text, mut priority, mut tags) = (None, None, Vec::new());
+                let mut key = Some(first);
+                while let Some(k) = key {
+                    match k.get_ref().as_str() {
+                        "text" => text = Some(map.next_value::<Text>()?),
+                        "priority" => priority = Some(map.next_value::<u32>()?),
+                        _ => tags = map.next_value::<Vec<String>>()?,
+                    }
+                    key = map.next_key_seed(BulletKey { first: false })?;
+                }
+                let text = text.ok_or_else(|| de::Error::missing_field("text"))?;
+                Ok(BulletRaw::Table {
+                    text,
+                    priority,
+                    tags,
                 })
             }
         }
@@ -423,16 +465,43 @@ impl<'de> Deserialize<'de> for Bullet {
     }
 }
 
+impl<'de> Deserialize<'de> for Bullet {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Spanned::<BulletRaw>::deserialize(deserializer)?;
+        let span = raw.span();
+        let bare = |text| Bullet {
+            text,
+            priority: None,
+            tags: Vec::new(),
+            table: false,
+        };
+        Ok(match raw.into_inner() {
+            BulletRaw::Plain(s) => bare(Text::Plain(Spanned::new(span, s))),
+            BulletRaw::Languages(all) => bare(Text::Languages(Spanned::new(span, all))),
+            BulletRaw::Table {
+                text,
+                priority,
+                tags,
+            } => Bullet {
+                text,
+                priority,
+                tags,
+                table: true,
+            },
+        })
+    }
+}
+
 /// One skill row: a bold label and its items.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SkillRow {
     /// Printed bold, followed by a colon.
-    #[schemars(with = "String")]
-    pub label: Spanned<String>,
+    #[schemars(with = "Text")]
+    pub label: Text,
     /// The items, as one line of text.
-    #[schemars(with = "String")]
-    pub items: Spanned<String>,
+    #[schemars(with = "Text")]
+    pub items: Text,
     /// Variant tags.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -440,10 +509,11 @@ pub struct SkillRow {
 }
 
 /// `dates = "2024"` or `dates = { start = "2024-07", end = "present" }`.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Dates {
-    /// One date or free text such as `"Fall 2025"`.
-    Single(String),
+    /// One date or free text such as `"Fall 2025"`; free text may be a
+    /// table of translations (`{ en = "Fall 2025", de = "Herbst 2025" }`).
+    Single(Text),
     /// A range; formatted by the theme with an en dash.
     Range {
         /// First month or year.
@@ -458,11 +528,12 @@ impl JsonSchema for Dates {
         "Dates".into()
     }
 
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let text = generator.subschema_for::<Text>();
         json_schema!({
-            "description": "A date (\"2024-07\", \"2024\", \"present\", or free text such as \"Fall 2025\") or a range { start, end }.",
-            "oneOf": [
-                { "type": "string" },
+            "description": "A date (\"2024-07\", \"2024\", \"present\", or free text such as \"Fall 2025\", which may be a table of translations) or a range { start, end }.",
+            "anyOf": [
+                text,
                 {
                     "type": "object",
                     "properties": {
@@ -477,39 +548,90 @@ impl JsonSchema for Dates {
     }
 }
 
-/// The table form of [`Dates`], parsed strictly.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DateRangeDef {
-    start: String,
-    end: String,
+/// The keys of a date range.
+const RANGE_KEYS: &[&str] = &["start", "end"];
+
+/// A key of a `dates` table: `start` or `end`, or (for the first key) a
+/// language, which makes the table one of translations of free text.
+struct DatesKey {
+    first: bool,
 }
 
-impl<'de> Deserialize<'de> for Dates {
+impl<'de> de::DeserializeSeed<'de> for DatesKey {
+    type Value = Spanned<String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        let key = Spanned::<String>::deserialize(deserializer)?;
+        let name = key.get_ref().as_str();
+        let language = self.first && crate::locale::find(name).is_some();
+        if RANGE_KEYS.contains(&name) || language {
+            Ok(key)
+        } else {
+            Err(de::Error::unknown_field(name, RANGE_KEYS))
+        }
+    }
+}
+
+/// What the dates visitor reads, before the span is attached.
+enum DatesRaw {
+    Plain(String),
+    Languages(Vec<Translation>),
+    Range { start: String, end: String },
+}
+
+impl<'de> Deserialize<'de> for DatesRaw {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct DatesVisitor;
 
         impl<'de> Visitor<'de> for DatesVisitor {
-            type Value = Dates;
+            type Value = DatesRaw;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a date string or a table { start = \"...\", end = \"...\" }")
             }
 
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Dates, E> {
-                Ok(Dates::Single(v.to_owned()))
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<DatesRaw, E> {
+                Ok(DatesRaw::Plain(v.to_owned()))
             }
 
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Dates, A::Error> {
-                let range = DateRangeDef::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Dates::Range {
-                    start: range.start,
-                    end: range.end,
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DatesRaw, A::Error> {
+                let Some(first) = map.next_key_seed(DatesKey { first: true })? else {
+                    return Err(de::Error::missing_field("start"));
+                };
+                if !RANGE_KEYS.contains(&first.get_ref().as_str()) {
+                    return text::translations(map, Some(first)).map(DatesRaw::Languages);
+                }
+                let (mut start, mut end) = (None, None);
+                let mut key = Some(first);
+                while let Some(k) = key {
+                    let value = map.next_value::<String>()?;
+                    if k.get_ref() == "start" {
+                        start = Some(value);
+                    } else {
+                        end = Some(value);
+                    }
+                    key = map.next_key_seed(DatesKey { first: false })?;
+                }
+                Ok(DatesRaw::Range {
+                    start: start.ok_or_else(|| de::Error::missing_field("start"))?,
+                    end: end.ok_or_else(|| de::Error::missing_field("end"))?,
                 })
             }
         }
 
         deserializer.deserialize_any(DatesVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Dates {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Spanned::<DatesRaw>::deserialize(deserializer)?;
+        let span = raw.span();
+        Ok(match raw.into_inner() {
+            DatesRaw::Plain(s) => Dates::Single(Text::Plain(Spanned::new(span, s))),
+            DatesRaw::Languages(all) => Dates::Single(Text::Languages(Spanned::new(span, all))),
+            DatesRaw::Range { start, end } => Dates::Range { start, end },
+        })
     }
 }
 
