@@ -608,3 +608,17 @@ fn every_variant_gets_the_photo() {
     let failure = unread.compile(None).unwrap_err();
     assert!(failure.diagnostics[0].message.contains("was not read"));
 }
+
+/// The README's gallery shows every built-in theme: `scripts/gallery.sh`
+/// draws one PNG per theme, and the README shows each.
+#[test]
+fn the_gallery_has_every_builtin_theme() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    for name in builtin::names() {
+        let file = format!("docs/gallery/{name}.png");
+        let png = std::fs::read(common::root().join(&file))
+            .unwrap_or_else(|e| panic!("{file}: {e}; run scripts/gallery.sh"));
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{file}");
+        assert!(readme.contains(&format!("<img src=\"{file}\"")), "README shows {file}");
+    }
+}
