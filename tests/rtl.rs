@@ -356,3 +356,46 @@ fn an_arabic_name_on_a_left_to_right_page_reads_back_in_order() {
     let pdf = dir.write("name.pdf", &out.pdf);
     assert_eq!(pdftotext_words(&pdf, false), out.laid.words());
 }
+
+/// A photo stands at the right margin of a right-to-left page, with the
+/// header's text to its left, as it stands at the left margin of a
+/// left-to-right one.
+#[test]
+fn the_photo_stands_on_the_right_of_a_right_to_left_page() {
+    let photo = std::fs::read(common::root().join("tests/fixtures/photo/portrait.jpg")).unwrap();
+    let source = example("arabic.toml").replacen("[person]\n", "[person]\nphoto = \"me.jpg\"\n", 1);
+    let options = Options {
+        theme: Some("humanist".to_owned()),
+        ..Options::default()
+    };
+    let laid = Session::new(source, options)
+        .unwrap()
+        .with_photo(|_| Ok(photo))
+        .unwrap()
+        .lay_out(None)
+        .unwrap_or_else(|f| panic!("{:#?}", f.diagnostics));
+    let page = &laid.pages[0];
+    let (x, size) = page
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Photo { x, size, .. } => Some((x.get(), size.get())),
+            _ => None,
+        })
+        .expect("a photo");
+    let margin = page.width.get() - (x + size);
+    assert!(
+        x > page.width.get() / 2.0 && margin < 72.0,
+        "x {x}, size {size}"
+    );
+    // The name is left of the photo.
+    let name = page
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Text(t) => Some(t.x.get() + t.width.get()),
+            _ => None,
+        })
+        .unwrap();
+    assert!(name < x, "name ends at {name}, photo starts at {x}");
+}

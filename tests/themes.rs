@@ -619,6 +619,9 @@ fn the_gallery_has_every_builtin_theme() {
         let png = std::fs::read(common::root().join(&file))
             .unwrap_or_else(|e| panic!("{file}: {e}; run scripts/gallery.sh"));
         assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{file}");
-        assert!(readme.contains(&format!("<img src=\"{file}\"")), "README shows {file}");
+        assert!(
+            readme.contains(&format!("<img src=\"{file}\"")),
+            "README shows {file}"
+        );
     }
 }

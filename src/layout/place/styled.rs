@@ -58,15 +58,15 @@ impl Placer<'_> {
         }
     }
 
-    /// The photo at the left margin from the top of the text area, beside
-    /// the header blocks before it; what follows goes under the lower of
-    /// the two.
+    /// The photo at the left margin (the right one on a right-to-left
+    /// page) from the top of the text area, beside the header blocks
+    /// before it; what follows goes under the lower of the two.
     pub(super) fn photo(&mut self, size: Pt, shape: PhotoSlot) {
         let t = self.theme;
         let top = t.margin_top;
         if self.draw {
             self.items.push(Item::Photo {
-                x: t.margin_x,
+                x: t.mirrored(t.margin_x, size),
                 y: top,
                 size,
                 shape,
