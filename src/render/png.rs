@@ -173,6 +173,19 @@ fn fill(pixmap: &mut Pixmap, outline: &Outline, paint: &Paint, origin: (Pt, Pt),
         origin.0.get() as f32 * scale,
         origin.1.get() as f32 * scale,
     );
+    // A flat glyph thinner than a pixel (a dash, an underscore) would fall
+    // between the rasteriser's sample rows and vanish at low resolutions;
+    // like a thin rule, it covers whole pixel rows, as PDF viewers draw it.
+    if let Some(ink) = path.bounds().transform(transform)
+        && ink.height() < 1.0
+        && ink.width() >= 1.0
+    {
+        let (top, height) = rule_rows(ink.y() + ink.height() / 2.0, ink.height());
+        if let Some(rect) = Rect::from_xywh(ink.x(), top, ink.width(), height) {
+            pixmap.fill_rect(rect, paint, Transform::identity(), None);
+        }
+        return;
+    }
     pixmap.fill_path(&path, paint, FillRule::Winding, transform, None);
 }
 
@@ -439,5 +452,34 @@ mod tests {
         assert!(near(right + 1, 20.0 + px(bbox.x_max)), "right {right}");
         assert!(near(top, 30.0 - px(bbox.y_max)), "top {top}");
         assert!(near(bottom + 1, 30.0 - px(bbox.y_min)), "bottom {bottom}");
+    }
+
+    #[test]
+    fn a_dash_thinner_than_a_pixel_still_shows() {
+        // Latin Modern's en dash at 10 pt is 0.4 pt thick: a third of a
+        // pixel at 60 dpi, which plain anti-aliasing drops.
+        let data = FontId::LmRegular.data().unwrap();
+        let face = rustybuzz::ttf_parser::Face::parse(data, 0).unwrap();
+        let dash = face.glyph_index('\u{2013}').unwrap().0;
+        let item = Item::Text(TextItem {
+            x: Pt(20.0),
+            y: Pt(20.0),
+            width: Pt(5.0),
+            font: FontId::LmRegular,
+            size: Pt(10.0),
+            color: Rgb(0, 0, 0),
+            glyphs: vec![PlacedGlyph {
+                id: dash,
+                advance: Pt(5.0),
+                x_offset: Pt::ZERO,
+                y_offset: Pt::ZERO,
+                text: 0..3,
+            }],
+            text: "\u{2013}".into(),
+        });
+        let pixmap = raster(&page(vec![item]), 60.0, &[], None).unwrap();
+        let dark = pixmap.pixels().iter().filter(|p| p.red() < 128).count();
+        // About 4 pixels long, one row.
+        assert!((3..=6).contains(&dark), "{dark} dark pixels");
     }
 }
