@@ -77,7 +77,7 @@ stage!(variant);
 use diag::Diagnostic;
 
 pub use pdf::{Standard, Timestamp};
-pub use session::{Compiled, Failure, FitReport, Laid, Options, Session, ThemeFileError};
+pub use session::{Cache, Compiled, Failure, FitReport, Laid, Options, Session, ThemeFileError};
 pub use text::shape::FontFile;
 pub use trim::{CutPlan, CutTarget, Trimmed};
 
