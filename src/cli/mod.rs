@@ -12,8 +12,10 @@ mod io;
 mod manifest;
 pub mod plan;
 pub mod report;
+mod serve;
 pub mod themes;
 pub mod variants;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 
