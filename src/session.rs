@@ -22,7 +22,7 @@ use crate::theme::fonts::FontId;
 use crate::theme::resolve::ThemeFile;
 use crate::trim::{self, CutPlan, CutTarget, Trimmed};
 use crate::units::Pt;
-use crate::{limits, select, variant};
+use crate::{limits, render, select, variant};
 use toml::Spanned;
 
 /// Choices made outside the TOML (on the command line).
@@ -538,6 +538,32 @@ impl<'f> Session<'f> {
                 })
             }
         }
+    }
+
+    /// One page (0-based) of a laid-out document as a standalone SVG
+    /// document: the glyphs the PDF draws, from the same fonts, each text
+    /// item labelled with its text (see `render::svg`). A page past the
+    /// last is an empty document.
+    pub fn svg(&self, laid: &Laid, page: usize) -> String {
+        match laid.pages.get(page) {
+            Some(p) => render::svg::page(p, page + 1, self.fonts),
+            None => render::svg::empty(),
+        }
+    }
+
+    /// One page (0-based) of a laid-out document rasterised to PNG at
+    /// `dpi` (see `render::png`); a resolution that is not a positive
+    /// number, or that makes the page larger than
+    /// [`render::png::MAX_PIXELS`], is an error, as is a page past the last.
+    pub fn png(&self, laid: &Laid, page: usize, dpi: f32) -> Result<Vec<u8>, Diagnostic> {
+        let p = laid.pages.get(page).ok_or_else(|| {
+            Diagnostic::error(format!(
+                "there is no page {} (the document has {})",
+                page + 1,
+                laid.pages.len()
+            ))
+        })?;
+        render::png::page(p, dpi, self.fonts)
     }
 
     /// What to drop from one variant (`None`: the résumé as written) so
