@@ -184,10 +184,7 @@ impl Doc {
 /// Every page of a layout as SVG.
 fn pages(session: &resume::Session, laid: &resume::Laid) -> Vec<String> {
     (0..laid.pages.len())
-        .map(|page| {
-            let _ = (session, page);
-            String::new() /* PENDING-SVG */
-        })
+        .map(|page| session.svg(laid, page))
         .collect()
 }
 

@@ -35,9 +35,14 @@ impl Build {
 }
 
 impl Watching {
-    /// Start `resume watch ARGS` in `dir`.
+    /// Start `resume watch ARGS` in `dir` (the binary `RESUME_BIN` names,
+    /// when set: a release build, for measuring).
     pub fn start(dir: &Path, args: &[&str]) -> Watching {
-        let mut child = super::bin()
+        let mut command = match std::env::var_os("RESUME_BIN") {
+            Some(bin) => std::process::Command::new(bin),
+            None => super::bin(),
+        };
+        let mut child = command
             .current_dir(dir)
             .arg("watch")
             .args(args)
