@@ -178,3 +178,71 @@ fn standard_input_cannot_be_watched() {
     assert_eq!(code, 1);
     assert!(stderr.contains("standard input"), "{stderr}");
 }
+
+/// Send `request` as it is to the server at `addr`; the status line of
+/// the reply (empty when the server closes without one).
+fn raw(addr: &str, request: &[u8]) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let mut stream = std::net::TcpStream::connect(addr).expect("connect to the preview");
+    stream
+        .set_read_timeout(Some(common::watch::PATIENCE))
+        .unwrap();
+    let _ = stream.write_all(request);
+    let mut line = String::new();
+    let _ = BufReader::new(stream).read_line(&mut line);
+    line.trim_end().to_owned()
+}
+
+#[test]
+fn the_preview_server_answers_odd_requests_and_outlives_its_clients() {
+    let dir = TempDir::new("watch-serve").with_seed();
+    let mut watch = Watching::start(dir.path(), &["resume.toml", "--serve", "--port", "0"]);
+    let url = watch.until(|l| l.starts_with("preview at "));
+    let addr = url
+        .trim_start_matches("preview at http://")
+        .trim_end_matches('/')
+        .to_owned();
+    assert!(addr.starts_with("127.0.0.1:"), "this machine only: {url}");
+    assert!(watch.build().ok);
+    let get = |path: &str| {
+        raw(
+            &addr,
+            format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes(),
+        )
+    };
+    assert_eq!(get("/"), "HTTP/1.1 200 OK");
+    assert_eq!(get("/state.json?doc=0"), "HTTP/1.1 200 OK");
+    assert_eq!(get("/pdf?doc=0"), "HTTP/1.1 200 OK");
+    for path in [
+        "/nope",
+        "/../../etc/passwd",
+        "/pdf?doc=99",
+        "/pdf?doc=x",
+        "/state.jsonx",
+    ] {
+        assert_eq!(get(path), "HTTP/1.1 404 Not Found", "{path}");
+    }
+    let post = b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello";
+    assert_eq!(raw(&addr, post), "HTTP/1.1 405 Method Not Allowed");
+    // Garbage, and clients that go away mid-request or mid-stream.
+    let _ = raw(&addr, b"\x00\x01 nonsense\r\n\r\n");
+    for half in [
+        &b"GET /state.json HT"[..],
+        b"GET /pdf?doc=0 HTTP/1.1\r\nHost: x\r\n\r\n",
+    ] {
+        use std::io::Write;
+        let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+        stream.write_all(half).unwrap();
+    }
+    for _ in 0..40 {
+        let _ = raw(&addr, b"GET /events HTTP/1.1\r\nHost: x\r\n\r\n");
+    }
+    // Still serving, and still building.
+    assert_eq!(get("/"), "HTTP/1.1 200 OK");
+    let path = dir.path().join("resume.toml");
+    let seed = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, edited(&seed, "Potoroo")).unwrap();
+    assert!(watch.build().ok);
+    assert_eq!(get("/pdf?doc=0"), "HTTP/1.1 200 OK");
+    assert_eq!(watch.stop("TERM"), Some(0));
+}

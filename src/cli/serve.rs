@@ -11,7 +11,7 @@
 //! document `N`'s PDF, the bytes `build` writes. Anything else is 404;
 //! any method but GET and HEAD is 405. Requests carry no body the server
 //! reads; each is answered on a thread of its own, at most
-//! [`MAX_CLIENTS`] at once.
+//! [`MAX_CLIENTS`] at once besides [`MAX_STREAMS`] event streams.
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -30,9 +30,13 @@ use super::report::{fit_line, shown_path};
 /// The page: markup, style and script.
 const PAGE: &str = include_str!("serve/page.html");
 
-/// The most requests answered at once (event streams included); past it
-/// a request gets 503.
-const MAX_CLIENTS: usize = 32;
+/// The most requests answered at once, and apart from them the most event
+/// streams open at once; past either a request gets 503. (A stream whose
+/// client has gone keeps its place until its next write fails, at most
+/// [`KEEP_ALIVE`] later.)
+const MAX_CLIENTS: usize = 16;
+/// See [`MAX_CLIENTS`].
+const MAX_STREAMS: usize = 16;
 
 /// How often an idle event stream sends a comment, which also finds out
 /// that a client has gone.
@@ -229,8 +233,10 @@ struct Shared {
     changed: Condvar,
     /// Set when the server stops: event streams end.
     stopping: AtomicBool,
-    /// Requests being answered.
+    /// Requests being answered, event streams apart.
     clients: AtomicUsize,
+    /// Event streams open.
+    streams: AtomicUsize,
 }
 
 /// Start serving on `addr`.
@@ -250,6 +256,7 @@ pub fn start(addr: SocketAddr) -> Result<Running, Diagnostic> {
         changed: Condvar::new(),
         stopping: AtomicBool::new(false),
         clients: AtomicUsize::new(0),
+        streams: AtomicUsize::new(0),
     });
     let thread = {
         let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
@@ -294,20 +301,31 @@ fn accept(server: &Server, shared: &Arc<Shared>) {
         if shared.stopping.load(Ordering::SeqCst) {
             break;
         }
-        if shared.clients.fetch_add(1, Ordering::SeqCst) >= MAX_CLIENTS {
-            shared.clients.fetch_sub(1, Ordering::SeqCst);
+        let (count, most) = if route(request.url()) == Route::Events {
+            (&shared.streams, MAX_STREAMS)
+        } else {
+            (&shared.clients, MAX_CLIENTS)
+        };
+        if count.fetch_add(1, Ordering::SeqCst) >= most {
+            count.fetch_sub(1, Ordering::SeqCst);
             let _ = request.respond(text(503, "too many requests at once"));
             continue;
         }
         let mine = Arc::clone(shared);
         let spawned = std::thread::Builder::new().spawn(move || {
+            let streams = route(request.url()) == Route::Events;
             answer(request, &mine);
-            mine.clients.fetch_sub(1, Ordering::SeqCst);
+            let count = if streams {
+                &mine.streams
+            } else {
+                &mine.clients
+            };
+            count.fetch_sub(1, Ordering::SeqCst);
         });
         if spawned.is_err() {
             // The request went with the closure; its client sees the
             // connection close.
-            shared.clients.fetch_sub(1, Ordering::SeqCst);
+            count.fetch_sub(1, Ordering::SeqCst);
         }
     }
 }
