@@ -43,10 +43,10 @@ const MAX_STREAMS: usize = 16;
 const KEEP_ALIVE: Duration = Duration::from_secs(10);
 
 /// The last build as the page shows it.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Preview {
     /// Each document: the résumé as written and its variants.
-    documents: Vec<Doc>,
+    documents: Vec<Arc<Doc>>,
     /// Diagnostics that stopped the build before any document was made.
     stopped: Vec<Value>,
 }
@@ -71,53 +71,61 @@ struct Doc {
 }
 
 impl Preview {
-    /// The preview of a finished build: the documents it made, and, when
-    /// it made one document of a file with variants, the others too (made
-    /// here, not written), so that the switcher can show each.
+    /// The preview of a finished build: the documents it made.
     pub fn of(built: &Built) -> Preview {
+        let shown =
+            |diagnostics: &[Diagnostic]| shown(&built.input.name, &built.input.text, diagnostics);
+        let documents = built
+            .results
+            .iter()
+            .map(|r| Arc::new(Doc::of(r, Some(&r.job.output), built.session, &shown)))
+            .collect();
+        Preview {
+            documents,
+            stopped: Vec::new(),
+        }
+    }
+
+    /// The preview with the documents a build of one document of a file
+    /// with variants did not make (the résumé as written, the other
+    /// variants), made here and not written, so that the switcher can show
+    /// each.
+    pub fn and_the_others(mut self, built: &Built) -> Preview {
         let Built {
             input,
             session,
             plan,
             results,
         } = built;
+        if plan.many() {
+            return self;
+        }
         let shown = |diagnostics: &[Diagnostic]| shown(&input.name, &input.text, diagnostics);
-        let mut documents: Vec<Doc> = results
-            .iter()
-            .map(|r| Doc::of(r, Some(&r.job.output), session, &shown))
-            .collect();
-        if !plan.many() {
-            let base = session.builds_base().then_some(None);
-            let others = base
-                .into_iter()
-                .chain(session.variants().map(Some))
-                .filter(|v| results.iter().all(|r| r.job.variant.as_deref() != *v));
-            for variant in others {
-                let Ok(output) = super::plan::default_output(
-                    &input.path,
-                    std::path::Path::new(""),
-                    variant,
-                    session,
-                ) else {
-                    continue;
-                };
-                let result = JobResult {
-                    job: super::plan::Job {
-                        variant: variant.map(str::to_owned),
-                        output,
-                        span: None,
-                    },
-                    result: session.compile(variant),
-                    write_error: None,
-                    suggestion: None,
-                };
-                documents.push(Doc::of(&result, None, session, &shown));
-            }
+        let base = session.builds_base().then_some(None);
+        let others = base
+            .into_iter()
+            .chain(session.variants().map(Some))
+            .filter(|v| results.iter().all(|r| r.job.variant.as_deref() != *v));
+        for variant in others {
+            let folder = std::path::Path::new("");
+            let Ok(output) = super::plan::default_output(&input.path, folder, variant, session)
+            else {
+                continue;
+            };
+            let result = JobResult {
+                job: super::plan::Job {
+                    variant: variant.map(str::to_owned),
+                    output,
+                    span: None,
+                },
+                result: session.compile(variant),
+                write_error: None,
+                suggestion: None,
+            };
+            self.documents
+                .push(Arc::new(Doc::of(&result, None, session, &shown)));
         }
-        Preview {
-            documents,
-            stopped: Vec::new(),
-        }
+        self
     }
 
     /// The preview of a build that stopped before making any document.

@@ -73,13 +73,19 @@ pub fn run(request: Request, serve: Option<SocketAddr>, reporter: &mut Reporter)
     let mut kept = Kept::default();
     loop {
         let started = Instant::now();
-        let mut preview = None;
+        let (mut preview, mut built_in) = (None, None);
         let outcome = run_with(&request, reporter, &mut kept, |built| {
-            if server.is_some() {
-                preview = Some(Preview::of(built));
+            // The build's time: compiled and written, before the preview.
+            built_in = Some(started.elapsed());
+            if let Some(server) = &server {
+                // The document built first, the others for the switcher
+                // after: the page shows the edit without waiting for them.
+                let made = Preview::of(built);
+                server.publish(made.clone());
+                preview = Some(made.and_the_others(built));
             }
         });
-        let took = started.elapsed();
+        let took = built_in.unwrap_or_else(|| started.elapsed());
         let preview = match (&outcome, preview) {
             (_, Some(preview)) => Some(preview),
             (Err(Failed::Stopped(stopped)), None) => {
