@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use notify::EventKind;
 use notify::RecursiveMode;
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, NoCache, new_debouncer_opt};
 use resume::diag::Diagnostic;
 
 use super::build::{Kept, Request, run_with};
@@ -159,7 +159,7 @@ fn stopped_by(request: &Request, d: Diagnostic) -> Failed {
 /// The watched files: their folders are watched, and events for other
 /// files in them are dropped.
 struct Files {
-    debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    debouncer: Debouncer<notify::RecommendedWatcher, NoCache>,
     /// The folders watched now.
     folders: BTreeSet<PathBuf>,
     /// The files whose events count, as folder (canonical) and name.
@@ -172,21 +172,27 @@ impl Files {
     fn new(wake: Sender<Wake>) -> Result<Files, String> {
         let wanted: Arc<Mutex<BTreeSet<PathBuf>>> = Arc::default();
         let filter = Arc::clone(&wanted);
-        let debouncer = new_debouncer(DEBOUNCE, None, move |events: DebounceEventResult| {
+        let handler = move |events: DebounceEventResult| {
             let Ok(events) = events else { return };
             // Reading a file is an event too (the build's own reads): only
-            // a change counts.
+            // a change counts, or the notice that events were lost.
             let hit = filter.lock().is_ok_and(|wanted| {
                 events.iter().any(|e| {
-                    !matches!(e.kind, EventKind::Access(_))
-                        && e.paths.iter().any(|p| wanted.contains(p))
+                    e.need_rescan()
+                        || !matches!(e.kind, EventKind::Access(_))
+                            && e.paths.iter().any(|p| wanted.contains(p))
                 })
             });
             if hit {
                 let _ = wake.send(Wake::Changed);
             }
-        })
-        .map_err(|e| format!("cannot watch files ({e})"))?;
+        };
+        // Files are told apart by path, not by file id (a save by rename
+        // is a new file at the same path), so no id cache: on macOS and
+        // Windows it would scan each folder watched.
+        let config = notify::Config::default();
+        let debouncer = new_debouncer_opt(DEBOUNCE, None, handler, NoCache, config)
+            .map_err(|e| format!("cannot watch files ({e})"))?;
         Ok(Files {
             debouncer,
             folders: BTreeSet::new(),
