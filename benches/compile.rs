@@ -9,6 +9,9 @@
 //! preferred and the tightest setting, then two pages at the tightest and
 //! the preferred setting, 4 passes (the budget is 12 + k for k pages), and
 //! a PDF of two pages.
+//!
+//! `render::svg` and `render::png` draw the seed résumé's laid-out page as
+//! an SVG document and as a PNG picture at 144 dpi.
 
 use std::hint::black_box;
 
@@ -104,4 +107,34 @@ fn rebuild(bencher: divan::Bencher, kept: &str) {
             }
             black_box(out)
         });
+}
+
+/// Pictures of the seed résumé's page from a layout made once
+/// (`cargo bench --bench compile -- render`): the SVG document, and the
+/// PNG at the default 144 dpi, drawn and encoded.
+mod render {
+    use super::{black_box, fixture};
+
+    fn seed() -> (resume::Session<'static>, resume::Laid) {
+        let session =
+            resume::Session::new(fixture("resume.toml"), resume::Options::default()).unwrap();
+        let laid = session.lay_out(None).unwrap();
+        (session, laid)
+    }
+
+    #[divan::bench]
+    fn svg(bencher: divan::Bencher) {
+        let (session, laid) = seed();
+        bencher.bench_local(|| session.svg(black_box(&laid), 0));
+    }
+
+    #[divan::bench]
+    fn png(bencher: divan::Bencher) {
+        let (session, laid) = seed();
+        bencher.bench_local(|| {
+            session
+                .png(black_box(&laid), 0, resume::limits::DEFAULT_DPI)
+                .unwrap()
+        });
+    }
 }

@@ -91,6 +91,7 @@ fn meta(document: &Document) -> Meta {
         lang: document.lang.clone(),
         created: None,
         standard: None,
+        photo: None,
     }
 }
 

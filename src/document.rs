@@ -115,6 +115,9 @@ pub struct Settings {
     pub trim: bool,
     /// The most pages the content may take (1 to [`crate::limits::MAX_PAGES`]).
     pub pages: u32,
+    /// The direction of the document's language, which the page takes
+    /// unless the theme's `direction` says otherwise.
+    pub direction: crate::model::theme::Direction,
 }
 
 /// One résumé ready for layout.
@@ -130,12 +133,29 @@ pub struct Document {
     pub output: Option<String>,
     /// Contact items in order (email, phone, location, links); links carry their URL.
     pub contacts: Vec<Rich>,
+    /// The icon name of each contact item, in the same order (`None`: no
+    /// icon), drawn when the theme has `icons = true`.
+    pub contact_icons: Vec<Option<String>>,
+    /// The person's photo, if `person.photo` names one.
+    pub photo: Option<PhotoRef>,
     /// Language tag for the PDF metadata.
     pub lang: String,
     /// The sections, in the order written.
     pub sections: Vec<Section>,
     /// Look and paper.
     pub settings: Settings,
+}
+
+/// The person's photo as the document refers to it; the image itself is
+/// read by the caller (`Session::with_photo`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PhotoRef {
+    /// The path as written, relative to the résumé.
+    pub path: String,
+    /// Its alternative text: `person.photo_alt`, or "Photo of <name>".
+    pub alt: String,
+    /// Byte range of `person.photo` in the TOML source.
+    pub span: Range<usize>,
 }
 
 /// A titled section.

@@ -66,6 +66,7 @@ pub mod limits;
 pub(crate) mod locale;
 pub mod model;
 stage!(pdf);
+stage!(photo);
 stage!(render);
 stage!(select);
 mod session;

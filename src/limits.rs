@@ -42,3 +42,16 @@ pub const MAX_THEME_BYTES: usize = 64 << 10;
 /// Most diagnostics reported for one parse or one document; one more
 /// counts the rest.
 pub const MAX_DIAGNOSTICS: usize = 50;
+/// The most pixels a PNG picture of a page may have: a US Letter or A4
+/// page at 600 dpi (about 35 million), with room to spare. Each pixel
+/// takes 4 bytes while drawing.
+pub const MAX_PIXELS: u64 = 40_000_000;
+/// The resolution of PNG pictures when none is asked for, in dots per
+/// inch: twice the 72 of PDF points, sharp on a high-density screen.
+pub const DEFAULT_DPI: f32 = 144.0;
+/// Largest photo file (`person.photo`): a portrait for a résumé needs a
+/// few hundred kilobytes.
+pub const MAX_PHOTO_BYTES: u64 = 10 << 20;
+/// Most pixels in a photo (a 40-megapixel camera's full frame): decoding
+/// a PNG takes memory in proportion.
+pub const MAX_PHOTO_PIXELS: u64 = 40_000_000;

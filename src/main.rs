@@ -25,6 +25,8 @@ fn main() -> ExitCode {
             target,
             out_dir,
             jobs,
+            to,
+            dpi,
             common,
         } => {
             let target = if target.all {
@@ -35,7 +37,8 @@ fn main() -> ExitCode {
                     output,
                 }
             };
-            build::run(Request::build(input, target, common), &mut reporter)
+            let request = Request::build(input, target, common).drawing(to, dpi);
+            build::run(request, &mut reporter)
         }
         Command::Check {
             input,

@@ -10,13 +10,15 @@ use toml::Spanned;
 
 use crate::diag::Diagnostic;
 use crate::document::{
-    Body, Bullet, Document, Entry, FontChoice, Paper, Rich, Section, Settings, SkillRow, When,
+    Body, Bullet, Document, Entry, FontChoice, Paper, PhotoRef, Rich, Section, Settings,
+    SkillRow, When,
 };
 use crate::limits;
 use crate::locale::{self, Locale, Patch, Smart};
 use crate::model::date::{self, Date};
 use crate::model::{self, Dates, Resume, contact, link, markup};
 use crate::text::style::Span;
+use crate::theme::icons::{self, ContactKind};
 use crate::text::{capped_clusters, is_invisible};
 use crate::variant::{self, Profile};
 
@@ -117,7 +119,8 @@ impl Cx<'_> {
         field(over).cloned()
     }
 
-    fn document(&mut self, resume: &Resume, settings: Settings, lang: String) -> Document {
+    fn document(&mut self, resume: &Resume, mut settings: Settings, lang: String) -> Document {
+        settings.direction = self.locale.direction();
         let person = &resume.person;
         let person_id = Spanned::new(0..0, "person".to_owned());
         let name_field = self
@@ -143,7 +146,15 @@ impl Cx<'_> {
                     .with_hint("write the name to print at the top of the page"),
             );
         }
-        let contacts = self.contacts(person);
+        let (contacts, contact_icons) = self.contacts(person);
+        let photo = person.photo.as_ref().map(|path| PhotoRef {
+            path: path.get_ref().trim().to_owned(),
+            alt: person.photo_alt.as_ref().map_or_else(
+                || format!("Photo of {}", name.text().trim()),
+                |alt| alt.get_ref().trim().to_owned(),
+            ),
+            span: path.span(),
+        });
         let sections = self
             .section_order(resume)
             .into_iter()
@@ -155,6 +166,8 @@ impl Cx<'_> {
             variant: self.profile.as_ref().map(|p| p.name.clone()),
             output: self.profile.as_ref().and_then(|p| p.output.clone()),
             contacts,
+            contact_icons,
+            photo,
             lang,
             sections,
             settings,
@@ -190,9 +203,11 @@ impl Cx<'_> {
         field.map_or_else(|| "en-US".to_owned(), |f| f.get_ref().trim().to_owned())
     }
 
-    /// The contact line: e-mail, phone, location and the kept links.
-    fn contacts(&mut self, person: &model::Person) -> Vec<Rich> {
+    /// The contact line: e-mail, phone, location and the kept links, and
+    /// the icon of each.
+    fn contacts(&mut self, person: &model::Person) -> (Vec<Rich>, Vec<Option<String>>) {
         let mut contacts = Vec::new();
+        let mut icons = Vec::new();
         if let Some(email) = &person.email {
             // An address is printed as written: no curly apostrophes or dashes.
             let smart = std::mem::replace(&mut self.smart, false);
@@ -209,13 +224,20 @@ impl Cx<'_> {
                 );
             }
             contacts.push(rich.linked(&format!("mailto:{address}")));
+            let chosen = person.icons.email.as_ref();
+            icons.push(self.icon(chosen, "person.icons.email", ContactKind::Email, ""));
         }
         if let Some(phone) = &person.phone {
             let rich = self.rich(phone, "person.phone");
             contacts.push(self.phone(phone, rich));
+            let chosen = person.icons.phone.as_ref();
+            icons.push(self.icon(chosen, "person.icons.phone", ContactKind::Phone, ""));
         }
         if let Some(location) = &person.location {
             contacts.push(self.rich(location, "person.location"));
+            let chosen = person.icons.location.as_ref();
+            let path = "person.icons.location";
+            icons.push(self.icon(chosen, path, ContactKind::Location, ""));
         }
         for (i, link) in person.links.iter().enumerate() {
             if !self.keeps(tag_names(&link.get_ref().tags)) {
@@ -238,9 +260,43 @@ impl Cx<'_> {
                     written.trim().to_owned()
                 }
             };
+            let chosen = link.get_ref().icon.as_ref();
+            icons.push(self.icon(chosen, &format!("{path}.icon"), ContactKind::Link, &url));
             contacts.push(label.linked(&url));
         }
-        contacts
+        (contacts, icons)
+    }
+
+    /// The icon of a contact item: the one `chosen` names (`"none"`: no
+    /// icon; an unknown name is an error at `path`), else the default of
+    /// its kind and, for a link, its `url`.
+    fn icon(
+        &mut self,
+        chosen: Option<&Spanned<String>>,
+        path: &str,
+        kind: ContactKind,
+        url: &str,
+    ) -> Option<String> {
+        let Some(chosen) = chosen else {
+            return Some(icons::default_for(kind, url).to_owned());
+        };
+        let name = chosen.get_ref().trim();
+        if name == icons::NONE {
+            return None;
+        }
+        if icons::lookup(name).is_none() {
+            self.errors.push(
+                Diagnostic::unknown("icon", name, icons::names().chain([icons::NONE]))
+                    .with_span(chosen.span())
+                    .with_path(path)
+                    .with_hint(
+                        "use a Font Awesome 7 Free Solid or Brands name, such as \"orcid\", \
+                         or \"none\" for no icon",
+                    ),
+            );
+            return None;
+        }
+        Some(name.to_owned())
     }
 
     /// The phone number's contact item, linked to the number it dials.
@@ -353,6 +409,8 @@ impl Cx<'_> {
             spread: fit.spread.unwrap_or(true),
             trim: fit.trim.unwrap_or(false),
             pages: self.pages(fit.pages.as_ref()),
+            // Set from the language once the locale is known.
+            direction: model::theme::Direction::Ltr,
         }
     }
 

@@ -16,6 +16,7 @@ use crate::layout::fit;
 use crate::layout::frame::{Overflow, Page};
 use crate::model::{self, Resume};
 use crate::pdf::{self, Timestamp, WriteError};
+use crate::photo::Photo;
 use crate::text::shape::{BadFont, FontBook, FontFile, Problem};
 use crate::theme::Theme;
 use crate::theme::fonts::FontId;
@@ -76,6 +77,8 @@ pub struct Session<'f> {
     themes: Vec<ThemeFile>,
     /// The faces of the font files themes name, by path.
     theme_fonts: Vec<(String, FontId)>,
+    /// The person's photo, as [`Session::with_photo`] read it.
+    photo: Option<Photo>,
 }
 
 /// A laid-out résumé, before PDF writing.
@@ -179,6 +182,7 @@ impl Session<'static> {
             book: FontBook::new(),
             themes: Vec::new(),
             theme_fonts: Vec::new(),
+            photo: None,
         })
     }
 }
@@ -358,7 +362,47 @@ impl<'f> Session<'f> {
             fonts: files,
             book,
             themes: self.themes,
+            photo: self.photo,
         })
+    }
+
+    /// The photo file `person.photo` names, relative to the résumé, for
+    /// the caller to read and hand to [`Session::with_photo`].
+    pub fn photo_path(&self) -> Option<&str> {
+        self.resume
+            .person
+            .photo
+            .as_ref()
+            .map(|p| p.get_ref().trim())
+    }
+
+    /// Read the photo `person.photo` names with `read` (the caller's file
+    /// access, given [`Session::photo_path`]; a failure is its reason).
+    /// Nothing to do without a photo. A file that cannot be read, is not a
+    /// JPEG or PNG image, is damaged or over the caps of [`limits`] is an
+    /// error at `person.photo`.
+    pub fn with_photo(
+        mut self,
+        read: impl FnOnce(&str) -> Result<Vec<u8>, String>,
+    ) -> Result<Self, Vec<Diagnostic>> {
+        let Some(field) = &self.resume.person.photo else {
+            return Ok(self);
+        };
+        let path = field.get_ref().trim();
+        let error = |why: String| {
+            vec![
+                Diagnostic::error(format!("cannot use the photo `{path}`: {why}"))
+                    .with_span(field.span())
+                    .with_path("person.photo")
+                    .with_hint("name a JPEG or PNG file, relative to the résumé"),
+            ]
+        };
+        let photo = read(path)
+            .and_then(Photo::read)
+            .and_then(|photo| pdf::check_photo(&photo).map(|()| photo))
+            .map_err(error)?;
+        self.photo = Some(photo);
+        Ok(self)
     }
 
     /// Whether the résumé as written is a document of its own (`[build]
@@ -424,8 +468,17 @@ impl<'f> Session<'f> {
         &self,
         variant: Option<&str>,
     ) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
-        select::select_warned(&self.resume, &self.source, variant)
-            .map_err(|errors| diag::at_most(errors, limits::MAX_DIAGNOSTICS))
+        let (document, warnings) = select::select_warned(&self.resume, &self.source, variant)
+            .map_err(|errors| diag::at_most(errors, limits::MAX_DIAGNOSTICS))?;
+        if let Some(photo) = document.photo.as_ref().filter(|_| self.photo.is_none()) {
+            return Err(vec![
+                Diagnostic::error(format!("the photo `{}` was not read", photo.path))
+                    .with_span(photo.span.clone())
+                    .with_path("person.photo")
+                    .with_hint("the program reads it with `Session::with_photo`"),
+            ]);
+        }
+        Ok((document, warnings))
     }
 
     /// Select, build, fit and place one variant. An overflowing page is not
@@ -514,6 +567,10 @@ impl<'f> Session<'f> {
             lang: laid.document.lang.clone(),
             created: self.options.created,
             standard: self.options.standard,
+            photo: laid.document.photo.as_ref().and_then(|p| {
+                let photo = self.photo.clone()?;
+                Some((photo, p.alt.clone()))
+            }),
         };
         let written = pdf::write(&laid.pages, &meta, self.fonts);
         // krilla memoises font subsets for the whole process (so that the
@@ -540,13 +597,21 @@ impl<'f> Session<'f> {
         }
     }
 
+    /// The photo the document shows, with its alt text.
+    fn picture<'a>(&'a self, laid: &'a Laid) -> Option<render::Picture<'a>> {
+        Some(render::Picture {
+            photo: self.photo.as_ref()?,
+            alt: &laid.document.photo.as_ref()?.alt,
+        })
+    }
+
     /// One page (0-based) of a laid-out document as a standalone SVG
     /// document: the glyphs the PDF draws, from the same fonts, each text
     /// item labelled with its text (see `render::svg`). A page past the
     /// last is an empty document.
     pub fn svg(&self, laid: &Laid, page: usize) -> String {
         match laid.pages.get(page) {
-            Some(p) => render::svg::page(p, page + 1, self.fonts),
+            Some(p) => render::svg::page(p, page + 1, self.fonts, self.picture(laid)),
             None => render::svg::empty(),
         }
     }
@@ -554,7 +619,7 @@ impl<'f> Session<'f> {
     /// One page (0-based) of a laid-out document rasterised to PNG at
     /// `dpi` (see `render::png`); a resolution that is not a positive
     /// number, or that makes the page larger than
-    /// [`render::png::MAX_PIXELS`], is an error, as is a page past the last.
+    /// [`limits::MAX_PIXELS`], is an error, as is a page past the last.
     pub fn png(&self, laid: &Laid, page: usize, dpi: f32) -> Result<Vec<u8>, Diagnostic> {
         let p = laid.pages.get(page).ok_or_else(|| {
             Diagnostic::error(format!(
@@ -563,7 +628,7 @@ impl<'f> Session<'f> {
                 laid.pages.len()
             ))
         })?;
-        render::png::page(p, dpi, self.fonts)
+        render::png::page(p, dpi, self.fonts, self.picture(laid))
     }
 
     /// What to drop from one variant (`None`: the résumé as written) so

@@ -36,6 +36,8 @@ struct Case {
     code: i32,
     /// Phrases stderr must contain, on top of the snapshot.
     expect: &'static [&'static str],
+    /// Files written beside the TOML (name and bytes).
+    files: &'static [(&'static str, &'static [u8])],
 }
 
 /// Bad input: exit code 1.
@@ -46,6 +48,7 @@ const fn bad(name: &'static str) -> Case {
         env: &[],
         code: 1,
         expect: &[],
+        files: &[],
     }
 }
 
@@ -57,6 +60,7 @@ const fn good(name: &'static str) -> Case {
         env: &[],
         code: 0,
         expect: &[],
+        files: &[],
     }
 }
 
@@ -236,6 +240,7 @@ const CASES: &[Case] = &[
         code: 1,
         expect: &["variants.long.fit.pages"],
         env: &[],
+        files: &[],
     },
     Case {
         name: "fit-pages-overflow",
@@ -243,6 +248,7 @@ const CASES: &[Case] = &[
         code: 1,
         expect: &["overflows page 2 by", "`[fit] pages = 3`"],
         env: &[],
+        files: &[],
     },
     // Issue 14: the cut plan.
     Case {
@@ -291,6 +297,10 @@ const CASES: &[Case] = &[
     },
     bad("theme-bad-colour"),
     Case {
+        expect: &["did you mean `rtl`?"],
+        ..bad("theme-direction-unknown")
+    },
+    Case {
         expect: &["Brand-Regular.ttf", "Brand-Bold.ttf"],
         ..bad("theme-missing-font-file")
     },
@@ -325,6 +335,31 @@ const CASES: &[Case] = &[
         expect: &["... and 40 more warnings (`--format json` lists every one)"],
         ..good("many-warnings")
     },
+    // Contact-line icons and the photo.
+    Case {
+        expect: &["did you mean `github`?"],
+        ..bad("icon-unknown-name")
+    },
+    bad("photo-missing"),
+    Case {
+        files: &[("me.jpg", include_bytes!("fixtures/photo/truncated.jpg"))],
+        ..bad("photo-corrupt")
+    },
+    Case {
+        files: &[("me.jpg", include_bytes!("fixtures/photo/tiny.gif"))],
+        expect: &["GIF"],
+        ..bad("photo-unsupported")
+    },
+    Case {
+        files: &[("me.png", include_bytes!("fixtures/photo/huge.png"))],
+        expect: &["megapixels"],
+        ..bad("photo-huge")
+    },
+    Case {
+        files: &[("me.jpg", include_bytes!("fixtures/photo/portrait.jpg"))],
+        expect: &["no photo slot"],
+        ..good("photo-no-slot")
+    },
 ];
 
 /// What one run of the binary did.
@@ -353,7 +388,21 @@ impl Run {
 /// `resume check {name}.toml ARGS` there with `env` set, killing it after
 /// [`TIME_LIMIT`].
 fn run(name: &str, bytes: &[u8], args: &[&str], env: &[(&str, &str)]) -> Run {
+    run_with(name, bytes, args, env, &[])
+}
+
+/// [`run`] with `files` written beside the TOML.
+fn run_with(
+    name: &str,
+    bytes: &[u8],
+    args: &[&str],
+    env: &[(&str, &str)],
+    files: &[(&str, &[u8])],
+) -> Run {
     let dir = TempDir::new(&format!("corpus-{name}"));
+    for (file, data) in files {
+        std::fs::write(dir.path().join(file), data).expect("write a file beside the input");
+    }
     let file = format!("{name}.toml");
     std::fs::write(dir.path().join(&file), bytes).expect("write the input");
     let out = File::create(dir.path().join("out.txt")).expect("stdout file");
@@ -468,7 +517,7 @@ fn snapshot(path: &Path, actual: &str) -> Result<(), String> {
 fn check_case(case: &Case) -> (Run, Vec<String>) {
     let dir = common::root().join("tests/corpus");
     let bytes = std::fs::read(dir.join(format!("{}.toml", case.name))).expect("corpus file");
-    let run = run(case.name, &bytes, case.args, case.env);
+    let run = run_with(case.name, &bytes, case.args, case.env, case.files);
     let mut problems = check_run(&run, case.code);
     let missing: Vec<&str> = case
         .expect

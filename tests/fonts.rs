@@ -1,5 +1,5 @@
 //! Damaged `[fonts] fallback` files: whatever bytes a font file holds,
-//! compiling never panics; it builds, or the font is an error at its line
+//! compiling (and drawing the page as SVG and PNG) never panics; it builds, or the font is an error at its line
 //! in the TOML. Through the library for a systematic sweep of corrupted
 //! tables, and through the binary for the exit code and a clean stderr.
 
@@ -63,6 +63,10 @@ fn compile(font: Vec<u8>) -> Outcome {
         Ok(session) => match session.compile(None) {
             Ok(out) => {
                 assert!(out.pdf.starts_with(b"%PDF-"));
+                // The pictures read the same outlines: they never panic
+                // either (a glyph the parser fails on is left out).
+                assert!(session.svg(&out.laid, 0).ends_with("</svg>\n"));
+                assert!(session.png(&out.laid, 0, 18.0).is_ok());
                 return Outcome::Built;
             }
             Err(failure) => failure.diagnostics,

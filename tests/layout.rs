@@ -81,6 +81,29 @@ fn staff_engineer_example() {
     snapshot("examples/staff-engineer.toml", "layout-staff-engineer.txt");
 }
 
+/// Right to left: the page mirrored, each line's glyphs in visual order.
+#[test]
+fn arabic_example_right_to_left() {
+    snapshot("examples/arabic.toml", "layout-arabic.txt");
+}
+
+/// Right to left in the moderncv look: the date column on the right.
+#[test]
+fn hebrew_example_right_to_left() {
+    snapshot("examples/hebrew.toml", "layout-hebrew.txt");
+}
+
+/// Two right-to-left pages: the running header of page 2 on the left,
+/// the break between pages as on the left-to-right pages.
+#[test]
+fn academic_cv_right_to_left_on_two_pages() {
+    snapshot_with(
+        "examples/academic-cv.toml",
+        "direction = \"rtl\"",
+        "layout-academic-cv-rtl.txt",
+    );
+}
+
 /// Two pages: the break before an entry, the running header on page 2.
 #[test]
 fn academic_cv_example_on_two_pages() {
@@ -194,9 +217,10 @@ fn no_line_is_wider_than_its_measure() {
                         t.x + t.width,
                     );
                     assert!(
-                        t.x >= laid.theme.margin_x,
-                        "{fixture}: {:?} starts left of the margin",
-                        t.text
+                        t.x.get() >= laid.theme.margin_x.get() - 0.01,
+                        "{fixture}: {:?} starts at {} left of the margin",
+                        t.text,
+                        t.x
                     );
                 }
             }

@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::process::Command;
+
 use resume::layout::frame::Item;
 use resume::{Compiled, Options, Session};
 
@@ -80,4 +82,502 @@ fn the_seed_svg_labels_every_text_item_and_places_every_glyph() {
     );
     // A page past the last is an empty document, not a panic.
     assert!(session.svg(&out.laid, 7).starts_with("<svg"));
+}
+
+/// Run a command, require success, and return its stdout.
+fn run(cmd: &mut Command) -> Vec<u8> {
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("failed to run {cmd:?}: {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed with {}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// A grey picture: width, height, one luminance byte per pixel.
+struct Grey(usize, usize, Vec<u8>);
+
+/// Luminance of an RGB pixel (Rec. 601 weights), 0 black to 255 white.
+fn luma(rgb: &[u8]) -> u8 {
+    ((299 * u32::from(rgb[0]) + 587 * u32::from(rgb[1]) + 114 * u32::from(rgb[2])) / 1000) as u8
+}
+
+/// Decode a PNG file (8-bit RGB, as the renderer writes it).
+fn decode_png(file: &[u8]) -> Grey {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(file))
+        .read_info()
+        .unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let frame = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(frame.color_type, png::ColorType::Rgb);
+    let pixels = buf[..frame.buffer_size()]
+        .chunks_exact(3)
+        .map(luma)
+        .collect();
+    Grey(frame.width as usize, frame.height as usize, pixels)
+}
+
+/// Decode a binary PPM (P6, maxval 255), as `pdftoppm` writes it.
+fn decode_ppm(file: &[u8]) -> Grey {
+    // Four whitespace-separated header fields, then one whitespace byte.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while file[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !file[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(std::str::from_utf8(&file[start..at]).unwrap().to_owned());
+    }
+    assert_eq!((fields[0].as_str(), fields[3].as_str()), ("P6", "255"));
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let pixels: Vec<u8> = file[at + 1..].chunks_exact(3).map(luma).collect();
+    assert_eq!(pixels.len(), w * h);
+    Grey(w, h, pixels)
+}
+
+/// How two pictures of a page differ.
+#[derive(Debug)]
+struct Difference {
+    /// Mean absolute luminance difference per pixel, 0 to 255.
+    pixel_mean: f64,
+    /// The share of pixels whose luminance differs by more than 64.
+    pixels_differing: f64,
+    /// Mean absolute difference of the mean luminance of 4 × 4 pixel
+    /// cells (2 pt at 144 dpi): what is left once the rasterisers'
+    /// anti-aliasing and hinting at glyph edges average out.
+    cell_mean: f64,
+    /// The share of cells whose mean luminance differs by more than 32.
+    cells_differing: f64,
+    /// Total ink (darkness) of the first over the second.
+    ink_ratio: f64,
+}
+
+/// The side of a comparison cell, in pixels.
+const CELL: usize = 4;
+
+fn difference(a: &Grey, b: &Grey) -> Difference {
+    assert_eq!((a.0, a.1), (b.0, b.1), "the pictures differ in size");
+    let (w, h) = (a.0, a.1);
+    let n = (w * h) as f64;
+    let (mut sum, mut differing) = (0u64, 0usize);
+    for (&p, &q) in a.2.iter().zip(&b.2) {
+        let d = p.abs_diff(q);
+        sum += u64::from(d);
+        differing += usize::from(d > 64);
+    }
+    let cell = |g: &Grey, cx: usize, cy: usize| -> f64 {
+        let mut total = 0u32;
+        for y in cy * CELL..(cy + 1) * CELL {
+            total += g.2[y * w + cx * CELL..y * w + (cx + 1) * CELL]
+                .iter()
+                .map(|&p| u32::from(p))
+                .sum::<u32>();
+        }
+        f64::from(total) / (CELL * CELL) as f64
+    };
+    let (mut cell_sum, mut cells_differing, mut cells) = (0.0, 0usize, 0usize);
+    for cy in 0..h / CELL {
+        for cx in 0..w / CELL {
+            let d = (cell(a, cx, cy) - cell(b, cx, cy)).abs();
+            cell_sum += d;
+            cells_differing += usize::from(d > 32.0);
+            cells += 1;
+        }
+    }
+    let ink = |g: &Grey| g.2.iter().map(|&p| u64::from(255 - p)).sum::<u64>() as f64;
+    Difference {
+        pixel_mean: sum as f64 / n,
+        pixels_differing: differing as f64 / n,
+        cell_mean: cell_sum / cells as f64,
+        cells_differing: cells_differing as f64 / cells as f64,
+        ink_ratio: ink(a) / ink(b).max(1.0),
+    }
+}
+
+/// Shift a picture right by `dx` pixels (white comes in on the left).
+fn shifted(g: &Grey, dx: usize) -> Grey {
+    let mut pixels = vec![255; g.2.len()];
+    for y in 0..g.1 {
+        let row = y * g.0;
+        pixels[row + dx..row + g.0].copy_from_slice(&g.2[row..row + g.0 - dx]);
+    }
+    Grey(g.0, g.1, pixels)
+}
+
+/// The resolution of the pixel comparison.
+const DPI: u32 = 144;
+
+/// `resume build` of the seed résumé in `dir` with `args`; the file it wrote.
+fn build_seed(dir: &common::TempDir, args: &[&str]) {
+    let (code, _, stderr) = common::run_in(dir.path(), &[&["build"], args].concat());
+    assert_eq!(code, 0, "{args:?}: {stderr}");
+}
+
+#[test]
+fn the_seed_png_matches_pdftoppm_pixel_for_pixel() {
+    if !common::tool("pdftoppm") {
+        return;
+    }
+    let dir = common::TempDir::new("render-png").with_seed();
+    build_seed(&dir, &["-o", "seed.pdf"]);
+    build_seed(&dir, &["-o", "seed.png", "--dpi", &DPI.to_string()]);
+    let ours = decode_png(&std::fs::read(dir.path().join("seed.png")).unwrap());
+    let theirs = decode_ppm(&run(Command::new("pdftoppm")
+        .args(["-r", &DPI.to_string(), "-singlefile"])
+        .arg(dir.path().join("seed.pdf"))));
+    let d = difference(&ours, &theirs);
+    eprintln!("ours vs pdftoppm at {DPI} dpi: {d:?}");
+    // The two rasterisers differ at glyph edges (poppler hints stems to
+    // whole pixels), so single pixels differ; 2 pt cells agree, and the
+    // page has the same ink.
+    assert!(d.cell_mean < 3.0, "{d:?}");
+    assert!(d.cells_differing < 0.01, "{d:?}");
+    assert!((d.ink_ratio - 1.0).abs() < 0.03, "{d:?}");
+    assert!(d.pixel_mean < 8.0 && d.pixels_differing < 0.05, "{d:?}");
+    // What the thresholds guard against: the same picture a pixel (half a
+    // point) off, as a misplaced glyph or page offset would be.
+    let off = difference(&shifted(&ours, 1), &theirs);
+    eprintln!("ours shifted by 1 pixel: {off:?}");
+    assert!(
+        off.cell_mean >= 3.0 && off.cells_differing >= 0.01,
+        "{off:?}"
+    );
+}
+
+/// The origin of every glyph the SVG places, in points, y down: the group
+/// transforms `matrix(k 0 0 -k X Y)` applied to each `<use>`'s `x`, `y`.
+fn svg_glyph_origins(svg: &str) -> Vec<(f64, f64)> {
+    let number = |s: &str| s.parse::<f64>().unwrap();
+    let mut origins = Vec::new();
+    for line in svg.lines().filter(|l| l.starts_with("<g aria-label=")) {
+        let Some(at) = line.find("transform=\"matrix(") else {
+            continue;
+        };
+        let rest = &line[at + "transform=\"matrix(".len()..];
+        let m: Vec<f64> = rest[..rest.find(')').unwrap()]
+            .split(' ')
+            .map(number)
+            .collect();
+        let (k, x0, y0) = (m[0], m[4], m[5]);
+        assert_eq!(m[3], -k, "{line}");
+        for use_ in line.split("<use ").skip(1) {
+            // An attribute's value; y is 0 when left out.
+            let attr = |name: &str| {
+                let key = format!(" {name}=\"");
+                let use_ = &use_[..use_.find("/>").unwrap()];
+                use_.find(&key).map_or(0.0, |at| {
+                    let v = &use_[at + key.len()..];
+                    number(&v[..v.find('"').unwrap()])
+                })
+            };
+            origins.push((x0 + k * attr("x"), y0 - k * attr("y")));
+        }
+    }
+    origins
+}
+
+/// `pdftotext -bbox` words: text and box (x min, y min, x max, y max), in
+/// points, y down.
+fn pdftotext_boxes(pdf: &std::path::Path) -> Vec<(String, [f64; 4])> {
+    let html = String::from_utf8(run(Command::new("pdftotext")
+        .args(["-bbox", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")))
+    .unwrap();
+    html.split("<word ")
+        .skip(1)
+        .map(|w| {
+            let attr = |name: &str| {
+                let key = format!("{name}=\"");
+                let v = &w[w.find(&key).unwrap() + key.len()..];
+                v[..v.find('"').unwrap()].parse::<f64>().unwrap()
+            };
+            let text = &w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()];
+            (
+                text.to_owned(),
+                [attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax")],
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn svg_glyphs_start_where_pdftotext_finds_the_words() {
+    if !common::tool("pdftotext") {
+        return;
+    }
+    let dir = common::TempDir::new("render-bbox").with_seed();
+    build_seed(&dir, &["-o", "seed.pdf"]);
+    build_seed(&dir, &["-o", "seed.svg"]);
+    let origins = svg_glyph_origins(&std::fs::read_to_string(dir.path().join("seed.svg")).unwrap());
+    let pdf = dir.path().join("seed.pdf");
+    let words = pdftotext_boxes(&pdf);
+    assert!(words.len() > 500, "{} words", words.len());
+    let mut worst = (0.0f64, String::new());
+    for (text, [x_min, y_min, _, y_max]) in &words {
+        // The nearest glyph on the word's line to where the word starts.
+        let nearest = origins
+            .iter()
+            .filter(|(_, y)| (y_min..=y_max).contains(&y))
+            .map(|(x, _)| (x - x_min).abs())
+            .fold(f64::INFINITY, f64::min);
+        if nearest > worst.0 {
+            worst = (nearest, text.clone());
+        }
+    }
+    eprintln!(
+        "{} words; farthest from a glyph: {:?} pt",
+        words.len(),
+        worst
+    );
+    // The SVG rounds positions to 0.01 pt (0.01 font unit in a group).
+    assert!(worst.0 < 0.05, "{worst:?}");
+}
+
+/// The size of a PNG file, from its header.
+fn png_size(file: &[u8]) -> (u32, u32) {
+    assert_eq!(&file[..8], b"\x89PNG\r\n\x1a\n");
+    let word = |at: usize| u32::from_be_bytes(file[at..at + 4].try_into().unwrap());
+    (word(16), word(20))
+}
+
+#[test]
+fn build_writes_svg_and_png_by_extension_or_to() {
+    let dir = common::TempDir::new("render-cli").with_seed();
+    build_seed(&dir, &["--to", "svg"]);
+    build_seed(&dir, &["-o", "page.PNG", "--dpi", "72"]);
+    build_seed(&dir, &["--to", "png", "-o", "picture"]);
+    assert_eq!(
+        dir.files(),
+        ["page.PNG", "picture", "resume.svg", "resume.toml"]
+    );
+    let svg = std::fs::read_to_string(dir.path().join("resume.svg")).unwrap();
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"612pt\""));
+    assert!(svg.contains("aria-label=\"Aritro Roy\""));
+    let png = std::fs::read(dir.path().join("page.PNG")).unwrap();
+    assert_eq!(png_size(&png), (612, 792), "a letter page at 72 dpi");
+    let png = std::fs::read(dir.path().join("picture")).unwrap();
+    assert_eq!(png_size(&png), (1224, 1584), "144 dpi by default");
+}
+
+#[test]
+fn pictures_of_several_pages_are_numbered() {
+    let dir = common::TempDir::new("render-pages");
+    std::fs::copy(
+        common::root().join("examples/academic-cv.toml"),
+        dir.path().join("cv.toml"),
+    )
+    .unwrap();
+    let (code, _, stderr) = common::run_in(dir.path(), &["build", "cv.toml", "--to", "svg"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("wrote cv-1.svg, cv-2.svg: 2 pages"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = common::run_in(
+        dir.path(),
+        &["build", "cv.toml", "-o", "out/p.png", "--dpi", "30"],
+    );
+    assert_eq!(code, 1, "no folder out/: {stderr}");
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let (code, _, stderr) = common::run_in(
+        dir.path(),
+        &["build", "cv.toml", "-o", "out/p.png", "--dpi", "30"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(dir.files(), ["cv-1.svg", "cv-2.svg", "cv.toml", "out"]);
+    let mut pngs: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    pngs.sort();
+    assert_eq!(pngs, ["p-1.png", "p-2.png"]);
+    // Standard output takes one picture.
+    let (code, _, stderr) =
+        common::run_in(dir.path(), &["build", "cv.toml", "--to", "png", "-o", "-"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("standard output takes one picture"),
+        "{stderr}"
+    );
+    // So does a device: no `/dev/null-1.png` beside it.
+    let (code, _, stderr) = common::run_in(
+        dir.path(),
+        &["build", "cv.toml", "-o", "/dev/null", "--to", "png"],
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("/dev/null takes one picture"), "{stderr}");
+    let svg = std::fs::read_to_string(dir.path().join("cv-2.svg")).unwrap();
+    assert!(
+        svg.contains("id=\"g2-"),
+        "page 2's glyph ids carry its number"
+    );
+    assert!(!svg.contains("id=\"g1-"));
+}
+
+#[test]
+fn bad_picture_options_are_errors_that_write_nothing() {
+    let dir = common::TempDir::new("render-errors").with_seed();
+    for (args, message) in [
+        (
+            &["--to", "svg", "-o", "x.png"][..],
+            "--to svg disagrees with the output's extension `.png`",
+        ),
+        (&["--to", "pdf", "-o", "x.svg"], "--to pdf disagrees"),
+        (
+            &["--dpi", "300"],
+            "--dpi sets the resolution of PNG pictures, but this build writes PDF",
+        ),
+        (
+            &["--to", "svg", "--dpi", "300"],
+            "but this build writes SVG",
+        ),
+        (
+            &["--to", "png", "--dpi", "0"],
+            "--dpi must be a positive number, not 0",
+        ),
+        (
+            &["--to", "png", "--dpi", "-3"],
+            "--dpi must be a positive number, not -3",
+        ),
+        (
+            &["--to", "png", "--dpi", "inf"],
+            "--dpi must be a positive number",
+        ),
+        (
+            &["--to", "png", "--dpi", "100000"],
+            "more than the 40 million a picture may have",
+        ),
+        (&["--to", "svg", "-o", "resume.toml"], "resume.toml"),
+    ] {
+        let (code, _, stderr) = common::run_in(dir.path(), &[&["build"], args].concat());
+        assert_eq!(code, 1, "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert_eq!(dir.files(), ["resume.toml"], "{args:?}");
+    }
+    let toml = std::fs::read_to_string(common::root().join("resume.toml")).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("resume.toml")).unwrap(),
+        toml
+    );
+}
+
+#[test]
+fn all_writes_pictures_of_every_variant_with_a_manifest() {
+    let dir = common::TempDir::new("render-all").with_seed();
+    build_seed(&dir, &["--all", "--to", "svg"]);
+    let mut files: Vec<_> = std::fs::read_dir(dir.path().join("dist"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    assert!(files.len() > 2, "{files:?}");
+    assert!(
+        files
+            .iter()
+            .all(|f| f.ends_with(".svg") || f == "manifest.json"),
+        "{files:?}"
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("dist/manifest.json")).unwrap())
+            .unwrap();
+    for doc in manifest["documents"].as_array().unwrap() {
+        let file = doc["file"].as_str().unwrap();
+        assert!(file.ends_with(".svg"), "{doc}");
+        assert_eq!(doc["files"][0]["file"], doc["file"]);
+        let bytes = std::fs::read(dir.path().join("dist").join(file)).unwrap();
+        assert_eq!(doc["bytes"], bytes.len());
+    }
+}
+
+/// A résumé set mostly in a `[fonts] fallback` file (CJK), with that font.
+fn fallback_session_files() -> (String, Vec<resume::FontFile>) {
+    let toml = "lang = \"ja\"\n\n[fonts]\nfallback = [\"cjk.otf\"]\n\n\
+                [person]\nname = \"山田 太郎\"\nheadline = \"ソフトウェアエンジニア\"\n\n\
+                [[sections]]\ntitle = \"概要\"\n\
+                text = \"東京を拠点とするバックエンドエンジニア。分散システムと検索基盤の設計が専門です。\"\n";
+    let font = include_bytes!("fixtures/fonts/cjk-subset.otf").to_vec();
+    let files = vec![resume::FontFile {
+        path: "cjk.otf".into(),
+        data: std::sync::Arc::new(font),
+    }];
+    (toml.to_owned(), files)
+}
+
+#[test]
+fn fallback_fonts_are_drawn_from_the_sessions_files() {
+    let (toml, files) = fallback_session_files();
+    let session = Session::new(toml, Options::default())
+        .unwrap()
+        .with_fonts(&files)
+        .unwrap();
+    let out = session.compile(None).unwrap();
+    let svg = session.svg(&out.laid, 0);
+    // Glyphs of the first run-time file have the face index after the
+    // bundled faces.
+    let fallback = resume::theme::fonts::FontId::Fallback(0).index();
+    let defined = format!("<path id=\"g1-{fallback}-");
+    assert!(svg.matches(&defined).count() > 20, "{svg}");
+    assert!(svg.contains("aria-label=\"山田 太郎\""));
+    if !common::tool("pdftoppm") {
+        return;
+    }
+    let dir = common::TempDir::new("render-fallback");
+    let pdf = dir.write("cjk.pdf", &out.pdf);
+    let ours = decode_png(&session.png(&out.laid, 0, DPI as f32).unwrap());
+    let theirs = decode_ppm(&run(Command::new("pdftoppm")
+        .args(["-r", &DPI.to_string(), "-singlefile"])
+        .arg(&pdf)));
+    let d = difference(&ours, &theirs);
+    eprintln!("fallback font, ours vs pdftoppm: {d:?}");
+    assert!(d.cell_mean < 3.0 && d.cells_differing < 0.01, "{d:?}");
+    assert!((d.ink_ratio - 1.0).abs() < 0.03, "{d:?}");
+}
+
+/// The seed with contact-line icons and a circular photo (the humanist
+/// theme): the pictures draw both, as the PDF does. The SVG embeds the
+/// photo once with its alt text and hides the icons from screen readers;
+/// the PNG matches `pdftoppm`'s page as closely as the plain seed does.
+#[test]
+fn icons_and_the_photo_are_drawn_as_in_the_pdf() {
+    let dir = common::TempDir::new("render-photo").with_seed();
+    let photo = std::fs::read(common::root().join("tests/fixtures/photo/portrait.jpg")).unwrap();
+    dir.write("portrait.jpg", photo);
+    let toml = std::fs::read_to_string(dir.path().join("resume.toml")).unwrap();
+    let toml = toml.replacen("[person]\n", "[person]\nphoto = \"portrait.jpg\"\n", 1);
+    dir.write("resume.toml", toml);
+    let theme = ["--theme", "humanist"];
+    build_seed(&dir, &[&theme[..], &["-o", "seed.svg"]].concat());
+    let svg = std::fs::read_to_string(dir.path().join("seed.svg")).unwrap();
+    assert_eq!(svg.matches("<image ").count(), 1, "one photo");
+    assert!(svg.contains(r#"aria-label="Photo of Aritro Roy""#));
+    assert!(svg.contains("<clipPath id=\"photo1\"><circle "));
+    // Email, phone, location and two links: five icons, no text.
+    assert_eq!(svg.matches(r#"<path aria-hidden="true""#).count(), 5);
+
+    if !common::tool("pdftoppm") {
+        return;
+    }
+    build_seed(&dir, &[&theme[..], &["-o", "seed.pdf"]].concat());
+    build_seed(
+        &dir,
+        &[&theme[..], &["-o", "seed.png", "--dpi", &DPI.to_string()]].concat(),
+    );
+    let ours = decode_png(&std::fs::read(dir.path().join("seed.png")).unwrap());
+    let theirs = decode_ppm(&run(Command::new("pdftoppm")
+        .args(["-r", &DPI.to_string(), "-singlefile"])
+        .arg(dir.path().join("seed.pdf"))));
+    let d = difference(&ours, &theirs);
+    eprintln!("with icons and a photo, ours vs pdftoppm at {DPI} dpi: {d:?}");
+    assert!(d.cell_mean < 3.0, "{d:?}");
+    assert!(d.cells_differing < 0.01, "{d:?}");
+    assert!((d.ink_ratio - 1.0).abs() < 0.03, "{d:?}");
 }

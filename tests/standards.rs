@@ -104,3 +104,74 @@ fn pdf_a_2b_needs_a_date_and_then_passes() {
         "XMP identifies PDF/A"
     );
 }
+
+/// PDF/UA-1 with icons and a photo: the validator passes, the photo is a
+/// Figure with its alternative text, the icons are artifacts (drawn
+/// outlines inside marked artifact content, no font of their own), and the
+/// words read back are still the résumé's.
+#[test]
+fn icons_are_artifacts_and_the_photo_has_alt_text_in_pdf_ua_1() {
+    let dir = TempDir::new("ua-photo");
+    let seed = std::fs::read_to_string(common::root().join("resume.toml")).unwrap();
+    let source = seed
+        .replacen("[theme]\n", "[theme]\nname = \"humanist\"\n", 1)
+        .replacen("location = ", "photo = \"me.jpg\"\nlocation = ", 1);
+    std::fs::write(dir.path().join("resume.toml"), &source).unwrap();
+    std::fs::copy(
+        common::root().join("tests/fixtures/photo/portrait.jpg"),
+        dir.path().join("me.jpg"),
+    )
+    .unwrap();
+    let (code, _, stderr) = run_in(dir.path(), &["build", "--pdf-standard", "ua-1"]);
+    assert_eq!(code, 0, "{stderr}");
+    if !common::tool("qpdf") || !common::tool("pdftotext") || !common::tool("pdffonts") {
+        return;
+    }
+    let pdf = dir.path().join("resume.pdf");
+    let qdf = dir.path().join("qdf.pdf");
+    let status = std::process::Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&pdf)
+        .arg(&qdf)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let qdf = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    assert!(qdf.contains("/S /Figure"), "a Figure in the structure tree");
+    assert!(
+        qdf.contains("/Alt (Photo of Aritro Roy)"),
+        "the photo's alt text"
+    );
+    // Five icons: each filled path is in an artifact (`/Artifact ... BDC`,
+    // a path, `f`, `EMC`); the heading rules are too, so count at least
+    // the rules plus the icons.
+    let artifacts = qdf.matches("/Artifact").count();
+    let rules = 4;
+    assert!(artifacts >= rules + 5, "{artifacts} artifacts");
+    let fonts = std::process::Command::new("pdffonts")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    assert!(
+        !fonts.contains("Awesome"),
+        "no icon font is embedded:\n{fonts}"
+    );
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !text.chars().any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c)),
+        "no private-use characters"
+    );
+    let words: Vec<String> = text.split_whitespace().map(str::to_owned).collect();
+    let session = resume::Session::new(source, resume::Options::default())
+        .unwrap()
+        .with_photo(|_| Ok(std::fs::read(dir.path().join("me.jpg")).unwrap()))
+        .unwrap();
+    assert_eq!(words, session.lay_out(None).unwrap().words());
+}

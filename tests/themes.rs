@@ -24,15 +24,56 @@ fn compiled(name: &str) -> resume::Compiled {
 
 /// `source` compiled in the built-in theme `name`.
 fn compiled_source(source: &str, name: &str) -> resume::Compiled {
+    compiled_with_photo(source, name, None)
+}
+
+/// `source` compiled in the built-in theme `name`, with `photo` as the
+/// file its `person.photo` names.
+fn compiled_with_photo(source: &str, name: &str, photo: Option<&[u8]>) -> resume::Compiled {
     let options = Options {
         theme: Some(name.to_owned()),
         ..Options::default()
     };
     Session::new(source, options)
         .expect("parses")
+        .with_photo(|_| Ok(photo.expect("a photo for person.photo").to_vec()))
+        .expect("the photo is usable")
         .compile(None)
         .unwrap_or_else(|f| panic!("{name}: {:#?}", f.diagnostics))
 }
+
+/// The seed with `line` added to its `[theme]` table.
+fn seed_with_theme_line(line: &str) -> String {
+    seed().replacen("[theme]\n", &format!("[theme]\n{line}\n"), 1)
+}
+
+/// The seed with contact-line icons on, in every theme: still one page,
+/// every word, every font an embedded subset; the icons extract as nothing.
+#[test]
+fn every_builtin_theme_sets_the_seed_with_icons() {
+    check_inputs(&[seed_with_theme_line("icons = true")], Order::Exact);
+    let out = compiled_source(&seed_with_theme_line("icons = true"), "classic");
+    let icons = out.laid.pages[0]
+        .items
+        .iter()
+        .filter(|i| matches!(i, resume::layout::frame::Item::Icon { .. }))
+        .count();
+    assert_eq!(icons, 5, "envelope, phone, location, linkedin, github");
+}
+
+/// The seed with a photo, in every theme: one page, every word, the photo
+/// embedded once in the themes with a photo slot (and left out with one
+/// warning in the others).
+#[test]
+fn every_builtin_theme_sets_the_seed_with_a_photo() {
+    let with_photo = seed().replacen("location = ", "photo = \"portrait.jpg\"\nlocation = ", 1);
+    check_photo_inputs(&[with_photo], Order::Exact, Some(PORTRAIT_JPEG));
+    let png = seed().replacen("location = ", "photo = \"portrait.png\"\nlocation = ", 1);
+    check_photo_inputs(&[png], Order::Exact, Some(PORTRAIT_PNG));
+}
+
+const PORTRAIT_JPEG: &[u8] = include_bytes!("fixtures/photo/portrait.jpg");
+const PORTRAIT_PNG: &[u8] = include_bytes!("fixtures/photo/portrait.png");
 
 fn stdout(cmd: &mut Command) -> String {
     let out = cmd.output().expect("run a poppler tool");
@@ -85,7 +126,14 @@ enum Order {
 /// Each input in every built-in theme: one page, no warnings, every font
 /// an embedded subset, and `pdftotext` reads back the document's words.
 fn check_inputs(inputs: &[String], order: Order) {
-    let tools = ["pdftotext", "pdffonts", "pdfinfo"];
+    check_photo_inputs(inputs, order, None);
+}
+
+/// [`check_inputs`] for inputs whose `person.photo` is `photo`: a theme
+/// with a photo slot embeds it once; one without leaves it out, warning
+/// once.
+fn check_photo_inputs(inputs: &[String], order: Order, photo: Option<&[u8]>) {
+    let tools = ["pdftotext", "pdffonts", "pdfinfo", "pdfimages"];
     if !tools.iter().all(|t| common::tool(t)) {
         return;
     }
@@ -95,12 +143,24 @@ fn check_inputs(inputs: &[String], order: Order) {
         .iter()
         .flat_map(|i| builtin::names().map(move |n| (i, n)))
     {
-        let out = compiled_source(input, name);
-        if !out.laid.warnings.is_empty() {
+        let out = compiled_with_photo(input, name, photo);
+        let slot = out.laid.theme.photo != resume::theme::PhotoSlot::None;
+        let expected_warnings = usize::from(photo.is_some() && !slot);
+        let warned = &out.laid.warnings;
+        if warned.len() != expected_warnings
+            || warned.iter().any(|w| !w.message.contains("no photo slot"))
+        {
             failures.push(format!("{name}: warnings {:#?}", out.laid.warnings));
         }
         let pdf = dir.path().join(format!("{name}.pdf"));
         std::fs::write(&pdf, &out.pdf).expect("write the PDF");
+        let images = stdout(Command::new("pdfimages").arg("-list").arg(&pdf))
+            .lines()
+            .skip(2)
+            .count();
+        if images != usize::from(photo.is_some() && slot) {
+            failures.push(format!("{name}: {images} images"));
+        }
         let info = stdout(Command::new("pdfinfo").arg(&pdf));
         if !info
             .lines()
@@ -426,4 +486,125 @@ fn capitals_and_small_caps_extract_as_written() {
             "{name}: the heading's text is as written"
         );
     }
+}
+
+/// Icons: chosen by kind and host, by name, or none; measured in the
+/// contact line (which is wider by their widths) and set on its baseline's
+/// capitals, in the accent colour.
+#[test]
+fn icons_are_chosen_measured_and_aligned() {
+    use resume::layout::frame::Item;
+    let source = |icons: &str| {
+        format!(
+            "[theme]\nname = \"warm\"\n{icons}\n\n[person]\nname = \"Ada Example\"\n\
+             email = \"ada@example.com\"\nlocation = \"Leeds\"\n\
+             icons = {{ location = \"none\" }}\nlinks = [\n\
+             {{ label = \"code\", url = \"https://gitlab.com/ada\" }},\n\
+             {{ label = \"papers\", url = \"https://example.org/x\", icon = \"book\" }},\n]\n\n\
+             [[sections]]\ntitle = \"Summary\"\ntext = \"Builds fast things.\"\n"
+        )
+    };
+    let items = |text: &str| compiled_source(text, "warm").laid.pages[0].items.clone();
+    let with = items(&source(""));
+    let without = items(&source("icons = false"));
+    let icons: Vec<(f64, f64, f64)> = with
+        .iter()
+        .filter_map(|i| match i {
+            Item::Icon { x, y, size, .. } => Some((x.get(), y.get(), size.get())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        icons.len(),
+        3,
+        "envelope, gitlab, book; none for the location"
+    );
+    assert!(without.iter().all(|i| !matches!(i, Item::Icon { .. })));
+    let last_text_end = |items: &[Item]| {
+        items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text(t) if t.text.contains("papers") => Some((t.x + t.width).get()),
+                _ => None,
+            })
+            .next_back()
+            .expect("the contact line")
+    };
+    let page = compiled_source(&source(""), "warm").laid;
+    let width = |items: &[Item]| {
+        let first = items.iter().find_map(|i| match i {
+            Item::Text(t) if t.text.contains("ada@") => Some(t.x.get()),
+            Item::Icon { x, .. } => Some(x.get()),
+            _ => None,
+        });
+        last_text_end(items) - first.expect("the contact line")
+    };
+    assert!(
+        width(&with) > width(&without) + 3.0 * 5.0,
+        "three icons and their gaps widen the line: {} vs {}",
+        width(&with),
+        width(&without)
+    );
+    // On the contact line's baseline, smaller than its text.
+    let contact = with
+        .iter()
+        .find_map(|i| match i {
+            Item::Text(t) if t.text.contains("ada@") => Some(t.clone()),
+            _ => None,
+        })
+        .unwrap();
+    for (_, y, size) in &icons {
+        assert!(
+            (y - contact.y.get()).abs() < contact.size.get() * 0.2,
+            "{y}"
+        );
+        assert!(*size < contact.size.get(), "{size}");
+    }
+    assert!(with.iter().any(|i| matches!(
+        i,
+        Item::Icon { color, .. } if *color == page.theme.accent
+    )));
+}
+
+/// The photo goes into every variant of `--all` (variants that override
+/// person fields or pick another theme included), each a PDF of its own.
+#[test]
+fn every_variant_gets_the_photo() {
+    let dir = TempDir::new("photo-variants");
+    let source = seed_with_theme_line("name = \"humanist\"").replacen(
+        "location = ",
+        "photo = \"me.png\"\nlocation = ",
+        1,
+    );
+    std::fs::write(dir.path().join("cv.toml"), &source).unwrap();
+    std::fs::write(dir.path().join("me.png"), PORTRAIT_PNG).unwrap();
+    let (code, _, err) = common::run_in(dir.path(), &["build", "cv.toml", "--all"]);
+    assert_eq!(code, 0, "{err}");
+    let session = Session::new(source, Options::default())
+        .unwrap()
+        .with_photo(|path| {
+            assert_eq!(path, "me.png");
+            Ok(PORTRAIT_PNG.to_vec())
+        })
+        .unwrap();
+    let variants: Vec<String> = session.variants().map(str::to_owned).collect();
+    assert!(variants.len() >= 3);
+    for variant in variants {
+        let laid = session.compile(Some(&variant)).unwrap().laid;
+        let photos = laid.pages[0]
+            .items
+            .iter()
+            .filter(|i| matches!(i, resume::layout::frame::Item::Photo { .. }))
+            .count();
+        let slot = laid.theme.photo != resume::theme::PhotoSlot::None;
+        assert_eq!(photos, usize::from(slot), "{variant}");
+    }
+    // Without the file read, a document naming a photo is an error at it.
+    let unread = Session::new(
+        seed_with_theme_line("").replacen("location = ", "photo = \"me.png\"\nlocation = ", 1),
+        Options::default(),
+    )
+    .unwrap();
+    let failure = unread.compile(None).unwrap_err();
+    assert!(failure.diagnostics[0].message.contains("was not read"));
 }

@@ -1,8 +1,9 @@
 //! Arbitrary bytes, taken as UTF-8 text, through the whole pipeline: parse,
-//! select, lay out, fit and write the PDF, for the résumé as written and
-//! its first variants, all from one session (so that the shared font book
-//! and its caches are exercised as `--all` uses them). Every diagnostic is
-//! rendered too, with and without colour, since spans index into the source.
+//! select, lay out, fit, write the PDF and draw the pages as SVG and PNG,
+//! for the résumé as written and its first variants, all from one session
+//! (so that the shared font book and its caches are exercised as `--all`
+//! uses them). Every diagnostic is rendered too, with and without colour,
+//! since spans index into the source.
 //!
 //! Nothing may panic, whatever the input.
 
@@ -31,6 +32,11 @@ fuzz_target!(|data: &[u8]| {
         let diagnostics = match session.compile(variant) {
             Ok(out) => {
                 assert!(out.pdf.starts_with(b"%PDF-"));
+                // Every page as SVG; the first as a small PNG.
+                for page in 0..out.laid.pages.len() {
+                    assert!(session.svg(&out.laid, page).starts_with("<svg"));
+                }
+                assert!(session.png(&out.laid, 0, 9.0).is_ok());
                 out.laid.warnings
             }
             Err(failure) => {

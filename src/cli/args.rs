@@ -16,13 +16,14 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the PDF (written atomically: an existing file is replaced only on success).
+    /// Build the PDF, or pictures of its pages with --to (written atomically: an existing file
+    /// is replaced only on success).
     Build {
         /// The résumé to compile.
         #[arg(default_value = "resume.toml")]
         input: PathBuf,
-        /// Where to write the PDF [default: beside the input, named after it
-        /// (and the variant, or the variant's `output`)].
+        /// Where to write the PDF (or the pictures) [default: beside the
+        /// input, named after it (and the variant, or the variant's `output`)].
         #[arg(short, long, conflicts_with = "all")]
         output: Option<PathBuf>,
         /// Which variants.
@@ -34,6 +35,15 @@ pub enum Command {
         /// With --all: how many variants to build at once [default: one per core].
         #[arg(long, short, requires = "all")]
         jobs: Option<usize>,
+        /// What to write: the PDF, or pictures of the pages drawn from the
+        /// same layout, one file per page when there are several
+        /// (`resume-1.svg`, `resume-2.svg`, ...) [default: from the
+        /// extension of -o, else pdf].
+        #[arg(long, value_enum, value_name = "KIND")]
+        to: Option<Kind>,
+        /// The resolution of PNG pictures, in dots per inch [default: 144].
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
+        dpi: Option<f32>,
         /// Shared options.
         #[command(flatten)]
         common: Common,
@@ -199,6 +209,36 @@ pub enum PdfStandard {
     /// PDF/UA-1 (accessible; headings, lists and links are tagged).
     #[value(name = "ua-1")]
     Ua1,
+}
+
+/// What `build` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Kind {
+    /// The PDF.
+    Pdf,
+    /// An SVG picture of each page: vector outlines, the text in labels.
+    Svg,
+    /// A PNG picture of each page, at --dpi.
+    Png,
+}
+
+impl Kind {
+    /// The file extension, which is also the name users write.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Kind::Pdf => "pdf",
+            Kind::Svg => "svg",
+            Kind::Png => "png",
+        }
+    }
+
+    /// The kind a file extension names, ignoring case.
+    pub fn of_extension(path: &std::path::Path) -> Option<Kind> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        [Kind::Pdf, Kind::Svg, Kind::Png]
+            .into_iter()
+            .find(|k| k.extension() == ext)
+    }
 }
 
 /// Export formats.

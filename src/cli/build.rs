@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use resume::diag::Diagnostic;
 use resume::{Compiled, CutPlan, CutTarget, Failure, FitReport, Options, Session};
 
-use super::args::{Common, PdfStandard, Target as Which};
+use super::args::{Common, Kind, PdfStandard, Target as Which};
 use super::plan::{Job, Plan, Target};
 use super::report::{Reporter, shown_path};
 use super::{Failed, Input, Outcome, io, manifest};
@@ -27,6 +27,66 @@ pub struct Request {
     pub common: Common,
     /// Also work out what to cut (`check --suggest`).
     pub suggest: bool,
+    /// `--to`: what to write.
+    pub to: Option<Kind>,
+    /// `--dpi`: the resolution of PNG pictures.
+    pub dpi: Option<f32>,
+}
+
+/// What a build writes, settled from `--to`, `--dpi` and `-o`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Drawing {
+    /// The PDF or pictures of the pages.
+    pub kind: Kind,
+    /// The resolution of PNG pictures.
+    pub dpi: f32,
+}
+
+impl Drawing {
+    /// The kind `--to` asks for, or the one the extension of `-o` names,
+    /// or the PDF. An explicit `--to` that disagrees with the extension of
+    /// `-o`, or `--dpi` for anything but PNG, is an error.
+    fn settle(
+        to: Option<Kind>,
+        dpi: Option<f32>,
+        output: Option<&Path>,
+    ) -> Result<Drawing, Diagnostic> {
+        let named = output
+            .filter(|o| !io::is_stdin(o) && *o != Path::new("-"))
+            .and_then(Kind::of_extension);
+        let kind = match (to, named) {
+            (Some(to), Some(named)) if to != named => {
+                return Err(Diagnostic::error(format!(
+                    "--to {} disagrees with the output's extension `.{}`",
+                    to.extension(),
+                    output
+                        .and_then(|o| o.extension())
+                        .map_or_else(String::new, |e| e.to_string_lossy().into_owned())
+                ))
+                .with_hint(format!(
+                    "name the output `.{}`, or leave out --to: the extension of -o says what to write",
+                    to.extension()
+                )));
+            }
+            (Some(kind), _) | (None, Some(kind)) => kind,
+            (None, None) => Kind::Pdf,
+        };
+        if dpi.is_some() && kind != Kind::Png {
+            return Err(Diagnostic::error(format!(
+                "--dpi sets the resolution of PNG pictures, but this build writes {}",
+                kind.extension().to_uppercase()
+            ))
+            .with_hint("add --to png (or -o NAME.png), or leave out --dpi"));
+        }
+        let dpi = dpi.unwrap_or(resume::limits::DEFAULT_DPI);
+        if !dpi.is_finite() || dpi <= 0.0 {
+            return Err(
+                Diagnostic::error(format!("--dpi must be a positive number, not {dpi}"))
+                    .with_hint("e.g. --dpi 144 (the default) or --dpi 300 for print"),
+            );
+        }
+        Ok(Drawing { kind, dpi })
+    }
 }
 
 impl Request {
@@ -38,7 +98,14 @@ impl Request {
             write: true,
             common,
             suggest: false,
+            to: None,
+            dpi: None,
         }
+    }
+
+    /// The build with what to write: `--to` and `--dpi`.
+    pub fn drawing(self, to: Option<Kind>, dpi: Option<f32>) -> Request {
+        Request { to, dpi, ..self }
     }
 
     /// `resume check`: everything but writing, for the résumé as written
@@ -62,6 +129,8 @@ impl Request {
             write: false,
             common,
             suggest,
+            to: None,
+            dpi: None,
         }
     }
 }
@@ -72,8 +141,12 @@ pub struct JobResult {
     pub job: Job,
     /// The compiled document, or why it failed.
     pub result: Result<Compiled, Failure>,
-    /// Set when the PDF was compiled but could not be written.
+    /// Set when the PDF was compiled but could not be written (or its
+    /// pictures could not be drawn or written).
     pub write_error: Option<Diagnostic>,
+    /// The pictures of the pages and their files, when the build writes
+    /// pictures rather than the PDF.
+    pub pictures: Vec<(PathBuf, Vec<u8>)>,
     /// With `check --suggest`: what to cut (nothing when the job failed
     /// for another reason than overflowing).
     pub suggestion: Option<CutPlan>,
@@ -161,6 +234,12 @@ pub fn run_with(
     done: impl FnOnce(&Built),
 ) -> Outcome {
     let input = Input::read(&request.input)?;
+    let named = match &request.target {
+        Target::One { output, .. } => output.as_deref(),
+        Target::All { .. } => None,
+    };
+    let drawing = Drawing::settle(request.to, request.dpi, named)
+        .map_err(|d| Failed::stop(&input, vec![d]))?;
     let options = Options {
         created: None,
         trim: request.common.trim,
@@ -193,8 +272,10 @@ pub fn run_with(
         .map_err(|d| Failed::stop(&input, d))?;
     let session = session
         .with_fonts(&fonts)
+        .map_err(|d| Failed::stop(&input, d))?
+        .with_photo(|path| io::read_photo(&input.folder().join(path)))
         .map_err(|d| Failed::stop(&input, d))?;
-    let outcome = compile_all(request, &input, &session, reporter, done);
+    let outcome = compile_all(request, drawing, &input, &session, reporter, done);
     kept.cache = Some(session.into_cache());
     outcome
 }
@@ -203,6 +284,7 @@ pub fn run_with(
 /// (when building) and report.
 fn compile_all(
     request: &Request,
+    drawing: Drawing,
     input: &Input,
     session: &Session,
     reporter: &mut Reporter,
@@ -232,14 +314,25 @@ fn compile_all(
             .with_hint("give the output with -o (`-o -` writes the PDF to standard output)");
         return Err(Failed::stop(input, vec![d]));
     }
-    let plan = Plan::new(target, &input.path, session).map_err(|d| Failed::stop(input, vec![d]))?;
+    let mut plan =
+        Plan::new(target, &input.path, session).map_err(|d| Failed::stop(input, vec![d]))?;
+    if drawing.kind != Kind::Pdf && !names_output {
+        // Default names (and variants' `output`) take the pictures' extension.
+        for job in &mut plan.jobs {
+            job.output.set_extension(drawing.kind.extension());
+        }
+    }
     if request.write {
         let inputs = input.files(session);
         check_outputs(&plan, &inputs, names_output, reporter.is_json())
             .map_err(|d| Failed::stop(input, vec![d]))?;
+        if drawing.kind != Kind::Pdf {
+            check_page_files(&plan, &inputs).map_err(|d| Failed::stop(input, vec![d]))?;
+        }
         prepare_folder(&plan).map_err(|d| Failed::stop(input, vec![d]))?;
     }
-    let mut results = make_all(&plan, session, request.write, request.suggest);
+    let write = request.write.then_some(drawing);
+    let mut results = make_all(&plan, session, write, request.suggest);
     for r in &mut results {
         r.preface(&input.warnings);
     }
@@ -342,6 +435,95 @@ fn check_outputs(
     Ok(())
 }
 
+/// The file of page `page` (0-based) of `count` pictures written to
+/// `output`: `output` itself for a one-page document, else its stem with
+/// the page number (`resume.svg`: `resume-1.svg`, `resume-2.svg`, ...).
+pub fn page_file(output: &Path, page: usize, count: usize) -> PathBuf {
+    if count <= 1 {
+        return output.to_path_buf();
+    }
+    let stem = output
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let name = match output.extension() {
+        Some(ext) => format!("{stem}-{}.{}", page + 1, ext.to_string_lossy()),
+        None => format!("{stem}-{}", page + 1),
+    };
+    output.with_file_name(name)
+}
+
+/// Check the files the pictures of several pages could go to (one per
+/// page, up to the most pages a document may have), before any work, as
+/// [`check_outputs`] checks the outputs: none is an input, a directory or
+/// a dangling link, and no two documents could write the same file.
+fn check_page_files(plan: &Plan, inputs: &[PathBuf]) -> Result<(), Diagnostic> {
+    let most = resume::limits::MAX_PAGES as usize;
+    let mut seen: Vec<(PathBuf, usize)> = Vec::new();
+    for (j, job) in plan.jobs.iter().enumerate() {
+        if !writes_files(&job.output) {
+            continue;
+        }
+        let mut files = vec![job.output.clone()];
+        files.extend((0..most).map(|page| page_file(&job.output, page, most)));
+        for file in files {
+            io::check_output(&file, inputs)?;
+            if let Some((_, _)) = seen
+                .iter()
+                .find(|(p, k)| *k != j && (*p == file || io::same_file(p, &file)))
+            {
+                let mut d = Diagnostic::error(format!(
+                    "two documents could both write their pictures to {}",
+                    shown_path(&file)
+                ))
+                .with_hint(
+                    "give the variants names (or `output` names) that do not end in -1, -2, ...",
+                );
+                if let Some(span) = &job.span {
+                    d = d.with_span(span.clone());
+                }
+                return Err(d);
+            }
+            seen.push((file, j));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `output` names a file (or none yet) beside which the pictures
+/// of further pages can go: not standard output, a device or a pipe.
+fn writes_files(output: &Path) -> bool {
+    !io::is_stdin(output) && matches!(io::Sink::of(output), Ok(io::Sink::File(_)))
+}
+
+/// Draw every page of a compiled document as `drawing` asks, with the file
+/// each goes to (see [`page_file`]). Several pages cannot all go to
+/// standard output.
+fn pictures(
+    session: &Session,
+    out: &Compiled,
+    output: &Path,
+    drawing: Drawing,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> {
+    let count = out.laid.pages.len();
+    if count > 1 && !writes_files(output) {
+        return Err(Diagnostic::error(format!(
+            "the document has {count} pages, and {} takes one picture",
+            shown_path(output)
+        ))
+        .with_hint("give -o a file name: each page gets its own file (`resume-1.svg`, ...)"));
+    }
+    (0..count)
+        .map(|page| {
+            let bytes = match drawing.kind {
+                Kind::Svg => session.svg(&out.laid, page).into_bytes(),
+                Kind::Png => session.png(&out.laid, page, drawing.dpi)?,
+                Kind::Pdf => out.pdf.clone(),
+            };
+            Ok((page_file(output, page, count), bytes))
+        })
+        .collect()
+}
+
 /// Whether a path lies under `/dev` or `/proc`, where no PDF belongs.
 fn in_system_folder(path: &Path) -> bool {
     path.starts_with("/dev") || path.starts_with("/proc")
@@ -361,20 +543,40 @@ fn prepare_folder(plan: &Plan) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// Compile (and write) every job of the plan on its threads. The results
-/// come back in job order, and each PDF depends only on its input, so the
-/// bytes are the same whatever the thread count.
-fn make_all(plan: &Plan, session: &Session, write: bool, suggest: bool) -> Vec<JobResult> {
+/// Compile (and, with `write`, write as it says) every job of the plan on
+/// its threads. The results come back in job order, and each file depends
+/// only on its input, so the bytes are the same whatever the thread count.
+fn make_all(
+    plan: &Plan,
+    session: &Session,
+    write: Option<Drawing>,
+    suggest: bool,
+) -> Vec<JobResult> {
     let jobs = &plan.jobs;
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<JobResult>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
     // Write a compiled job's PDF (when writing) and keep its result.
     let finish = |i: usize, result: Result<Compiled, Failure>, suggestion| {
         let job = jobs[i].clone();
+        let mut drawn = Vec::new();
         let write_error = match (&result, write) {
-            (Ok(out), true) => io::write_output(&job.output, &out.pdf)
-                .err()
-                .map(|e| io::write_error(&job.output, &e)),
+            (Ok(out), Some(drawing)) if drawing.kind == Kind::Pdf => {
+                io::write_output(&job.output, &out.pdf)
+                    .err()
+                    .map(|e| io::write_error(&job.output, &e))
+            }
+            // Every page is drawn before any file is written.
+            (Ok(out), Some(drawing)) => match pictures(session, out, &job.output, drawing) {
+                Ok(files) => {
+                    drawn = files;
+                    drawn.iter().find_map(|(path, bytes)| {
+                        io::write_output(path, bytes)
+                            .err()
+                            .map(|e| io::write_error(path, &e))
+                    })
+                }
+                Err(d) => Some(d),
+            },
             _ => None,
         };
         if let Ok(mut slot) = slots[i].lock() {
@@ -383,12 +585,13 @@ fn make_all(plan: &Plan, session: &Session, write: bool, suggest: bool) -> Vec<J
                 result,
                 write_error,
                 suggestion,
+                pictures: drawn,
             });
         }
     };
     // With several jobs, one thread writes (and waits for fsync) while the
     // others keep compiling.
-    let background = write && jobs.len() > 1;
+    let background = write.is_some() && jobs.len() > 1;
     let (sender, receiver) = std::sync::mpsc::channel();
     let work = |sender: std::sync::mpsc::Sender<_>| {
         loop {

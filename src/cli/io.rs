@@ -29,7 +29,16 @@ pub fn write_error(path: &Path, e: &std::io::Error) -> Diagnostic {
 /// Read a fallback font file: a regular file within the size limit (so that
 /// `/dev/zero` or a huge file is an error, not a hang).
 pub fn read_font(path: &Path) -> Result<Vec<u8>, String> {
-    let limit = resume::limits::MAX_FONT_BYTES;
+    read_capped(path, resume::limits::MAX_FONT_BYTES)
+}
+
+/// Read the photo file: a regular file within its size limit.
+pub fn read_photo(path: &Path) -> Result<Vec<u8>, String> {
+    read_capped(path, resume::limits::MAX_PHOTO_BYTES)
+}
+
+/// Read a regular file of at most `limit` bytes.
+fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     let meta = fs::metadata(path).map_err(|e| reason(&e))?;
     if !meta.is_file() {
         return Err("it is not a regular file".to_owned());

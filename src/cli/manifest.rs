@@ -35,21 +35,44 @@ fn document(text: &str, r: &JobResult) -> Value {
     let warnings = diagnostics.iter().filter(|d| !d.is_error()).count();
     match (&r.result, r.ok()) {
         (Ok(out), true) => {
-            let sha256: String = Sha256::digest(&out.pdf)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect();
-            let entry = json!({
+            let sha256 = |bytes: &[u8]| -> String {
+                Sha256::digest(bytes)
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect()
+            };
+            // Pictures: the first page's file here, every page's in `files`.
+            let (file, bytes) = match r.pictures.first() {
+                Some((path, bytes)) => (
+                    path.file_name().map(|f| f.to_string_lossy().into_owned()),
+                    bytes.as_slice(),
+                ),
+                None => (file, out.pdf.as_slice()),
+            };
+            let mut entry = json!({
                 "variant": r.job.variant,
                 "ok": true,
                 "file": file,
-                "sha256": sha256,
-                "bytes": out.pdf.len(),
+                "sha256": sha256(bytes),
+                "bytes": bytes.len(),
                 "pages": out.laid.pages.len(),
                 "fill": round2(out.laid.fit.fill),
                 "fit": listed_fit(text, &out.laid.fit),
                 "warnings": messages(false),
             });
+            if !r.pictures.is_empty() {
+                entry["files"] = r
+                    .pictures
+                    .iter()
+                    .map(|(path, bytes)| {
+                        json!({
+                            "file": path.file_name().map(|f| f.to_string_lossy().into_owned()),
+                            "sha256": sha256(bytes),
+                            "bytes": bytes.len(),
+                        })
+                    })
+                    .collect();
+            }
             omitted(entry, warnings)
         }
         _ => omitted(

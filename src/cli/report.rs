@@ -233,11 +233,10 @@ impl Reporter {
                 if let Some(fit) = fit {
                     self.err(format!("{prefix}{fit}"));
                 }
+                let (files, bytes) = written(result, out);
                 self.err(format!(
-                    "{prefix}wrote {}: {}, {} bytes",
-                    shown_path(&result.job.output),
+                    "{prefix}wrote {files}: {}, {bytes} bytes",
                     pages(out.laid.pages.len()),
-                    out.pdf.len()
                 ));
             }
             (Ok(out), false, _) => {
@@ -372,9 +371,24 @@ pub fn fit_json(text: &str, f: &FitReport) -> Value {
     value
 }
 
+/// The files a written job made, as shown, and their total size: the PDF,
+/// or the pictures of its pages.
+fn written(result: &JobResult, out: &resume::Compiled) -> (String, usize) {
+    if result.pictures.is_empty() {
+        return (shown_path(&result.job.output), out.pdf.len());
+    }
+    let files: Vec<String> = result.pictures.iter().map(|(p, _)| shown_path(p)).collect();
+    let bytes = result.pictures.iter().map(|(_, b)| b.len()).sum();
+    (files.join(", "), bytes)
+}
+
 /// One job's outcome as a JSON object.
 fn result_json(name: &str, text: &str, r: &JobResult, write: bool) -> Value {
-    let bytes = r.result.as_ref().ok().map(|c| c.pdf.len());
+    let bytes = match &r.result {
+        Ok(_) if !r.pictures.is_empty() => Some(r.pictures.iter().map(|(_, b)| b.len()).sum()),
+        Ok(c) => Some(c.pdf.len()),
+        Err(_) => None,
+    };
     let mut value = json!({
         "file": name,
         "variant": r.job.variant,
@@ -385,6 +399,15 @@ fn result_json(name: &str, text: &str, r: &JobResult, write: bool) -> Value {
         "fit": r.fit().map(|f| fit_json(text, f)),
         "diagnostics": diagnostics_json(name, text, &r.diagnostics()),
     });
+    if write && r.ok() && !r.pictures.is_empty() {
+        let files: Vec<String> = r
+            .pictures
+            .iter()
+            .map(|(p, _)| p.display().to_string())
+            .collect();
+        value["output"] = json!(files[0]);
+        value["outputs"] = json!(files);
+    }
     if let (Some(plan), Some(object)) = (r.cut_plan(), value.as_object_mut()) {
         object.insert("cut_plan".into(), items_json(text, &plan.items));
         object.insert("cut_plan_fits".into(), json!(plan.fits));

@@ -120,6 +120,7 @@ impl Preview {
                 },
                 result: session.compile(variant),
                 write_error: None,
+                pictures: Vec::new(),
                 suggestion: None,
             };
             self.documents

@@ -8,11 +8,11 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use crate::diag::Diagnostic;
 use crate::document::{Body, Document, Entry, Rich};
-use crate::model::date::MONTH_ABBREVIATIONS;
 use crate::text::shape::{BadFont, Features, FontBook, Glyph, Spec};
 use crate::text::style::{Span, Style};
 use crate::theme::fonts::FontId;
-use crate::theme::{Case, EntryLayout, Family, Rgb, Theme};
+use crate::theme::icons::{self, Icon};
+use crate::theme::{Case, EntryLayout, Family, PhotoSlot, Rgb, Theme};
 use crate::units::Pt;
 
 mod header;
@@ -77,6 +77,9 @@ pub(crate) fn natural_width(frags: &[Frag]) -> Pt {
     }
 }
 
+/// The space after a contact-line icon, in ems of the text.
+const ICON_GAP: f64 = 0.35;
+
 /// A measured paragraph.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Para {
@@ -138,6 +141,15 @@ pub enum BlockKind {
         para: Para,
         /// Width taken on the left by the blocks it stands beside.
         beside: Pt,
+    },
+    /// The photo: a square of `size` at the left margin from the top of
+    /// the text area, beside the blocks before it (the header, set to its
+    /// right); the next block goes under whichever ends lower.
+    Photo {
+        /// Width and height.
+        size: Pt,
+        /// Its crop.
+        shape: PhotoSlot,
     },
     /// A section heading with a rule under it.
     Heading(Para),
@@ -265,6 +277,14 @@ pub struct Builder<'a> {
     dictionary: Option<Option<&'static Standard>>,
     /// Entries built so far.
     entries: usize,
+    /// The words of a date range in the document's language
+    /// ([`crate::locale::range_words`]).
+    range_words: Vec<&'static str>,
+    /// Byte ranges of the next paragraph's text whose direction is resolved
+    /// on their own (each contact item of the contact line), so that an
+    /// e-mail address or a phone number keeps its order on a right-to-left
+    /// page and the items follow the page's direction.
+    isolates: Vec<Range<usize>>,
 }
 
 impl<'a> Builder<'a> {
@@ -278,6 +298,8 @@ impl<'a> Builder<'a> {
             lang: String::new(),
             dictionary: None,
             entries: 0,
+            range_words: crate::locale::range_words(""),
+            isolates: Vec::new(),
         }
     }
 
@@ -311,6 +333,7 @@ impl<'a> Builder<'a> {
     fn blocks(&mut self, doc: &Document) -> Vec<Block> {
         let t = self.theme;
         self.lang.clone_from(&doc.lang);
+        self.range_words = crate::locale::range_words(&doc.lang);
         let mut blocks = Vec::new();
         self.header(doc, &mut blocks);
         for section in &doc.sections {
@@ -452,7 +475,13 @@ impl<'a> Builder<'a> {
 
     /// Shape rich text into a measured paragraph.
     fn para(&mut self, rich: &Rich, base: &Base) -> Para {
-        let mut para = self.shaped(rich, base);
+        self.para_with_icons(rich, base, &[])
+    }
+
+    /// A paragraph with `icons` before their text offsets (see
+    /// [`Builder::shaped_with_icons`]).
+    fn para_with_icons(&mut self, rich: &Rich, base: &Base, icons: &[(usize, Icon)]) -> Para {
+        let mut para = self.shaped_with_icons(rich, base, icons);
         if self.theme.hyphenate {
             self.hyphenate(&mut para);
         }
@@ -461,13 +490,21 @@ impl<'a> Builder<'a> {
 
     /// Shape rich text into a measured paragraph without hyphenation points.
     fn shaped(&mut self, rich: &Rich, base: &Base) -> Para {
+        self.shaped_with_icons(rich, base, &[])
+    }
+
+    /// Shape rich text into a measured paragraph with `icons`, each before
+    /// the glyphs of its text offset (and in the same fragment: an icon
+    /// never ends a line apart from its item).
+    fn shaped_with_icons(&mut self, rich: &Rich, base: &Base, icons: &[(usize, Icon)]) -> Para {
         let mut text = String::new();
         let mut sources = Vec::with_capacity(rich.spans.len());
         for span in &rich.spans {
             sources.push((text.len(), span.offset));
             text.push_str(&span.text);
         }
-        let levels = bidi_levels(&text);
+        let isolates = std::mem::take(&mut self.isolates);
+        let levels = bidi_levels(&text, self.theme.rtl(), &isolates);
         // Capitals are shaped from a copy whose byte offsets are the same,
         // so every glyph still extracts as the text as written.
         let shaped_text = match base.case {
@@ -478,15 +515,57 @@ impl<'a> Builder<'a> {
         for (span, (start, _)) in rich.spans.iter().zip(&sources) {
             self.shape_span(&shaped_text, span, *start, base, &levels, &mut shaped);
         }
-        let glyphs = with_cluster_ends(&text, shaped.glyphs, shaped.glyph_runs, &levels);
+        let mut glyphs = with_cluster_ends(&text, shaped.glyphs, shaped.glyph_runs, &levels);
+        let mut runs = shaped.styles;
+        for &(at, icon) in icons.iter().rev() {
+            let (run, glyph) = self.icon_glyph(icon, at, base, runs.len());
+            runs.push(run);
+            let before = glyphs.partition_point(|g| g.glyph.cluster < at);
+            glyphs.insert(before, glyph);
+        }
         Para {
-            frags: fragments(&text, &glyphs),
+            frags: fragments(&text, &glyphs, &self.range_words),
             text,
-            runs: shaped.styles,
+            runs,
             glyphs,
             size: base.size,
             sources,
         }
+    }
+
+    /// The run and glyph of an icon before text offset `at` of a paragraph
+    /// in `base`'s size and face, as run `run`: its design box about 1.2
+    /// times the text's capital height and centred on the capitals, in the
+    /// accent colour, with a third of an em of space after it. It stands
+    /// for no text (its cluster ends where it starts). On a right-to-left
+    /// page it takes the page's level, so that it stays before its item in
+    /// reading order (on the item's right), with the space on its left.
+    fn icon_glyph(&self, icon: Icon, at: usize, base: &Base, run: usize) -> (RunStyle, PGlyph) {
+        let cap = self.fonts.cap_height(base.family.face(Style::default()));
+        let size = base.size * (1.2 * cap);
+        let (top, bottom) = icons::DESIGN_BOX;
+        let centre = (top + bottom) / 2.0;
+        let style = RunStyle {
+            font: icon.font,
+            size,
+            color: self.theme.accent,
+            link: None,
+        };
+        let rtl = self.theme.rtl();
+        let gap = base.size * ICON_GAP;
+        let glyph = PGlyph {
+            glyph: Glyph {
+                id: icon.glyph,
+                advance: size * icon.advance() + gap,
+                x_offset: if rtl { gap } else { Pt::ZERO },
+                y_offset: base.size * (cap / 2.0) - size * centre,
+                cluster: at,
+            },
+            run,
+            text_end: at,
+            level: u8::from(rtl),
+        };
+        (style, glyph)
     }
 
     /// Shape one span of the paragraph `text`, which starts at byte `start`,
@@ -649,22 +728,52 @@ impl<'a> Builder<'a> {
 }
 
 /// Resolved bidi embedding levels per byte of `text` (Unicode Bidirectional
-/// Algorithm, each paragraph's direction from its first strong character),
-/// or nothing when the text has no right-to-left character: all level 0.
-fn bidi_levels(text: &str) -> Vec<u8> {
-    let rtl = text.chars().any(|c| {
+/// Algorithm, the paragraph's base direction the page's: right to left when
+/// `rtl`), or nothing on a left-to-right page when the text has no
+/// right-to-left character: all level 0. Each of the ordered, disjoint
+/// byte ranges `isolates` is a first-strong isolate (as if between U+2068
+/// and U+2069): its direction comes from its own first letter and its
+/// neighbours do not reorder it.
+fn bidi_levels(text: &str, rtl: bool, isolates: &[Range<usize>]) -> Vec<u8> {
+    let has_rtl = text.chars().any(|c| {
         matches!(
             unicode_bidi::bidi_class(c),
             unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
         )
     });
-    if !rtl {
+    if !rtl && !has_rtl {
         return Vec::new();
     }
-    unicode_bidi::BidiInfo::new(text, None)
-        .levels
-        .iter()
-        .map(|l| l.number())
+    let base = if rtl {
+        unicode_bidi::Level::rtl()
+    } else {
+        unicode_bidi::Level::ltr()
+    };
+    // The isolates marked with the controls, each original byte's place
+    // in the marked text remembered, and the levels read back from there.
+    let mut marked = String::with_capacity(text.len() + 6 * isolates.len());
+    let mut at = Vec::with_capacity(text.len());
+    let copy = |marked: &mut String, at: &mut Vec<usize>, from: usize, end: usize| {
+        let end = end.clamp(from, text.len());
+        at.extend((from..end).map(|i| marked.len() + (i - from)));
+        marked.push_str(text.get(from..end).unwrap_or(""));
+        end
+    };
+    let mut copied = 0;
+    for range in isolates {
+        let inside = range.start >= copied && range.end <= text.len();
+        if !inside || !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
+            continue;
+        }
+        copied = copy(&mut marked, &mut at, copied, range.start);
+        marked.push('\u{2068}');
+        copied = copy(&mut marked, &mut at, copied, range.end);
+        marked.push('\u{2069}');
+    }
+    copy(&mut marked, &mut at, copied, text.len());
+    let levels = unicode_bidi::BidiInfo::new(&marked, Some(base)).levels;
+    at.iter()
+        .map(|&i| levels.get(i).map_or(base.number(), |l| l.number()))
         .collect()
 }
 
@@ -813,8 +922,8 @@ fn missing_glyphs(uncovered: &[(String, usize)]) -> Diagnostic {
 
 /// Group glyphs into fragments at UAX #14 break opportunities, except
 /// inside a date range and before closing punctuation.
-fn fragments(text: &str, glyphs: &[PGlyph]) -> Vec<Frag> {
-    let protected = date_ranges(text);
+fn fragments(text: &str, glyphs: &[PGlyph], range_words: &[&str]) -> Vec<Frag> {
+    let protected = date_ranges(text, range_words);
     // Segment i covers text[bounds[i]..bounds[i + 1]]; forced[i] marks a hard break after it.
     let mut bounds = vec![0];
     let mut forced = Vec::new();
@@ -914,47 +1023,45 @@ fn is_closing(c: char) -> bool {
     )
 }
 
-/// Byte ranges of date ranges such as `Jul 2024 – Aug 2025`, `2019–2021` or
-/// `Mar 2021 – Present`, which must stay on one line.
-fn date_ranges(text: &str) -> Vec<Range<usize>> {
+/// Byte ranges of date ranges such as `Jul 2024 – Aug 2025`, `2019–2021`,
+/// `Mar 2021 – Present` or `يوليو ٢٠٢١ – حتى الآن`, which must stay on one
+/// line: a year (four digits of any script), maybe after a month, a dash,
+/// then a month (maybe with its year), a year or the word for an ongoing
+/// range. `words` are the month names and that word (longest first).
+fn date_ranges(text: &str, words: &[&str]) -> Vec<Range<usize>> {
+    let digits = |s: &str| s.chars().take_while(|c| c.is_numeric()).count();
+    let digits_len = |s: &str| s.chars().take_while(|c| c.is_numeric()).map(char::len_utf8).sum::<usize>();
     let mut out = Vec::new();
-    for (dash, _) in text.match_indices(['\u{2013}', '\u{2014}']) {
+    for (dash, d) in text.match_indices(['\u{2013}', '\u{2014}']) {
         let before = text[..dash].trim_end_matches(' ');
-        let after_start = dash + '\u{2013}'.len_utf8();
+        let after_start = dash + d.len();
         let after = text[after_start..].trim_start_matches(' ');
         // Year before the dash, optionally preceded by a month.
-        let year_len = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-        if year_len != 4 {
+        let year = before.trim_end_matches(|c: char| c.is_numeric());
+        if before.chars().rev().take_while(|c| c.is_numeric()).count() != 4 {
             continue;
         }
-        let mut start = before.len() - year_len;
+        let mut start = year.len();
         let head = text[..start].trim_end_matches(' ');
-        if MONTH_ABBREVIATIONS.iter().any(|m| head.ends_with(m)) {
-            start = head.len() - 3;
+        if let Some(m) = words.iter().find(|m| head.ends_with(**m)) {
+            start = head.len() - m.len();
         }
-        // A month, a year or "Present" after the dash.
+        // A month (and its year), a year or the word for "present" after the dash.
         let skip = text.len() - after.len();
         let mut end = skip;
         let rest = &text[skip..];
-        if let Some(m) = MONTH_ABBREVIATIONS.iter().find(|m| rest.starts_with(**m)) {
+        if let Some(m) = words.iter().find(|m| rest.starts_with(**m)) {
             end += m.len();
             let tail = &text[end..];
             let spaces = tail.len() - tail.trim_start_matches(' ').len();
-            let digits = tail[spaces..].len()
-                - tail[spaces..]
-                    .trim_start_matches(|c: char| c.is_ascii_digit())
-                    .len();
-            if digits == 4 {
-                end += spaces + 4;
+            if digits(&tail[spaces..]) == 4 {
+                end += spaces + digits_len(&tail[spaces..]);
             }
-        } else if rest.starts_with("Present") || rest.starts_with("present") {
-            end += "Present".len();
         } else {
-            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            if digits != 4 {
+            if digits(rest) != 4 {
                 continue;
             }
-            end += 4;
+            end += digits_len(rest);
         }
         out.push(start..end);
     }
@@ -992,9 +1099,9 @@ mod tests {
         assert_eq!(para.natural_width(), natural_width(&frags));
     }
 
-    /// The text cut into runs of one bidi level.
-    fn level_pieces(text: &str) -> Vec<(&str, u8)> {
-        level_runs(&bidi_levels(text), 0..text.len())
+    /// The text cut into runs of one bidi level, on a page of the direction `rtl`.
+    fn level_pieces(text: &str, rtl: bool) -> Vec<(&str, u8)> {
+        level_runs(&bidi_levels(text, rtl, &[]), 0..text.len())
             .into_iter()
             .map(|(r, l)| (&text[r], l))
             .collect()
@@ -1002,23 +1109,77 @@ mod tests {
 
     #[test]
     fn bidi_levels_mark_right_to_left_runs() {
-        assert!(bidi_levels("plain English text").is_empty());
+        assert!(bidi_levels("plain English text", false, &[]).is_empty());
         assert_eq!(
-            level_pieces("Hebrew: שלום עולם, fluent"),
+            level_pieces("Hebrew: שלום עולם, fluent", false),
             [("Hebrew: ", 0), ("שלום עולם", 1), (", fluent", 0)]
         );
-        // A paragraph that starts right to left has an odd base level, so
-        // its digits sit at level 2.
-        assert_eq!(level_pieces("שנת 2020"), [("שנת ", 1), ("2020", 2)]);
+        // On a left-to-right page a paragraph that starts right to left
+        // keeps the page's base direction: the English word after the
+        // Hebrew one stays at level 0 (the number goes with the Hebrew).
+        assert_eq!(
+            level_pieces("שנת 2020 at", false),
+            [("שנת ", 1), ("2020", 2), (" at", 0)]
+        );
+    }
+
+    #[test]
+    fn right_to_left_pages_set_every_paragraph_right_to_left() {
+        // Digits and Latin words inside right-to-left text sit at level 2.
+        assert_eq!(level_pieces("שנת 2020", true), [("שנת ", 1), ("2020", 2)]);
+        assert_eq!(
+            level_pieces("البريد a@b.com والهاتف", true),
+            [("البريد ", 1), ("a@b.com", 2), (" والهاتف", 1)]
+        );
+        // A Latin-only paragraph on a right-to-left page: its words keep
+        // their order (level 2) and the separators between them take the
+        // page's direction, so a list of items reads from the right.
+        let line = "+1 555 · a@b.com";
+        let pieces = |isolates: &[Range<usize>]| -> Vec<(&str, u8)> {
+            level_runs(&bidi_levels(line, true, isolates), 0..line.len())
+                .into_iter()
+                .map(|(r, l)| (&line[r], l))
+                .collect()
+        };
+        // Unisolated, a phone number's digit groups would swap places.
+        assert_eq!(
+            pieces(&[]),
+            [("+", 1), ("1", 2), (" ", 1), ("555", 2), (" · ", 1), ("a@b.com", 2)]
+        );
+        // Each contact item isolated: each reads left to right within
+        // itself, and the items from the right.
+        assert_eq!(
+            pieces(&[0..6, 10..17]),
+            [("+1 555", 2), (" · ", 1), ("a@b.com", 2)]
+        );
     }
 
     #[test]
     fn date_ranges_are_protected() {
         let text = "Led it Jan 2020 – Mar 2021 and 2019–2021, until Mar 2021 – Present.";
-        let ranges: Vec<&str> = date_ranges(text).into_iter().map(|r| &text[r]).collect();
+        let words = crate::locale::range_words("en");
+        let ranges: Vec<&str> = date_ranges(text, &words)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
         assert_eq!(
             ranges,
             ["Jan 2020 – Mar 2021", "2019–2021", "Mar 2021 – Present"]
         );
+        // In the document's language, with its digits.
+        let words = crate::locale::range_words("ar");
+        let text = "عملت هناك من يوليو ٢٠٢١ – حتى الآن، ومن مارس ٢٠١٨ – يناير ٢٠٢٠.";
+        let ranges: Vec<&str> = date_ranges(text, &words)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(ranges, ["يوليو ٢٠٢١ – حتى الآن", "مارس ٢٠١٨ – يناير ٢٠٢٠"]);
+        let words = crate::locale::range_words("de");
+        let text = "von Juli 2021 – heute und Sept. 2017 – März 2021";
+        let ranges: Vec<&str> = date_ranges(text, &words)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(ranges, ["Juli 2021 – heute", "Sept. 2017 – März 2021"]);
     }
 }

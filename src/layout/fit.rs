@@ -267,6 +267,7 @@ pub fn scaled(blocks: &[Block], factor: f64) -> Vec<Block> {
             let mut block = block.clone();
             match &mut block.kind {
                 BlockKind::Centered(para) | BlockKind::Heading(para) => scale_para(para, factor),
+                BlockKind::Photo { size, .. } => *size = *size * factor,
                 BlockKind::Aside { para, beside } => {
                     scale_para(para, factor);
                     *beside = *beside * factor;

@@ -4,8 +4,8 @@
 use std::fmt::Write;
 use std::ops::Range;
 
-use crate::theme::Rgb;
 use crate::theme::fonts::FontId;
+use crate::theme::{PhotoSlot, Rgb};
 use crate::units::Pt;
 
 /// A run of glyphs placed on the page.
@@ -64,6 +64,34 @@ pub enum Item {
         /// Colour.
         color: Rgb,
     },
+    /// An icon: one glyph of an icon face, drawn as its outline. It is
+    /// decoration and extracts as nothing.
+    Icon {
+        /// Pen position (the glyph's origin).
+        x: Pt,
+        /// Baseline, from the top of the page.
+        y: Pt,
+        /// The icon face.
+        font: FontId,
+        /// The glyph id in it.
+        glyph: u16,
+        /// The size (the em).
+        size: Pt,
+        /// The fill colour.
+        color: Rgb,
+    },
+    /// The person's photo (the document's one image), cropped to a
+    /// square or a circle of `size` (centred, its aspect kept).
+    Photo {
+        /// Left edge.
+        x: Pt,
+        /// Top edge, from the top of the page.
+        y: Pt,
+        /// Width and height of the square the crop fills.
+        size: Pt,
+        /// The crop.
+        shape: PhotoSlot,
+    },
     /// A clickable area.
     Link {
         /// Left edge.
@@ -106,6 +134,8 @@ pub enum Role {
     Paragraph,
     /// A bullet point; its first text item is the marker.
     ListItem,
+    /// The photo: a figure with alternative text.
+    Figure,
     /// The running header of a page after the first (the name and the page
     /// number): a pagination artifact, not part of the document's content.
     Running,
@@ -175,6 +205,17 @@ impl Page {
                     thickness,
                     ..
                 } => writeln!(out, "rule x={x} y={y} w={width} t={thickness}"),
+                Item::Icon {
+                    x,
+                    y,
+                    font,
+                    glyph,
+                    size,
+                    ..
+                } => writeln!(out, "icon x={x} y={y} {} {size} #{glyph}", font.name()),
+                Item::Photo { x, y, size, shape } => {
+                    writeln!(out, "photo x={x} y={y} w={size} {shape:?}")
+                }
                 Item::Link {
                     x,
                     y,

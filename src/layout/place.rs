@@ -65,6 +65,7 @@ pub(super) struct Column {
 fn role(kind: &BlockKind, index: usize) -> Role {
     match kind {
         _ if index == 0 => Role::Title,
+        BlockKind::Photo { .. } => Role::Figure,
         BlockKind::Centered(_) | BlockKind::Aside { .. } => Role::Paragraph,
         BlockKind::Heading(_) => Role::Heading,
         BlockKind::Lines {
@@ -217,7 +218,7 @@ impl<'a> Placer<'a> {
         let set = Set::new(&para, &para.frags, 0..para.frags.len(), None);
         self.line(&set, right - para.natural_width(), baseline);
         self.items.push(Item::Rule {
-            x: left,
+            x: t.mirrored(left, right - left),
             y: baseline + r.rule_offset,
             width: right - left,
             thickness: Pt(0.3),
@@ -258,6 +259,7 @@ impl<'a> Placer<'a> {
         match kind {
             BlockKind::Centered(para) => self.centered(para),
             BlockKind::Aside { para, beside } => self.aside(para, *beside),
+            BlockKind::Photo { size, shape } => self.photo(*size, *shape),
             BlockKind::Heading(para) => self.heading(para),
             BlockKind::Lines {
                 para,
@@ -467,13 +469,23 @@ impl<'a> Placer<'a> {
     }
 
     /// Emit one line as text items (one per run), with link areas and
-    /// underlines. Trailing whitespace is not drawn.
+    /// underlines. Trailing whitespace is not drawn. `x` is where a
+    /// left-to-right page starts the line; a right-to-left page ends it
+    /// there, mirrored (the line's own glyphs are in visual order already).
     fn line(&mut self, set: &Set, x: Pt, baseline: Pt) {
         if !self.draw {
             return;
         }
         let glyphs = set.glyphs();
-        let mut pen = x;
+        let total: Pt = glyphs.iter().map(|g| g.advance).sum();
+        let mut pen = self.theme.mirrored(x, total);
+        // The page's base level, when the line mixes directions (always on
+        // a right-to-left page): where direction marks may be needed.
+        let base = if self.theme.rtl() {
+            Some(1)
+        } else {
+            glyphs.iter().any(|g| g.level % 2 == 1).then_some(0)
+        };
         let mut start = 0;
         while start < glyphs.len() {
             let run = glyphs[start].run;
@@ -482,15 +494,34 @@ impl<'a> Placer<'a> {
                 end += 1;
             }
             let style = &set.para.runs[run];
+            if style.font.is_icons() {
+                for g in &glyphs[start..end] {
+                    self.items.push(Item::Icon {
+                        x: pen + g.x_offset,
+                        y: baseline - g.y_offset,
+                        font: style.font,
+                        glyph: g.id,
+                        size: style.size,
+                        color: style.color,
+                    });
+                    pen += g.advance;
+                }
+                start = end;
+                continue;
+            }
             let mut text = String::new();
             let mut placed: Vec<PlacedGlyph> = Vec::with_capacity(end - start);
-            for g in &glyphs[start..end] {
+            for (i, g) in glyphs.iter().enumerate().take(end).skip(start) {
                 let range = match (&g.text, placed.last()) {
                     (GlyphText::SameAsPrevious, Some(prev)) => prev.text.clone(),
                     (GlyphText::SameAsPrevious, None) => text.len()..text.len(),
                     (GlyphText::Own(s), _) => {
                         let at = text.len();
-                        text.push_str(s);
+                        let marks = match base {
+                            Some(base) => direction_marks(&glyphs, i, base),
+                            None => Marks::default(),
+                        };
+                        push_visual(&mut text, s, g.level, marks);
                         at..text.len()
                     }
                 };
@@ -728,14 +759,19 @@ impl<'a> Set<'a> {
             for i in f.glyphs.start..drawn_end {
                 let g = &para.glyphs[i];
                 let is_space = i >= f.space_start;
-                let text = if silent && !is_space {
+                // An icon stands for no text and shares its cluster with
+                // the first letter of its item, which keeps its own text.
+                let icon = para.runs[g.run].font.is_icons();
+                let text = if icon || (silent && !is_space) {
                     GlyphText::Own("")
                 } else if previous_cluster == Some(g.glyph.cluster) {
                     GlyphText::SameAsPrevious
                 } else {
                     GlyphText::Own(para.text.get(g.glyph.cluster..g.text_end).unwrap_or(""))
                 };
-                previous_cluster = Some(g.glyph.cluster);
+                if !icon {
+                    previous_cluster = Some(g.glyph.cluster);
+                }
                 let advance = if is_space {
                     g.glyph.advance * (1.0 + stretch)
                 } else {
@@ -826,6 +862,99 @@ fn to_visual_order(glyphs: &mut [DrawGlyph<'_>]) {
         }
         start = end;
     }
+}
+
+/// Append a glyph's text as it is drawn. Glyphs go on the page in visual
+/// order, and text extraction turns a right-to-left run back into logical
+/// order by reversing its characters; so the text of a right-to-left glyph
+/// that stands for several characters (a lam-alef ligature, a letter with
+/// its marks, the carried rest of a word) is written reversed, and comes
+/// back in logical order with the rest. `marks` adds direction marks
+/// before or after it (see [`direction_marks`]).
+fn push_visual(text: &mut String, s: &str, level: u8, marks: Marks) {
+    if s.is_empty() {
+        return;
+    }
+    if let (true, Some(mark)) = (marks.before, marks.mark) {
+        text.push(mark);
+    }
+    if level % 2 == 1 {
+        text.extend(s.chars().rev());
+    } else {
+        text.push_str(s);
+    }
+    if let (true, Some(mark)) = (marks.after, marks.mark) {
+        text.push(mark);
+    }
+}
+
+/// Direction marks around a glyph's extracted text: the page's (a
+/// right-to-left mark on a right-to-left page, a left-to-right mark on a
+/// left-to-right one).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Marks {
+    /// The page direction's mark: U+200F or U+200E.
+    mark: Option<char>,
+    /// One before the text (on its left).
+    before: bool,
+    /// One after it (on its right).
+    after: bool,
+}
+
+/// Where glyph `i` of a line (in visual order) on a page of base level
+/// `base` needs the page direction's mark, so that a reader rebuilding the
+/// logical order from the page keeps every word where it belongs. A reader
+/// sees characters left to right and guesses their direction: it takes a
+/// space or punctuation mark beside a word of the other direction or a
+/// number for part of it, and moves it to the wrong end (`Go و` comes back
+/// as `Goو`, `أولى، أنظمة` as `أولى ،أنظمة`). So a punctuation mark set in
+/// the page's direction is marked on both sides, and a run of the other
+/// direction on its outer sides; spaces and the marks over letters stay
+/// bare, which readers need to find words.
+fn direction_marks(glyphs: &[DrawGlyph<'_>], i: usize, base: u8) -> Marks {
+    use unicode_bidi::BidiClass::{L, NSM};
+    let g = &glyphs[i];
+    let GlyphText::Own(s) = g.text else {
+        return Marks::default();
+    };
+    let mark = Some(if base == 1 { RLM } else { LRM });
+    let page_level = g.level == base || (base == 1 && g.level % 2 == 1);
+    if page_level {
+        let bare = |c: char| c.is_whitespace() || unicode_bidi::bidi_class(c) == NSM;
+        let strong = |c: char| match base {
+            1 => is_strong_rtl(c),
+            _ => unicode_bidi::bidi_class(c) == L,
+        };
+        let weak = !s.chars().all(bare) && !s.chars().any(strong);
+        return Marks {
+            mark,
+            before: weak,
+            after: weak,
+        };
+    }
+    // A run of the other direction (or a number) inside the page's text:
+    // marked where the page's text meets it.
+    let outside = |j: Option<usize>| {
+        j.and_then(|j| glyphs.get(j))
+            .is_some_and(|n| n.level == base)
+    };
+    Marks {
+        mark,
+        before: outside(i.checked_sub(1)),
+        after: outside(Some(i + 1)),
+    }
+}
+
+/// The right-to-left mark.
+const RLM: char = '\u{200F}';
+
+/// The left-to-right mark.
+const LRM: char = '\u{200E}';
+
+/// Whether a character is a right-to-left letter.
+fn is_strong_rtl(c: char) -> bool {
+    use unicode_bidi::BidiClass::{AL, R};
+    matches!(unicode_bidi::bidi_class(c), R | AL)
 }
 
 /// Rule L2 of the Unicode Bidirectional Algorithm on any sequence.

@@ -85,6 +85,21 @@ impl Language {
         self.words.name
     }
 
+    /// Whether the language is written right to left: read from its CLDR
+    /// month names (the first letter with a strong direction), so every
+    /// language of the table in an Arabic or Hebrew script is, with no
+    /// list kept by hand.
+    pub(crate) fn right_to_left(self) -> bool {
+        use unicode_bidi::BidiClass::{AL, L, R};
+        self.cldr
+            .months_long
+            .iter()
+            .flat_map(|m| m.chars())
+            .map(unicode_bidi::bidi_class)
+            .find(|c| matches!(c, L | R | AL))
+            .is_some_and(|c| c != L)
+    }
+
     /// A section title in this language.
     pub(crate) fn heading(self, heading: Heading) -> &'static str {
         self.words.headings[heading as usize]
@@ -179,6 +194,31 @@ pub(crate) fn patterns(tag: &str) -> Option<Patterns> {
     language.words.patterns
 }
 
+/// The words a printed date range is made of in the language of `tag`
+/// (its month names, full and abbreviated, and its word for an ongoing
+/// range) and in English, longest first: what keeps a range such as
+/// `يوليو ٢٠٢١ – حتى الآن` or `Jul 2021 – Present` on one line in running text.
+pub(crate) fn range_words(tag: &str) -> Vec<&'static str> {
+    let english = english();
+    let mut words: Vec<&'static str> = [english]
+        .into_iter()
+        .chain(find(tag))
+        .flat_map(|l| {
+            let (cldr, words) = (l.cldr, l.words);
+            cldr.months_short
+                .iter()
+                .chain(&cldr.months_long)
+                .copied()
+                .chain([words.present])
+        })
+        .chain(["present"])
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    words
+}
+
 /// The codes of the languages with hyphenation patterns.
 pub(crate) fn with_patterns() -> Vec<&'static str> {
     languages()
@@ -251,6 +291,16 @@ impl Locale {
     /// The quotation marks for smart punctuation.
     pub(crate) fn quotes(&self) -> &Quotes {
         &self.quotes
+    }
+
+    /// The direction the language is written in.
+    pub(crate) fn direction(&self) -> crate::model::theme::Direction {
+        use crate::model::theme::Direction;
+        if self.language.right_to_left() {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
     }
 
     /// Whether words are separated by spaces.

@@ -236,3 +236,16 @@ mod patches {
         assert_eq!(errors[0].message, "the word has a control character");
     }
 }
+
+#[test]
+fn arabic_persian_and_hebrew_are_written_right_to_left() {
+    use crate::model::theme::Direction;
+    let rtl: Vec<&str> = languages()
+        .filter(|l| l.right_to_left())
+        .map(Language::code)
+        .collect();
+    assert_eq!(rtl, ["ar", "fa", "he"]);
+    assert_eq!(locale("he").direction(), Direction::Rtl);
+    assert_eq!(locale("de").direction(), Direction::Ltr);
+    assert_eq!(Locale::default().direction(), Direction::Ltr);
+}

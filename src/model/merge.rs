@@ -53,7 +53,7 @@ impl ThemeDef {
             font: self.font.clone().or(base_font),
             fonts,
             ..over!(self, base;
-                extends, description, paper, justify, hyphenate, ligatures,
+                extends, description, paper, justify, hyphenate, direction, ligatures,
                 smart_punctuation, accent, text_color, name_color, heading_color, rule_color,
                 link_color, date_color, name_size, contact_size, heading_size, body_size,
                 subtitle_size, bullet_size, date_size, code_scale, name_weight, heading_weight,

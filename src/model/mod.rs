@@ -217,6 +217,32 @@ pub struct Person {
     #[serde(default)]
     #[schemars(with = "Vec<Link>")]
     pub links: Vec<Spanned<Link>>,
+    /// The icons of the e-mail address, phone and location in a theme
+    /// with `icons = true`: a Font Awesome name, or `"none"`.
+    #[serde(default)]
+    pub icons: ContactIcons,
+    /// A photo for themes with a photo slot: a JPEG or PNG file, relative
+    /// to the résumé.
+    #[schemars(with = "Option<String>")]
+    pub photo: Option<Spanned<String>>,
+    /// The photo's alternative text (default "Photo of <name>").
+    #[schemars(with = "Option<String>")]
+    pub photo_alt: Option<Spanned<String>>,
+}
+
+/// `[person.icons]`: the icon of each contact item that is not a link.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactIcons {
+    /// The e-mail address's icon (default `envelope`).
+    #[schemars(with = "Option<String>")]
+    pub email: Option<Spanned<String>>,
+    /// The phone number's icon (default `phone`).
+    #[schemars(with = "Option<String>")]
+    pub phone: Option<Spanned<String>>,
+    /// The location's icon (default `location-dot`).
+    #[schemars(with = "Option<String>")]
+    pub location: Option<Spanned<String>>,
 }
 
 /// A labelled link in the contact line.
@@ -233,6 +259,10 @@ pub struct Link {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub tags: Vec<Spanned<String>>,
+    /// The icon in a theme with `icons = true`: a Font Awesome name such
+    /// as `orcid`, or `"none"` (default: by the URL's host).
+    #[schemars(with = "Option<String>")]
+    pub icon: Option<Spanned<String>>,
 }
 
 /// `[[sections]]`: a titled part of the résumé with exactly one kind of body.

@@ -44,6 +44,11 @@ pub struct ThemeDef {
     pub justify: Option<bool>,
     /// Hyphenate words at line ends (default: off).
     pub hyphenate: Option<bool>,
+    /// The page's direction: `"rtl"` mirrors it (name and text flush right,
+    /// dates and bullets on the other side), `"ltr"` keeps it as it is
+    /// (default: the direction of the résumé's language, so `lang = "ar"`,
+    /// `"fa"` or `"he"` give a right-to-left page).
+    pub direction: Option<Direction>,
     /// Standard ligatures such as fi and ffi (default: on).
     pub ligatures: Option<bool>,
     /// Curly quotes, dashes from `--` and `---`, ellipsis from `...` (default: on).
@@ -227,10 +232,11 @@ pub struct ThemeDef {
     #[schemars(with = "Option<Length>")]
     pub margin_min: Option<f64>,
 
-    /// Reserved: icons in the contact line (not drawn yet).
+    /// Icons in the contact line (Font Awesome, by each item's kind or
+    /// link host, or its `icon`).
     pub icons: Option<bool>,
-    /// Reserved: the theme's photo slot, `"none"`, `"circle"` or `"square"`
-    /// (no photo is placed yet).
+    /// The theme's photo slot: `"none"` (a photo is left out, with a
+    /// warning), `"circle"` or `"square"` (beside the header).
     pub photo: Option<PhotoSlot>,
 }
 
@@ -488,6 +494,19 @@ pub enum Align {
     Center,
 }
 
+/// The direction a page is read in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// Left to right: text flush left, dates on the right.
+    #[default]
+    #[serde(alias = "left-to-right")]
+    Ltr,
+    /// Right to left: the page mirrored, text flush right, dates on the left.
+    #[serde(alias = "right-to-left")]
+    Rtl,
+}
+
 /// The header's arrangement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -509,7 +528,7 @@ pub enum EntryLayout {
     DatesLeft,
 }
 
-/// A theme's photo slot (reserved: no photo is placed yet).
+/// A theme's photo slot: where `person.photo` goes, and its crop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum PhotoSlot {

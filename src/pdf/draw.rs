@@ -4,16 +4,18 @@
 use std::ops::Range;
 
 use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
+use krilla::image::Image;
 use krilla::num::NormalizedF32;
-use krilla::paint::Fill;
+use krilla::paint::{Fill, FillRule};
 use krilla::surface::Surface;
 use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::fonts::Fonts;
 use crate::layout::frame::{Item, Page, Role, TextItem};
-use crate::theme::Rgb;
+use crate::theme::{PhotoSlot, Rgb};
+use crate::theme::icons::{Icon, PathOp};
 use crate::units::Pt;
 
 /// What drawing leaves for the later steps.
@@ -35,6 +37,8 @@ pub(super) struct BlockPlan {
     pub(super) anchor: Option<(usize, Point)>,
     /// Its tagged pieces, in order.
     pub(super) leaves: Vec<Leaf>,
+    /// The area a figure covers, and its page (0-based).
+    pub(super) bbox: Option<(usize, Rect)>,
 }
 
 /// A tagged piece of content.
@@ -55,6 +59,7 @@ pub(super) fn page(
     index: usize,
     links_before: usize,
     fonts: &mut Fonts,
+    photo: Option<&Image>,
     tagging: bool,
 ) -> Result<Drawn, Vec<String>> {
     let mut drawn = Drawn {
@@ -68,8 +73,9 @@ pub(super) fn page(
             running_header(&mut surface, items, fonts, tagging)?;
             continue;
         }
-        let mut plan = block(&mut surface, items, role, fonts, tagging, &mut drawn.links)?;
+        let mut plan = block(&mut surface, items, role, fonts, photo, tagging, &mut drawn.links)?;
         plan.anchor = plan.anchor.map(|(_, point)| (index, point));
+        plan.bbox = plan.bbox.map(|(_, rect)| (index, rect));
         for leaf in &mut plan.leaves {
             if let Leaf::Link(k, _) = leaf {
                 *k += links_before;
@@ -100,6 +106,7 @@ fn block(
     items: &[Item],
     role: Option<Role>,
     fonts: &mut Fonts,
+    photo: Option<&Image>,
     tagging: bool,
     links: &mut Vec<(Rect, String)>,
 ) -> Result<BlockPlan, Vec<String>> {
@@ -108,6 +115,7 @@ fn block(
         title: String::new(),
         anchor: None,
         leaves: Vec::new(),
+        bbox: None,
     };
     // A link area comes just before the text it covers.
     let mut pending_link = None;
@@ -140,6 +148,32 @@ fn block(
                 if let Some(area) = rule_area(*x, *y, *width, *thickness) {
                     draw_rule(surface, area, *color, tagging);
                 }
+            }
+            Item::Icon {
+                x,
+                y,
+                font,
+                glyph,
+                size,
+                color,
+            } => {
+                let icon = Icon {
+                    font: *font,
+                    glyph: *glyph,
+                };
+                draw_icon(surface, icon, (*x, *y), *size, *color, tagging);
+            }
+            Item::Photo { x, y, size, shape } => {
+                let (Some(image), Some(area)) = (photo, rect(*x, *y, *size, *size)) else {
+                    continue;
+                };
+                let id = tagging.then(|| surface.start_tagged(ContentTag::Other));
+                draw_photo(surface, image, area, *shape);
+                if let Some(id) = id {
+                    surface.end_tagged();
+                    plan.leaves.push(Leaf::Text(id));
+                }
+                plan.bbox = Some((0, area));
             }
             Item::Link {
                 x,
@@ -185,7 +219,21 @@ fn running_header(
                     draw_rule(surface, area, *color, false);
                 }
             }
-            Item::Link { .. } => {}
+            Item::Icon {
+                x,
+                y,
+                font,
+                glyph,
+                size,
+                color,
+            } => {
+                let icon = Icon {
+                    font: *font,
+                    glyph: *glyph,
+                };
+                draw_icon(surface, icon, (*x, *y), *size, *color, false);
+            }
+            Item::Photo { .. } | Item::Link { .. } => {}
         }
     }
     if tagging {
@@ -226,6 +274,89 @@ fn draw_rule(surface: &mut Surface, area: Rect, color: Rgb, tagging: bool) {
     if tagging {
         surface.end_tagged();
     }
+}
+
+/// Fill an icon's outline with its origin at `at` (the baseline), `size`
+/// to the em: a picture, not text, so nothing of it is extracted, and
+/// marked as decoration when tagging (the item beside it says what it is).
+fn draw_icon(surface: &mut Surface, icon: Icon, at: (Pt, Pt), size: Pt, color: Rgb, tagging: bool) {
+    let s = size.get() as f32;
+    let (x, y) = (at.0.get() as f32, at.1.get() as f32);
+    // Outlines measure y up; the page measures y down.
+    let p = |px: f32, py: f32| (x + px * s, y - py * s);
+    let mut builder = PathBuilder::new();
+    for op in icon.outline() {
+        match op {
+            PathOp::Move(a, b) => {
+                let (a, b) = p(a, b);
+                builder.move_to(a, b);
+            }
+            PathOp::Line(a, b) => {
+                let (a, b) = p(a, b);
+                builder.line_to(a, b);
+            }
+            PathOp::Quad(a, b, c, d) => {
+                let ((a, b), (c, d)) = (p(a, b), p(c, d));
+                builder.quad_to(a, b, c, d);
+            }
+            PathOp::Cubic(a, b, c, d, e, f) => {
+                let ((a, b), (c, d), (e, f)) = (p(a, b), p(c, d), p(e, f));
+                builder.cubic_to(a, b, c, d, e, f);
+            }
+            PathOp::Close => builder.close(),
+        }
+    }
+    let Some(path) = builder.finish() else {
+        return;
+    };
+    if tagging {
+        let artifact = Artifact::new(ArtifactType::Layout, None);
+        surface.start_tagged(ContentTag::Artifact(artifact));
+    }
+    surface.set_fill(Some(fill(color)));
+    surface.draw_path(&path);
+    if tagging {
+        surface.end_tagged();
+    }
+}
+
+/// Draw the photo into `area` (a square), cropped to it or to the circle
+/// in it: scaled to cover the square, aspect kept, centred.
+fn draw_photo(surface: &mut Surface, image: &Image, area: Rect, shape: PhotoSlot) {
+    let (w, h) = image.size();
+    let (w, h) = (w.max(1) as f32, h.max(1) as f32);
+    let side = area.width();
+    let scale = side / w.min(h);
+    let (dw, dh) = (w * scale, h * scale);
+    let mut clip = PathBuilder::new();
+    match shape {
+        PhotoSlot::Circle => {
+            // Four quarter arcs, each a cubic Bézier curve.
+            let r = side / 2.0;
+            let (cx, cy) = (area.left() + r, area.top() + r);
+            let k = r * 0.552_284_8;
+            clip.move_to(cx + r, cy);
+            clip.cubic_to(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+            clip.cubic_to(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+            clip.cubic_to(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+            clip.cubic_to(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+            clip.close();
+        }
+        _ => clip.push_rect(area),
+    }
+    let Some(clip) = clip.finish() else {
+        return;
+    };
+    let Some(size) = Size::from_wh(dw, dh) else {
+        return;
+    };
+    surface.push_clip_path(&clip, &FillRule::NonZero);
+    let x = area.left() - (dw - side) / 2.0;
+    let y = area.top() - (dh - side) / 2.0;
+    surface.push_transform(&Transform::from_translate(x, y));
+    surface.draw_image(image.clone(), size);
+    surface.pop();
+    surface.pop();
 }
 
 /// A solid, opaque fill.

@@ -19,7 +19,10 @@ mod errors;
 mod fonts;
 mod tags;
 
+use krilla::image::Image;
+
 use crate::layout::frame::{Item, Page};
+use crate::photo::{Format, Photo};
 use crate::text::isolate::isolated;
 use crate::text::shape::{BadFont, FontFile};
 use crate::theme::fonts::FontId;
@@ -82,6 +85,8 @@ pub struct Meta {
     pub created: Option<Timestamp>,
     /// A PDF standard to meet, checked by krilla's validators.
     pub standard: Option<Standard>,
+    /// The photo the pages' [`Item::Photo`] shows, and its alternative text.
+    pub photo: Option<(Photo, String)>,
 }
 
 /// PDF standards the output can be validated against.
@@ -123,6 +128,28 @@ pub fn check_font(file: &FontFile) -> Result<(), String> {
         Ok(false) => Err("the PDF writer cannot read its tables".to_owned()),
         Err(panic) => Err(format!("the PDF writer fails on its tables ({panic})")),
     }
+}
+
+/// Whether the PDF writer reads the photo's header, checked when the photo
+/// is read so that an image it rejects is an error at `person.photo`.
+pub fn check_photo(photo: &Photo) -> Result<(), String> {
+    image(photo).map(|_| ())
+}
+
+/// The photo as an image to draw: a JPEG is embedded as it is (DCT), a
+/// PNG decoded when the document is written.
+fn image(photo: &Photo) -> Result<Image, String> {
+    let data = std::sync::Arc::clone(&photo.data);
+    let image = match photo.format {
+        Format::Jpeg => Image::from_jpeg(data.into(), true),
+        Format::Png => Image::from_png(data.into(), true),
+    };
+    image.map_err(|why| {
+        // The decoder's message, on one line.
+        let why = why.replace("\\n", " ");
+        let why = why.split_whitespace().collect::<Vec<_>>().join(" ");
+        format!("it is a damaged {} file ({why})", photo.format.name())
+    })
 }
 
 /// Write the pages as a PDF file: text order, links, the structure tree
@@ -200,13 +227,17 @@ fn write_pages(pages: &[Page], meta: &Meta, fallback: &[FontFile]) -> Result<Vec
     let tagging = meta.standard == Some(Standard::Ua1);
     let mut document = configure::document(meta.standard).map_err(WriteError::Messages)?;
     let mut fonts = fonts::Fonts::new(fallback);
+    let photo = match &meta.photo {
+        Some((photo, _)) => Some(image(photo).map_err(|why| WriteError::Messages(vec![why]))?),
+        None => None,
+    };
     let mut blocks = Vec::new();
     let mut annotations = Vec::new();
     let mut links = 0;
     for (index, page) in pages.iter().enumerate() {
         let settings = configure::page(page).map_err(WriteError::Messages)?;
         let mut pdf_page = document.start_page_with(settings);
-        let drawn = draw::page(&mut pdf_page, page, index, links, &mut fonts, tagging)
+        let drawn = draw::page(&mut pdf_page, page, index, links, &mut fonts, photo.as_ref(), tagging)
             .map_err(WriteError::Messages)?;
         links += drawn.links.len();
         annotations.extend(annotate::links(&mut pdf_page, drawn.links, tagging));
@@ -215,7 +246,8 @@ fn write_pages(pages: &[Page], meta: &Meta, fallback: &[FontFile]) -> Result<Vec
     }
     let outline = tags::outline(&blocks);
     if tagging {
-        document.set_tag_tree(tags::tree(blocks, &annotations, &meta.lang));
+        let alt = meta.photo.as_ref().map(|(_, alt)| alt.as_str());
+        document.set_tag_tree(tags::tree(blocks, &annotations, &meta.lang, alt));
     }
     if meta.standard.is_some() {
         document.set_outline(outline);

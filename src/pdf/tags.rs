@@ -5,7 +5,7 @@ use std::num::NonZeroU16;
 
 use krilla::destination::XyzDestination;
 use krilla::outline::{Outline, OutlineNode};
-use krilla::tagging::{Identifier, ListNumbering, Node, Tag, TagGroup, TagTree};
+use krilla::tagging::{BBox, Identifier, ListNumbering, Node, Tag, TagGroup, TagTree};
 
 use super::draw::{BlockPlan, Leaf};
 use crate::layout::frame::Role;
@@ -28,7 +28,12 @@ pub(super) fn outline(plans: &[BlockPlan]) -> Outline {
 /// The structure tree: the name as the title heading, section headings,
 /// paragraphs, bullets as list items (label and body), links with their
 /// annotations.
-pub(super) fn tree(plans: Vec<BlockPlan>, annotations: &[Identifier], lang: &str) -> TagTree {
+pub(super) fn tree(
+    plans: Vec<BlockPlan>,
+    annotations: &[Identifier],
+    lang: &str,
+    photo_alt: Option<&str>,
+) -> TagTree {
     let node = |leaf: Leaf| -> Node {
         match leaf {
             Leaf::Text(id) => id.into(),
@@ -65,6 +70,11 @@ pub(super) fn tree(plans: Vec<BlockPlan>, annotations: &[Identifier], lang: &str
                 list.get_or_insert_with(|| TagGroup::new(Tag::L(ListNumbering::Disc)))
                     .push(item);
                 continue;
+            }
+            Some(Role::Figure) => {
+                let alt = photo_alt.map(str::to_owned);
+                let bbox = plan.bbox.map(|(page, rect)| BBox::new(page, rect));
+                TagGroup::new(Tag::Figure(alt).with_bbox(bbox))
             }
             Some(Role::Title) => TagGroup::new(Tag::Hn(level(1), Some(plan.title))),
             Some(Role::Heading) => TagGroup::new(Tag::Hn(level(2), Some(plan.title))),

@@ -10,6 +10,11 @@
 //! link areas as `<a href>`. [`png::page`] fills the same outlines with
 //! tiny-skia at a chosen resolution on a white background.
 //!
+//! Contact-line icons are filled outlines as in the PDF (from
+//! [`Icon::outline`], in ems); the photo is the same image, cropped to the
+//! theme's square or circle: embedded as it is in SVG, decoded and drawn
+//! through the crop in PNG.
+//!
 //! Outlines are read with the `ttf_parser` that rustybuzz re-exports (the
 //! parser that shaped the text). Reading a `[fonts] fallback` file runs
 //! isolated (`text::isolate`): a glyph that makes the parser panic is left
@@ -23,7 +28,9 @@ use std::collections::hash_map::Entry;
 
 use rustybuzz::ttf_parser::{Face, GlyphId, OutlineBuilder};
 
+use crate::photo::{Format, Photo};
 use crate::text::isolate::isolated;
+use crate::theme::icons::{Icon, PathOp};
 use crate::text::shape::FontFile;
 use crate::theme::fonts::FontId;
 
@@ -138,4 +145,81 @@ impl OutlineBuilder for Builder {
     fn close(&mut self) {
         self.0.push(Segment::Close);
     }
+}
+
+/// The outline of an icon glyph, in ems (`units_per_em` 1), y up.
+pub(crate) fn icon_outline(font: FontId, glyph: u16) -> Outline {
+    let segments = Icon { font, glyph }
+        .outline()
+        .into_iter()
+        .map(|op| match op {
+            PathOp::Move(x, y) => Segment::Move(x, y),
+            PathOp::Line(x, y) => Segment::Line(x, y),
+            PathOp::Quad(x1, y1, x, y) => Segment::Quad(x1, y1, x, y),
+            PathOp::Cubic(x1, y1, x2, y2, x, y) => Segment::Cubic(x1, y1, x2, y2, x, y),
+            PathOp::Close => Segment::Close,
+        })
+        .collect();
+    Outline {
+        segments,
+        units_per_em: 1.0,
+    }
+}
+
+/// The photo a page may show, with its alternative text.
+#[derive(Clone, Copy)]
+pub(crate) struct Picture<'a> {
+    /// The image as read.
+    pub(crate) photo: &'a Photo,
+    /// What it shows, for screen readers.
+    pub(crate) alt: &'a str,
+}
+
+/// The photo's pixels as straight (not premultiplied) 8-bit RGBA, row by
+/// row, `photo.width` × `photo.height`; `None` when the file does not
+/// decode to that size (the PDF writer checked it already, so a failure
+/// here leaves the photo out of the picture rather than failing it).
+/// Decoding runs isolated: a decoder that panics on a damaged file is a
+/// failure like any other.
+pub(crate) fn decode(photo: &Photo) -> Option<Vec<u8>> {
+    let expected = photo.width as usize * photo.height as usize * 4;
+    let rgba = isolated(|| match photo.format {
+        Format::Jpeg => decode_jpeg(&photo.data),
+        Format::Png => decode_png(&photo.data),
+    })
+    .ok()
+    .flatten()?;
+    (rgba.len() == expected).then_some(rgba)
+}
+
+fn decode_jpeg(data: &[u8]) -> Option<Vec<u8>> {
+    use zune_jpeg::zune_core::colorspace::ColorSpace;
+    use zune_jpeg::zune_core::options::DecoderOptions;
+    let options = DecoderOptions::default().jpeg_set_out_colorspace(ColorSpace::RGBA);
+    let mut decoder = zune_jpeg::JpegDecoder::new_with_options(std::io::Cursor::new(data), options);
+    decoder.decode().ok()
+}
+
+fn decode_png(data: &[u8]) -> Option<Vec<u8>> {
+    let mut decoder = ::png::Decoder::new(std::io::Cursor::new(data));
+    decoder.set_transformations(::png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().ok()?;
+    let mut buffer = vec![0; reader.output_buffer_size()?];
+    let info = reader.next_frame(&mut buffer).ok()?;
+    buffer.truncate(info.buffer_size());
+    let rgba = match info.color_type {
+        ::png::ColorType::Rgba => buffer,
+        ::png::ColorType::Rgb => buffer
+            .chunks_exact(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect(),
+        ::png::ColorType::GrayscaleAlpha => buffer
+            .chunks_exact(2)
+            .flat_map(|p| [p[0], p[0], p[0], p[1]])
+            .collect(),
+        ::png::ColorType::Grayscale => buffer.iter().flat_map(|&v| [v, v, v, 255]).collect(),
+        // normalize_to_color8 expands palettes.
+        ::png::ColorType::Indexed => return None,
+    };
+    Some(rgba)
 }

@@ -7,23 +7,29 @@
 //! units to the item's size and flips y. Every string from the résumé
 //! (text, URLs) is escaped.
 
+use std::collections::HashSet;
 use std::fmt::{self, Display, Write};
 
-use super::{Outlines, Segment};
+use super::{Outlines, Picture, Segment, icon_outline};
+use crate::photo::Format;
 use crate::layout::frame::{Item, Page, TextItem};
 use crate::text::shape::FontFile;
-use crate::theme::Rgb;
+use crate::theme::{PhotoSlot, Rgb};
 use crate::theme::fonts::FontId;
 use crate::units::Pt;
 
 /// Page `page` as an SVG document; `number` (from 1) makes the ids of its
 /// glyph definitions unique among the pages of a document, so that pages
 /// can share one HTML page. `fallback` holds the files of the page's
-/// [`FontId::Fallback`] runs.
-pub fn page(page: &Page, number: usize, fallback: &[FontFile]) -> String {
+/// [`FontId::Fallback`] runs; `picture` is the photo a photo item shows.
+pub(crate) fn page(
+    page: &Page,
+    number: usize,
+    fallback: &[FontFile],
+    picture: Option<Picture>,
+) -> String {
     let mut outlines = Outlines::new(fallback);
-    // The glyphs defined so far, in order of first use, with their ids.
-    let mut defined: Vec<(FontId, u16)> = Vec::new();
+    let mut defined = Defined::default();
     let mut body = String::new();
     let mut links = String::new();
     for item in &page.items {
@@ -50,6 +56,38 @@ pub fn page(page: &Page, number: usize, fallback: &[FontFile]) -> String {
                     );
                 }
             }
+            // Decoration, as in the PDF (an artifact there): hidden from
+            // screen readers, no text.
+            Item::Icon {
+                x,
+                y,
+                font,
+                glyph,
+                size,
+                color,
+            } => {
+                let outline = icon_outline(*font, *glyph);
+                if size.get() > 0.0 && !outline.segments.is_empty() {
+                    let _ = write!(
+                        body,
+                        r#"<path aria-hidden="true" fill="{}" transform="matrix({} 0 0 {} {} {})" d=""#,
+                        Hex(*color),
+                        Fine(size.get()),
+                        Fine(-size.get()),
+                        Num(x.get()),
+                        Num(y.get())
+                    );
+                    path_data(&mut body, &outline.segments);
+                    body.push_str("\"/>\n");
+                }
+            }
+            Item::Photo { x, y, size, shape } => {
+                if let Some(picture) = picture
+                    && size.get() > 0.0
+                {
+                    photo(&mut body, picture, number, (*x, *y, *size), *shape);
+                }
+            }
             // On top of everything, as the PDF's link annotations are, so
             // that the whole area is clickable.
             Item::Link {
@@ -74,15 +112,15 @@ pub fn page(page: &Page, number: usize, fallback: &[FontFile]) -> String {
         }
     }
     let (w, h) = (Num(page.width.get()), Num(page.height.get()));
-    let mut out = String::with_capacity(body.len() + links.len() + defined.len() * 400 + 300);
+    let mut out = String::with_capacity(body.len() + links.len() + defined.order.len() * 400 + 300);
     let _ = writeln!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}">"#
     );
     let _ = writeln!(out, r##"<rect width="{w}" height="{h}" fill="#fff"/>"##);
-    if !defined.is_empty() {
+    if !defined.order.is_empty() {
         out.push_str("<defs>\n");
-        for &(font, id) in &defined {
+        for &(font, id) in &defined.order {
             if let Some(outline) = outlines.get(font, id) {
                 let _ = write!(out, r#"<path id="{}" d=""#, GlyphRef(number, font, id));
                 path_data(&mut out, &outline.segments);
@@ -97,6 +135,50 @@ pub fn page(page: &Page, number: usize, fallback: &[FontFile]) -> String {
     out
 }
 
+/// The photo at `x`, `y` (top left) filling a `size` square, cropped
+/// from its centre to the square or to the circle inscribed in it, as the
+/// PDF crops it; the file itself is embedded, labelled with its alt text.
+fn photo(out: &mut String, picture: Picture, number: usize, (x, y, size): (Pt, Pt, Pt), shape: PhotoSlot) {
+    use base64::Engine;
+    let mime = match picture.photo.format {
+        Format::Jpeg => "image/jpeg",
+        Format::Png => "image/png",
+    };
+    let (x, y, size) = (x.get(), y.get(), size.get());
+    let clip = format!("photo{number}");
+    match shape {
+        PhotoSlot::Circle => {
+            let _ = writeln!(
+                out,
+                r#"<clipPath id="{clip}"><circle cx="{}" cy="{}" r="{}"/></clipPath>"#,
+                Num(x + size / 2.0),
+                Num(y + size / 2.0),
+                Num(size / 2.0)
+            );
+        }
+        PhotoSlot::Square | PhotoSlot::None => {
+            let _ = writeln!(
+                out,
+                r#"<clipPath id="{clip}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>"#,
+                Num(x),
+                Num(y),
+                Num(size),
+                Num(size)
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        r#"<image role="img" aria-label="{}" x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="xMidYMid slice" clip-path="url(#{clip})" href="data:{mime};base64,{}"/>"#,
+        Escaped(picture.alt),
+        Num(x),
+        Num(y),
+        Num(size),
+        Num(size),
+        base64::engine::general_purpose::STANDARD.encode(picture.photo.data.as_slice())
+    );
+}
+
 /// An SVG document of no size, for a page that does not exist.
 pub fn empty() -> String {
     "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\"/>\n".to_owned()
@@ -109,7 +191,7 @@ fn text_item(
     text: &TextItem,
     number: usize,
     outlines: &mut Outlines,
-    defined: &mut Vec<(FontId, u16)>,
+    defined: &mut Defined,
 ) {
     if text.size.get() <= 0.0 {
         return;
@@ -131,31 +213,47 @@ fn text_item(
         r#"<g aria-label="{}" fill="{}" transform="matrix({} 0 0 {} {} {})">"#,
         Escaped(&text.text),
         Hex(text.color),
-        Num(scale),
-        Num(-scale),
+        Fine(scale),
+        Fine(-scale),
         Num(text.x.get()),
         Num(text.y.get())
     );
     let mut pen = Pt::ZERO;
     for glyph in &text.glyphs {
         if outlines.get(text.font, glyph.id).is_some() {
-            let key = (text.font, glyph.id);
-            if !defined.contains(&key) {
-                defined.push(key);
-            }
+            defined.insert(text.font, glyph.id);
             let u = (pen + glyph.x_offset).get() / scale;
             let v = glyph.y_offset.get() / scale;
             let _ = write!(
                 out,
-                r##"<use href="#{}" x="{}" y="{}"/>"##,
+                r##"<use href="#{}" x="{}""##,
                 GlyphRef(number, text.font, glyph.id),
-                Num(u),
-                Num(v)
+                Num(u)
             );
+            // y is 0 unless the glyph is raised or lowered (a mark).
+            if Num(v).to_string() != "0" {
+                let _ = write!(out, r#" y="{}""#, Num(v));
+            }
+            out.push_str("/>");
         }
         pen += glyph.advance;
     }
     out.push_str("</g>\n");
+}
+
+/// The glyphs placed so far, each once, in order of first use.
+#[derive(Default)]
+struct Defined {
+    order: Vec<(FontId, u16)>,
+    seen: HashSet<(FontId, u16)>,
+}
+
+impl Defined {
+    fn insert(&mut self, font: FontId, id: u16) {
+        if self.seen.insert((font, id)) {
+            self.order.push((font, id));
+        }
+    }
 }
 
 /// An outline as SVG path data.
@@ -203,6 +301,22 @@ impl Display for Num {
             return f.write_str("0");
         }
         write!(f, "{v}")
+    }
+}
+
+/// A scale factor with six significant digits: at most a millionth off, a
+/// thousandth of a point across a page.
+struct Fine(f64);
+
+impl Display for Fine {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if !self.0.is_finite() || self.0 == 0.0 {
+            return f.write_str("0");
+        }
+        // Round to six significant digits, then print the shortest form.
+        let digits = 5 - self.0.abs().log10().floor() as i32;
+        let p = 10f64.powi(digits);
+        write!(f, "{}", (self.0 * p).round() / p)
     }
 }
 
@@ -307,7 +421,7 @@ mod tests {
                 },
             ]),
             1,
-            &[],
+            &[], None,
         );
         assert!(!svg.contains("<script"), "{svg}");
         assert!(svg.contains(
@@ -343,7 +457,7 @@ mod tests {
                 },
             ]),
             1,
-            &[],
+            &[], None,
         );
         let lines: Vec<&str> = svg.lines().collect();
         assert_eq!(
@@ -376,7 +490,7 @@ mod tests {
                 text(FontId::LmRegular, "b", &[b], 200.0),
             ]),
             2,
-            &[],
+            &[], None,
         );
         let index = FontId::LmRegular.index();
         let def_a = format!(r#"<path id="g2-{index}-{a}" d="M"#);
@@ -391,7 +505,7 @@ mod tests {
         assert!(svg.contains(
             r##"<g aria-label="ab a" fill="#123456" transform="matrix(0.01 0 0 -0.01 72 100)">"##
         ), "{svg}");
-        assert!(svg.contains(&format!(r##"<use href="#g2-{index}-{a}" x="1500" y="0"/>"##)));
+        assert!(svg.contains(&format!(r##"<use href="#g2-{index}-{a}" x="1500"/>"##)));
     }
 
     #[test]
@@ -404,5 +518,10 @@ mod tests {
         assert_eq!(s(f64::NAN), "0");
         assert_eq!(s(f64::INFINITY), "0");
         assert_eq!(Hex(Rgb(0, 10, 255)).to_string(), "#000aff");
+        let fine = |v: f64| Fine(v).to_string();
+        assert_eq!(fine(0.024), "0.024");
+        assert_eq!(fine(-10.5 / 2048.0), "-0.00512695");
+        assert_eq!(fine(1.0 / 3.0), "0.333333");
+        assert_eq!(fine(f64::NAN), "0");
     }
 }

@@ -170,6 +170,20 @@ faces! {
     LatoItalic = "lato-italic", deflated!("lato", "Lato-Italic.ttf", 75792);
     /// Lato Bold Italic.
     LatoBoldItalic = "lato-bolditalic", deflated!("lato", "Lato-BoldItalic.ttf", 77732);
+    /// Font Awesome 7 Free Solid: contact-line icons (drawn as outlines).
+    IconsSolid = "fontawesome7-solid",
+        deflated!("font-awesome-7", "FontAwesome7Free-Solid-900.otf", 410592);
+    /// Font Awesome 7 Brands: the icons of sites such as GitHub.
+    IconsBrands = "fontawesome7-brands",
+        deflated!("font-awesome-7", "FontAwesome7Brands-Regular-400.otf", 199352);
+}
+
+impl FontId {
+    /// Whether this is one of the icon faces, which hold pictures rather
+    /// than letters: never a fallback for text, and drawn as outlines.
+    pub fn is_icons(self) -> bool {
+        matches!(self, FontId::IconsSolid | FontId::IconsBrands)
+    }
 }
 
 /// A bundled family: its four faces, and a small-caps face if it has one.

@@ -9,6 +9,7 @@
 
 pub mod builtin;
 pub mod fonts;
+pub mod icons;
 pub mod resolve;
 
 use crate::document::{Marks, Settings};
@@ -16,7 +17,9 @@ use crate::text::style::Style;
 use crate::units::Pt;
 use fonts::FontId;
 
-pub use crate::model::theme::{Align, EntryLayout, HeaderLayout, HeadingRule, PhotoSlot};
+pub use crate::model::theme::{
+    Align, Direction, EntryLayout, HeaderLayout, HeadingRule, PhotoSlot,
+};
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -188,14 +191,19 @@ pub struct Theme {
     pub contact_separator: String,
     /// Ragged right or justified paragraphs.
     pub mode: Mode,
+    /// The page's direction: right to left mirrors every placement (text
+    /// flush right, dates, bullets and indents on the other side) and sets
+    /// each paragraph's base direction.
+    pub direction: Direction,
     /// Hyphenate words at line ends (off by default: a split keyword can
     /// escape an applicant-tracking system's search).
     pub hyphenate: bool,
     /// Standard ligatures (fi, fl, ffi).
     pub ligatures: bool,
-    /// Reserved: icons in the contact line (not drawn yet).
+    /// Icons in the contact line.
     pub icons: bool,
-    /// Reserved: the photo slot (no photo is placed yet).
+    /// The photo slot: none, or beside the header cropped to a circle or
+    /// a square.
     pub photo: PhotoSlot,
     /// How far the fitter may tighten or loosen this theme.
     pub limits: Limits,
@@ -334,5 +342,22 @@ impl Theme {
     /// Width between the margins.
     pub fn text_width(&self) -> Pt {
         self.page_width - self.margin_x * 2.0
+    }
+
+    /// Whether the page is right to left (mirrored).
+    pub fn rtl(&self) -> bool {
+        self.direction == Direction::Rtl
+    }
+
+    /// Where something `width` wide that a left-to-right page puts at `x`
+    /// goes on this page: the same place, or mirrored about the page's
+    /// middle on a right-to-left page (its right edge where the left edge
+    /// was).
+    pub fn mirrored(&self, x: Pt, width: Pt) -> Pt {
+        if self.rtl() {
+            self.page_width - x - width
+        } else {
+            x
+        }
     }
 }

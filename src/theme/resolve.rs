@@ -60,7 +60,8 @@ pub fn resolve(settings: &Settings, sources: &Sources) -> (Theme, Vec<Diagnostic
         book,
         diagnostics,
     };
-    let theme = cx.theme();
+    let mut theme = cx.theme();
+    theme.direction = merged.direction.unwrap_or(settings.direction);
     (theme, cx.diagnostics)
 }
 
@@ -222,12 +223,6 @@ impl Cx<'_> {
         let date_family = self.family("dates", fonts.dates.as_ref());
         let code_family = self.family("code", fonts.code.as_ref());
         let (heading_font, heading_case) = self.heading(fonts.headings.as_ref());
-        if d.icons == Some(true) {
-            self.diagnostics.push(
-                Diagnostic::warning("contact-line icons are not drawn yet; `icons` is ignored")
-                    .with_path("theme.icons"),
-            );
-        }
         let accent = rgb(d.accent.unwrap_or(Hex(0, 0, 0)));
         let text_color = rgb(d.text_color.unwrap_or(Hex(0, 0, 0)));
         let color = |c: Option<Color>, default: Rgb| match c {
@@ -315,6 +310,7 @@ impl Cx<'_> {
                 Some(true) => Mode::Justified,
                 _ => Mode::Ragged,
             },
+            direction: d.direction.unwrap_or_default(),
             hyphenate: d.hyphenate == Some(true),
             ligatures: d.ligatures != Some(false),
             icons: d.icons == Some(true),
@@ -515,11 +511,13 @@ mod tests {
     }
 
     #[test]
-    fn reserved_keys_are_read_and_icons_warn() {
+    fn icons_and_photo_slot_are_read() {
         let (t, w) = theme_of("[theme]\nicons = true\nphoto = \"circle\"");
         assert!(t.icons);
         assert_eq!(t.photo, PhotoSlot::Circle);
-        assert!(w.iter().any(|d| d.message.contains("icons")), "{w:?}");
+        assert!(w.is_empty(), "{w:?}");
+        let (classic, _) = theme_of("");
+        assert!(!classic.icons);
     }
 
     #[test]

@@ -659,7 +659,7 @@ fn uncovered_characters(text: &str) -> Vec<char> {
         }
         if !crate::theme::fonts::FontId::ALL
             .iter()
-            .any(|f| book.covers(*f, c))
+            .any(|f| !f.is_icons() && book.covers(*f, c))
         {
             out.push(c);
         }

@@ -5,7 +5,7 @@ use super::{Placer, Set};
 use crate::layout::build::{BlockKind, Para, natural_width};
 use crate::layout::frame::Item;
 use crate::layout::linebreak::Measure;
-use crate::theme::Mode;
+use crate::theme::{Mode, PhotoSlot};
 use crate::units::Pt;
 
 impl Placer<'_> {
@@ -54,8 +54,26 @@ impl Placer<'_> {
                     .fold(Pt::ZERO, Pt::max);
                 self.clear_last_line(size, margin + *indent);
             }
-            BlockKind::Aside { .. } => self.line_left = Pt(-1.0),
+            BlockKind::Aside { .. } | BlockKind::Photo { .. } => self.line_left = Pt(-1.0),
         }
+    }
+
+    /// The photo at the left margin from the top of the text area, beside
+    /// the header blocks before it; what follows goes under the lower of
+    /// the two.
+    pub(super) fn photo(&mut self, size: Pt, shape: PhotoSlot) {
+        let t = self.theme;
+        let top = t.margin_top;
+        if self.draw {
+            self.items.push(Item::Photo {
+                x: t.margin_x,
+                y: top,
+                size,
+                shape,
+            });
+        }
+        self.y = self.y.max(top + size);
+        self.bottom = self.bottom.max(top + size);
     }
 
     /// Lines set flush right beside the blocks above them (a split
@@ -94,7 +112,7 @@ impl Placer<'_> {
         let t = self.theme;
         if self.draw && t.rule_thickness.get() > 0.0 {
             self.items.push(Item::Rule {
-                x,
+                x: t.mirrored(x, width),
                 y,
                 width,
                 thickness: t.rule_thickness,
