@@ -263,3 +263,34 @@ fn the_preview_server_answers_odd_requests_and_outlives_its_clients() {
     assert_eq!(get("/pdf?doc=0"), "HTTP/1.1 200 OK");
     assert_eq!(watch.stop("TERM"), Some(0));
 }
+
+#[test]
+fn the_photo_it_uses_is_watched() {
+    let dir = TempDir::new("watch-photo").with_seed();
+    let path = dir.path().join("resume.toml");
+    let seed = std::fs::read_to_string(&path).unwrap();
+    let photos = common::root().join("tests/fixtures/photo");
+    std::fs::copy(photos.join("portrait.jpg"), dir.path().join("me.jpg")).unwrap();
+    let with_photo = seed.replacen("[person]\n", "[person]\nphoto = \"me.jpg\"\n", 1);
+    std::fs::write(&path, with_photo).unwrap();
+    let mut watch = Watching::start(dir.path(), &["resume.toml"]);
+    assert!(watch.build().ok);
+    let pdf = std::fs::read(dir.path().join("resume.pdf")).unwrap();
+    // A damaged photo is an error at `person.photo`; the last PDF stays.
+    std::fs::copy(photos.join("truncated.jpg"), dir.path().join("me.jpg")).unwrap();
+    let failed = watch.build();
+    assert!(!failed.ok, "{}", failed.text());
+    assert!(failed.text().contains("me.jpg"), "{}", failed.text());
+    assert_eq!(std::fs::read(dir.path().join("resume.pdf")).unwrap(), pdf);
+    // A good photo again, saved by rename.
+    let png = std::fs::read(photos.join("portrait.png")).unwrap();
+    std::fs::write(dir.path().join("me.jpg.new"), png).unwrap();
+    std::fs::rename(dir.path().join("me.jpg.new"), dir.path().join("me.jpg")).unwrap();
+    let fixed = watch.build();
+    assert!(fixed.ok, "{}", fixed.text());
+    assert!(
+        fixed.text().contains("wrote resume.pdf"),
+        "{}",
+        fixed.text()
+    );
+}

@@ -122,8 +122,10 @@ impl Input {
         io::is_stdin(&self.path)
     }
 
-    /// The files the input names that an output must never replace: the
-    /// résumé itself, its fallback fonts, its theme files and their fonts.
+    /// Every file a build of the input reads: the résumé itself, its
+    /// fallback fonts, its theme files and their fonts, its photo. An
+    /// output must never replace one, and `watch` rebuilds when one
+    /// changes; a file a build comes to read belongs here.
     pub fn files(&self, session: &Session) -> Vec<PathBuf> {
         let mut files = Vec::new();
         if !self.is_stdin() {
@@ -131,6 +133,7 @@ impl Input {
         }
         files.extend(session.fallback_font_paths().map(|p| self.folder().join(p)));
         files.extend(session.theme_inputs().iter().map(|p| self.folder().join(p)));
+        files.extend(session.photo_path().map(|p| self.folder().join(p)));
         files
     }
 
