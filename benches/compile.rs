@@ -70,6 +70,45 @@ fn lay_out(bencher: divan::Bencher, path: &str) {
     });
 }
 
+/// The seed résumé with its first bullet edited: the `n`th edit, so that
+/// every rebuild sees text it has not shaped before.
+fn edited(source: &str, n: usize) -> String {
+    let bullet = "achieving p99 API latency";
+    assert!(source.contains(bullet), "the seed has the bullet");
+    source.replacen(bullet, &format!("achieving p{n} API latency"), 1)
+}
+
+/// A rebuild in watch mode after a one-bullet edit, with nothing kept
+/// (`cold`: a fresh session, as `resume build` starts) or with the last
+/// session's faces and shaping caches (`warm`: what `resume watch` does).
+/// krilla's memo of font subsets lives for the process in both.
+#[divan::bench(args = ["cold", "warm"])]
+fn rebuild(bencher: divan::Bencher, kept: &str) {
+    let source = fixture("resume.toml");
+    let warm = kept == "warm";
+    let first = resume::Session::new(source.as_str(), resume::Options::default()).unwrap();
+    first.compile(None).unwrap();
+    let cache = std::cell::RefCell::new(Some(first.into_cache()));
+    let edits = std::cell::Cell::new(0);
+    bencher
+        .with_inputs(|| {
+            edits.set(edits.get() + 1);
+            edited(&source, edits.get())
+        })
+        .bench_local_values(|text| {
+            let session = resume::Session::new(text, resume::Options::default()).unwrap();
+            let session = match cache.borrow_mut().take() {
+                Some(c) if warm => session.with_cache(c),
+                _ => session,
+            };
+            let out = session.compile(None).unwrap();
+            if warm {
+                *cache.borrow_mut() = Some(session.into_cache());
+            }
+            black_box(out)
+        });
+}
+
 /// Pictures of the seed résumé's page from a layout made once
 /// (`cargo bench --bench compile -- render`): the SVG document, and the
 /// PNG at the default 144 dpi, drawn and encoded.

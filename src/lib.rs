@@ -80,7 +80,7 @@ use diag::Diagnostic;
 
 pub use pdf::{Standard, Timestamp};
 pub use session::{
-    Compiled, Failure, FitReport, Laid, Options, Session, ThemeFileError, Uncovered,
+    Cache, Compiled, Failure, FitReport, Laid, Options, Session, ThemeFileError, Uncovered,
 };
 pub use text::shape::{FontFile, FontWeight};
 pub use trim::{CutPlan, CutTarget, Trimmed};

@@ -13,7 +13,7 @@ use cli::args::{Cli, Command};
 use cli::build::Request;
 use cli::plan::Target;
 use cli::report::Reporter;
-use cli::{Failed, build, export, import, themes, translations, variants};
+use cli::{Failed, build, export, import, themes, translations, variants, watch};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -55,6 +55,33 @@ fn main() -> ExitCode {
             Request::check(input, target, common, suggest),
             &mut reporter,
         ),
+        Command::Watch {
+            input,
+            output,
+            target,
+            out_dir,
+            serve,
+            port,
+            listen,
+            common,
+        } => {
+            let target = if target.all {
+                Target::All {
+                    out_dir,
+                    jobs: None,
+                }
+            } else {
+                Target::One {
+                    variant: target.variant,
+                    output,
+                }
+            };
+            let serve = serve.then(|| {
+                let ip = listen.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+                std::net::SocketAddr::new(ip, port)
+            });
+            watch::run(Request::build(input, target, common), serve, &mut reporter)
+        }
         Command::Variants { input, .. } => variants::run(&input, &mut reporter),
         Command::Themes => {
             reporter.out_raw(&themes::list());

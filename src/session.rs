@@ -192,7 +192,46 @@ impl Session<'static> {
     }
 }
 
+/// What one session leaves for the next: the bundled faces as parsed, and
+/// the shaping plans and results (those made with `[fonts]` or theme font
+/// files are used again only with the same files, byte for byte). A watch
+/// loop keeps it between rebuilds, so that a rebuild after an edit shapes
+/// only the text that changed.
+///
+/// ```
+/// use resume::{Options, Session};
+///
+/// let toml = "[person]\nname = \"Ada\"\n\n[[sections]]\ntitle = \"Summary\"\ntext = \"Hi.\"\n";
+/// let first = Session::new(toml, Options::default()).unwrap();
+/// first.compile(None).unwrap();
+/// let cache = first.into_cache();
+/// let edited = toml.replace("Hi.", "Hello.");
+/// let second = Session::new(edited, Options::default()).unwrap().with_cache(cache);
+/// assert!(second.compile(None).is_ok());
+/// ```
+pub struct Cache {
+    book: FontBook<'static>,
+}
+
+impl Session<'static> {
+    /// The session with the faces and caches `cache` keeps, in place of
+    /// fresh ones; call it before [`Session::with_fonts`].
+    pub fn with_cache(self, cache: Cache) -> Self {
+        Session {
+            book: cache.book,
+            ..self
+        }
+    }
+}
+
 impl<'f> Session<'f> {
+    /// What this session leaves for the next one (see [`Cache`]).
+    pub fn into_cache(self) -> Cache {
+        Cache {
+            book: self.book.park(),
+        }
+    }
+
     /// The TOML source.
     pub fn source(&self) -> &str {
         &self.source

@@ -72,6 +72,37 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Build, then rebuild whenever the résumé or a file it uses changes
+    /// (theme files, font files); with --serve, show a live preview in the
+    /// browser. Ctrl-C stops.
+    Watch {
+        /// The résumé to compile.
+        #[arg(default_value = "resume.toml")]
+        input: PathBuf,
+        /// Where to write the PDF [default: as for build].
+        #[arg(short, long, conflicts_with = "all")]
+        output: Option<PathBuf>,
+        /// Which variants.
+        #[command(flatten)]
+        target: Target,
+        /// With --all: the folder for the PDFs and manifest.json.
+        #[arg(long, default_value = "dist", requires = "all")]
+        out_dir: PathBuf,
+        /// Serve a live preview page (every page, the fit report, errors
+        /// over the page, a variant switcher, the PDF), updated on each save.
+        #[arg(long)]
+        serve: bool,
+        /// With --serve: the port (0 picks a free one).
+        #[arg(long, default_value_t = 8700, requires = "serve")]
+        port: u16,
+        /// With --serve: the address to listen on [default: 127.0.0.1, this
+        /// machine only]; another address shows the résumé to the network.
+        #[arg(long, value_name = "ADDR", requires = "serve")]
+        listen: Option<std::net::IpAddr>,
+        /// Shared options.
+        #[command(flatten)]
+        common: Common,
+    },
     /// Print the JSON Schema of the TOML format, for editors to complete and check fields.
     Schema,
     /// Convert a JSON Resume file (JSON or YAML) into a resume.toml that builds as it is.
@@ -131,7 +162,9 @@ impl Command {
     /// How the command prints its report.
     pub fn format(&self) -> Format {
         match self {
-            Command::Build { common, .. } | Command::Check { common, .. } => common.format,
+            Command::Build { common, .. }
+            | Command::Check { common, .. }
+            | Command::Watch { common, .. } => common.format,
             Command::Variants { format, .. } => *format,
             Command::Schema | Command::Themes | Command::Import { .. } | Command::Export { .. } => {
                 Format::Text

@@ -200,6 +200,39 @@ impl JobResult {
 
 /// Carry out a build or check.
 pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
+    run_with(&request, reporter, &mut Kept::default(), |_| {})
+}
+
+/// What one build leaves for the next in watch mode.
+#[derive(Default)]
+pub struct Kept {
+    /// The last session's faces and shaping caches.
+    pub cache: Option<resume::Cache>,
+    /// Every file the last build read (or would have read, had it got
+    /// that far): the résumé, its theme files and font files.
+    pub files: Vec<PathBuf>,
+}
+
+/// A finished build, for watch mode's preview.
+pub struct Built<'a, 's> {
+    /// The input.
+    pub input: &'a Input,
+    /// The session every job was compiled with.
+    pub session: &'a Session<'s>,
+    /// The plan.
+    pub plan: &'a Plan,
+    /// What came of each job.
+    pub results: &'a [JobResult],
+}
+
+/// [`run`], keeping the session's caches and the list of files read in
+/// `kept`, and handing the finished build to `done` (before the report).
+pub fn run_with(
+    request: &Request,
+    reporter: &mut Reporter,
+    kept: &mut Kept,
+    done: impl FnOnce(&Built),
+) -> Outcome {
     let mut input = Input::read(&request.input)?;
     let named = match &request.target {
         Target::One { output, .. } => output.as_deref(),
@@ -224,11 +257,17 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
         created: created.clone().unwrap_or_default(),
         ..options
     })?;
+    kept.files = input.files(&session);
+    let session = match kept.cache.take() {
+        Some(cache) => session.with_cache(cache),
+        None => session,
+    };
     created.map_err(|d| Failed::stop(&input, vec![d]))?;
     if let Some(name) = &request.common.theme {
         super::themes::check_name(name).map_err(|d| Failed::stop(&input, vec![d]))?;
     }
     let session = super::themes::load(session, &input)?;
+    kept.files = input.files(&session);
     let mut fonts = session
         .read_fonts(|path| io::read_font(&input.folder().join(path)))
         .map_err(|d| Failed::stop(&input, d))?;
@@ -246,6 +285,21 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
         .map_err(|d| Failed::stop(&input, d))?
         .with_photo(|path| io::read_photo(&input.folder().join(path)))
         .map_err(|d| Failed::stop(&input, d))?;
+    let outcome = compile_all(request, drawing, &input, &session, reporter, done);
+    kept.cache = Some(session.into_cache());
+    outcome
+}
+
+/// Compile the request's documents with a loaded session, write them
+/// (when building) and report.
+fn compile_all(
+    request: &Request,
+    drawing: Drawing,
+    input: &Input,
+    session: &Session,
+    reporter: &mut Reporter,
+    done: impl FnOnce(&Built),
+) -> Outcome {
     let checks_variants =
         !request.write && matches!(request.target, Target::One { variant: None, .. });
     if checks_variants {
@@ -253,11 +307,11 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
         // profile, so that a typo in one cannot wait for the next --all.
         let errors = session.check_variants();
         if !errors.is_empty() {
-            return Err(Failed::stop(&input, errors));
+            return Err(Failed::stop(input, errors));
         }
     }
-    let target = base_or_variants(request.target, request.write, &session)
-        .map_err(|d| Failed::stop(&input, vec![d]))?;
+    let target = base_or_variants(request.target.clone(), request.write, session)
+        .map_err(|d| Failed::stop(input, vec![d]))?;
     let names_output = matches!(
         target,
         Target::One {
@@ -268,10 +322,10 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
     if request.write && input.is_stdin() && !names_output {
         let d = Diagnostic::error("standard input has no file name to name the PDF after")
             .with_hint("give the output with -o (`-o -` writes the PDF to standard output)");
-        return Err(Failed::stop(&input, vec![d]));
+        return Err(Failed::stop(input, vec![d]));
     }
     let mut plan =
-        Plan::new(target, &input.path, &session).map_err(|d| Failed::stop(&input, vec![d]))?;
+        Plan::new(target, &input.path, session).map_err(|d| Failed::stop(input, vec![d]))?;
     if drawing.kind != Kind::Pdf && !names_output {
         // Default names (and variants' `output`) take the pictures' extension.
         for job in &mut plan.jobs {
@@ -279,16 +333,16 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
         }
     }
     if request.write {
-        let inputs = input.files(&session);
+        let inputs = input.files(session);
         check_outputs(&plan, &inputs, names_output, reporter.is_json())
-            .map_err(|d| Failed::stop(&input, vec![d]))?;
+            .map_err(|d| Failed::stop(input, vec![d]))?;
         if drawing.kind != Kind::Pdf {
-            check_page_files(&plan, &inputs).map_err(|d| Failed::stop(&input, vec![d]))?;
+            check_page_files(&plan, &inputs).map_err(|d| Failed::stop(input, vec![d]))?;
         }
-        prepare_folder(&plan).map_err(|d| Failed::stop(&input, vec![d]))?;
+        prepare_folder(&plan).map_err(|d| Failed::stop(input, vec![d]))?;
     }
     let write = request.write.then_some(drawing);
-    let mut results = make_all(&plan, &session, write, request.suggest);
+    let mut results = make_all(&plan, session, write, request.suggest);
     for r in &mut results {
         r.preface(&input.warnings);
     }
@@ -300,6 +354,12 @@ pub fn run(request: Request, reporter: &mut Reporter) -> Outcome {
             return Err(Failed::Reported);
         }
     }
+    done(&Built {
+        input,
+        session,
+        plan: &plan,
+        results: &results,
+    });
     reporter.results(&input.name, &input.text, &plan, &results, request.write);
     if results.iter().all(JobResult::ok) {
         Ok(())

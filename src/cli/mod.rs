@@ -12,10 +12,12 @@ mod io;
 mod manifest;
 pub mod plan;
 pub mod report;
+mod serve;
 mod system_fonts;
 pub mod themes;
 pub mod translations;
 pub mod variants;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 
@@ -122,8 +124,10 @@ impl Input {
         io::is_stdin(&self.path)
     }
 
-    /// The files the input names that an output must never replace: the
-    /// résumé itself, its fallback fonts, its theme files and their fonts.
+    /// Every file a build of the input reads: the résumé itself, its
+    /// fallback fonts, its theme files and their fonts, its photo. An
+    /// output must never replace one, and `watch` rebuilds when one
+    /// changes; a file a build comes to read belongs here.
     pub fn files(&self, session: &Session) -> Vec<PathBuf> {
         let mut files = Vec::new();
         if !self.is_stdin() {
@@ -131,6 +135,7 @@ impl Input {
         }
         files.extend(session.fallback_font_paths().map(|p| self.folder().join(p)));
         files.extend(session.theme_inputs().iter().map(|p| self.folder().join(p)));
+        files.extend(session.photo_path().map(|p| self.folder().join(p)));
         files
     }
 

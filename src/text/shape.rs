@@ -200,7 +200,25 @@ pub struct FontBook<'a> {
     /// relative to the shaped slice; a failure is kept too, so that every
     /// document with that text fails alike.
     shaped: Mutex<HashMap<ShapeKey, Result<ShapeResult, BadFont>>>,
+    /// The files the book was made with (for [`FontBook::park`]).
+    sources: Vec<FontFile>,
+    /// Plans and results made with files the book no longer has, set
+    /// aside by [`FontBook::park`] until the same files come back.
+    parked: Option<Box<Parked>>,
 }
+
+/// The plans and shaping results of a book with run-time files, kept for
+/// a later book made with the same files.
+struct Parked {
+    files: Vec<FontFile>,
+    fallback: usize,
+    plans: Vec<(PlanKey, Arc<ShapePlan>)>,
+    shaped: HashMap<ShapeKey, Result<ShapeResult, BadFont>>,
+}
+
+/// The most shaping results a parked book keeps: past it (many edits in a
+/// long watch session) the cache starts again, so memory stays bounded.
+const MAX_PARKED_RESULTS: usize = 50_000;
 
 /// Runs and uncovered graphemes, as [`FontBook::shape`] returns them.
 pub type ShapeResult = (Vec<Shaped>, Vec<Missing>);
@@ -241,8 +259,53 @@ impl FontBook<'static> {
             extra: Vec::new(),
             plans: Mutex::new(Vec::new()),
             shaped: Mutex::new(HashMap::new()),
+            sources: Vec::new(),
+            parked: None,
         }
     }
+}
+
+impl FontBook<'_> {
+    /// The book without its run-time files, keeping what outlives them: the
+    /// bundled faces as parsed, and the shaping plans and results, which
+    /// [`FontBook::with_files`] uses again when given the same files (same
+    /// paths and bytes). A watch loop's next compilation starts from it.
+    pub fn park(self) -> FontBook<'static> {
+        let fallback = self.extra.len();
+        let plans = self.plans.into_inner().unwrap_or_default();
+        let mut shaped = self.shaped.into_inner().unwrap_or_default();
+        if shaped.len() > MAX_PARKED_RESULTS {
+            shaped = HashMap::new();
+        }
+        let (plans, shaped, parked) = if self.sources.is_empty() {
+            (plans, shaped, None)
+        } else {
+            let parked = Parked {
+                files: self.sources,
+                fallback,
+                plans,
+                shaped,
+            };
+            (Vec::new(), HashMap::new(), Some(Box::new(parked)))
+        };
+        FontBook {
+            bundled: self.bundled,
+            files: Vec::new(),
+            extra: Vec::new(),
+            plans: Mutex::new(plans),
+            shaped: Mutex::new(shaped),
+            sources: Vec::new(),
+            parked,
+        }
+    }
+}
+
+/// Whether two lists of font files are the same paths with the same bytes.
+fn same_files(a: &[FontFile], b: &[FontFile]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.path == y.path && (Arc::ptr_eq(&x.data, &y.data) || x.data == y.data)
+        })
 }
 
 impl<'a> FontBook<'a> {
@@ -271,18 +334,28 @@ impl<'a> FontBook<'a> {
     where
         'a: 'b,
     {
+        let parked = self
+            .parked
+            .filter(|p| p.fallback == fallback && same_files(&p.files, files));
+        let same = self.files.is_empty() && files.is_empty();
+        let (plans, shaped) = match parked {
+            // Made with these very files: every plan and result holds.
+            Some(p) => (Mutex::new(p.plans), Mutex::new(p.shaped)),
+            // No run-time files before or after: nothing changed.
+            None if same => (self.plans, self.shaped),
+            // Plans of the files replaced would be keyed like the new ones;
+            // cached results may lack glyphs the new files cover.
+            None if self.files.is_empty() => (self.plans, Mutex::default()),
+            None => (Mutex::default(), Mutex::default()),
+        };
         let mut book = FontBook {
             bundled: self.bundled,
             files: Vec::new(),
             extra: Vec::new(),
-            // Plans of the files replaced would be keyed like the new ones.
-            plans: if self.files.is_empty() {
-                self.plans
-            } else {
-                Mutex::default()
-            },
-            // Cached results may lack glyphs the new files cover.
-            shaped: Mutex::default(),
+            plans,
+            shaped,
+            sources: files.to_vec(),
+            parked: None,
         };
         for (i, file) in files.iter().enumerate().take(usize::from(u8::MAX) + 1) {
             let face = isolated(|| Face::from_slice(file.data.as_slice(), file.index))
@@ -620,6 +693,40 @@ fn guarded<T>(font: FontId, doing: &str, f: impl FnOnce() -> T) -> Result<T, Bad
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How many shaping results the book holds.
+    fn results(book: &FontBook) -> usize {
+        book.shaped.lock().map_or(0, |c| c.len())
+    }
+
+    #[test]
+    fn a_parked_book_keeps_its_results_for_the_same_files_only() {
+        let ten = Spec::new(FontId::LmRegular, Pt(10.0));
+        let book = FontBook::new().with_files(&[], 0).unwrap();
+        book.shape("Ada", 0..3, &ten).unwrap();
+        let book = book.park().with_files(&[], 0).unwrap();
+        assert_eq!(results(&book), 1, "no files before or after");
+
+        let cjk = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/fonts/cjk-subset.otf"
+        ))
+        .unwrap();
+        let file = |path: &str| FontFile::new(path, cjk.clone());
+        let files = [file("cjk.otf")];
+        let book = book.park().with_files(&files, 1).unwrap();
+        assert_eq!(results(&book), 0, "new files may cover more");
+        book.shape("Ada", 0..3, &ten).unwrap();
+        let same = [file("cjk.otf")];
+        let book = book.park().with_files(&same, 1).unwrap();
+        assert_eq!(results(&book), 1, "the same paths and bytes");
+        let book = book.park().with_files(&same, 0).unwrap();
+        assert_eq!(results(&book), 0, "the files' roles changed");
+        book.shape("Ada", 0..3, &ten).unwrap();
+        let other = [file("other.otf")];
+        let book = book.park().with_files(&other, 0).unwrap();
+        assert_eq!(results(&book), 0, "another path");
+    }
 
     #[test]
     fn every_bundled_face_parses_and_has_basic_latin() {

@@ -145,3 +145,5 @@ pub fn compile_with(
 ) -> Result<resume::Compiled, resume::Failure> {
     resume::Session::new(source, options)?.compile(None)
 }
+
+pub mod watch;
