@@ -118,6 +118,63 @@ pub struct Settings {
     /// The direction of the document's language, which the page takes
     /// unless the theme's `direction` says otherwise.
     pub direction: crate::model::theme::Direction,
+    /// How the running header of a page after the first numbers it, in
+    /// the document's language.
+    pub page_words: PageWords,
+}
+
+/// The page number of a running header in one language: a pattern with a
+/// `{page}` and a `{count}` (`page {page} of {count}`, `Seite {page} von
+/// {count}`) and the ten digits the numbers are written in, zero first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageWords {
+    pattern: String,
+    digits: [char; 10],
+}
+
+impl PageWords {
+    /// The placeholder for the page's number.
+    pub const PAGE: &'static str = "{page}";
+    /// The placeholder for the number of pages.
+    pub const COUNT: &'static str = "{count}";
+
+    /// A pattern with its digits.
+    pub fn new(pattern: impl Into<String>, digits: [char; 10]) -> PageWords {
+        PageWords {
+            pattern: pattern.into(),
+            digits,
+        }
+    }
+
+    /// The pattern, placeholders unfilled.
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
+    /// Page `page` (1-based) of `count`, as the running header prints it.
+    pub fn format(&self, page: usize, count: usize) -> String {
+        let number = |n: usize| -> String {
+            n.to_string()
+                .bytes()
+                .map(|b| self.digits[usize::from(b - b'0')])
+                .collect()
+        };
+        // Numbers hold no braces: filling one placeholder cannot make
+        // another.
+        self.pattern
+            .replace(Self::PAGE, &number(page))
+            .replace(Self::COUNT, &number(count))
+    }
+}
+
+impl Default for PageWords {
+    /// English, in ASCII digits: `page 2 of 3`.
+    fn default() -> Self {
+        PageWords::new(
+            "page {page} of {count}",
+            ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+        )
+    }
 }
 
 /// One résumé ready for layout.

@@ -11,7 +11,7 @@ use toml::Spanned;
 
 use crate::diag::Diagnostic;
 use crate::document::{
-    Body, Bullet, Document, Entry, FontChoice, Paper, PhotoRef, Rich, Section, Settings,
+    Body, Bullet, Document, Entry, FontChoice, PageWords, Paper, PhotoRef, Rich, Section, Settings,
     SkillRow, When,
 };
 use crate::limits;
@@ -163,6 +163,7 @@ impl Cx<'_> {
 
     fn document(&mut self, resume: &Resume, mut settings: Settings, lang: String) -> Document {
         settings.direction = self.locale.direction();
+        settings.page_words = self.locale.page_words();
         let person = &resume.person;
         let person_id = Spanned::new(0..0, "person".to_owned());
         let name_field = self
@@ -456,6 +457,7 @@ impl Cx<'_> {
             pages: self.pages(fit.pages.as_ref()),
             // Set from the language once the locale is known.
             direction: model::theme::Direction::Ltr,
+            page_words: PageWords::default(),
         }
     }
 

@@ -300,6 +300,7 @@ const CASES: &[Case] = &[
     },
     bad("locale-bad"),
     bad("locale-variant-bad"),
+    bad("locale-page-bad"),
     Case {
         expect: &["no hyphenation patterns for language `vi`"],
         ..good("lang-no-patterns")

@@ -310,6 +310,46 @@ fn a_two_page_pdf_extracts_the_documents_words_in_order() {
     check_extraction(&dir.path().join("justified.pdf"), &lay_out(&source));
 }
 
+/// A résumé's running header is in its language: page 2 of the academic
+/// CV in German reads "Seite 2 von 2", in the PDF as in the layout, and
+/// `[locale] page` replaces the phrase.
+#[test]
+fn a_german_running_header_reads_seite_2_von_2() {
+    let source = read_example("academic-cv.toml").replace("lang = \"en-GB\"", "lang = \"de\"");
+    assert!(source.contains("\nlang = \"de\"\n"));
+    let header = |laid: &resume::Laid| {
+        assert_eq!(laid.pages.len(), 2);
+        let block = &laid.pages[1].blocks[0];
+        assert_eq!(block.role, Role::Running);
+        block_text(&laid.pages[1], &block.items)
+    };
+    let laid = lay_out(&source);
+    assert_eq!(header(&laid), "Dr Maren Okafor-Lindgren · Seite 2 von 2");
+    let custom = source.replace(
+        "[theme]\n",
+        "[locale]\npage = \"S. {page}/{count}\"\n\n[theme]\n",
+    );
+    assert_eq!(
+        header(&lay_out(&custom)),
+        "Dr Maren Okafor-Lindgren · S. 2/2"
+    );
+    if !common::tool("pdftotext") {
+        return;
+    }
+    let dir = TempDir::new("pages-german");
+    let input = dir.write("lebenslauf.toml", &source);
+    let (code, _, stderr) = run_in(dir.path(), &["build", input.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let pdf = dir.path().join("lebenslauf.pdf");
+    let second = pdftotext(&pdf, Some(2));
+    assert_eq!(
+        second[..8].join(" "),
+        "Dr Maren Okafor-Lindgren · Seite 2 von 2"
+    );
+    assert!(!pdftotext(&pdf, None).contains(&"page".to_owned()));
+    check_extraction(&pdf, &laid);
+}
+
 /// PDF/UA-1: a two-page PDF passes krilla's validator and `qpdf --check`;
 /// the structure tree and the outline run on to page 2, and the running
 /// header is marked as a page-header artifact.

@@ -7,11 +7,13 @@
 //! block that must stay with the next one (a section heading, an entry's
 //! title, subtitle and details) moves to the next page with it, so that no
 //! page ends on a heading or an entry title. Pages after the first carry a
-//! running header (the name and "page 2 of 3") above their content.
+//! running header (the name and "page 2 of 3", in the document's language)
+//! above their content.
 
 use std::ops::Range;
 
 use crate::diag::Diagnostic;
+use crate::document::PageWords;
 use crate::layout::build::{Block, BlockKind};
 use crate::layout::frame::{Overflow, Page};
 use crate::layout::place::{Breaks, Column, Placer};
@@ -60,10 +62,15 @@ pub fn place_with(
 }
 
 /// The text of the running header of page `number` (0-based) of `count`:
-/// the name and the page number, and the page number alone for a name too
-/// long to share the line.
-pub fn running_header(name: &str, number: usize, count: usize) -> (String, String) {
-    let page = format!("page {} of {count}", number + 1);
+/// the name and the page number in `words`, and the page number alone for
+/// a name too long to share the line.
+pub fn running_header(
+    name: &str,
+    words: &PageWords,
+    number: usize,
+    count: usize,
+) -> (String, String) {
+    let page = words.format(number + 1, count);
     (format!("{name} {RUNNING_SEPARATOR} {page}"), page)
 }
 
@@ -98,7 +105,7 @@ fn page(
     let top = content_top(theme, number);
     let mut placed = Vec::new();
     if number > 0 {
-        let (text, short) = running_header(name(blocks), number, count);
+        let (text, short) = running_header(name(blocks), &theme.page_words, number, count);
         placed.extend(placer.running_header(&text, &short));
     }
     let (start, end) = (range.start, range.end);
@@ -380,6 +387,18 @@ mod tests {
                 (entry, title)
             })
             .collect()
+    }
+
+    #[test]
+    fn the_running_header_prints_the_words_it_is_given() {
+        let english = PageWords::default();
+        assert_eq!(
+            running_header("Ada Example", &english, 1, 3),
+            ("Ada Example · page 2 of 3".to_owned(), "page 2 of 3".to_owned())
+        );
+        let latin: Vec<char> = ('0'..='9').collect();
+        let german = PageWords::new("Seite {page} von {count}", latin.try_into().unwrap());
+        assert_eq!(running_header("A", &german, 2, 3).0, "A · Seite 3 von 3");
     }
 
     #[test]

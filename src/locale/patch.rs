@@ -7,12 +7,18 @@ use toml::Spanned;
 
 use super::{DateStyle, Locale, Quotes};
 use crate::diag::Diagnostic;
+use crate::document::PageWords;
 use crate::model::LocaleDef;
 
 /// Longest word a `[locale]` table may give, in characters.
 const MAX_WORD_CHARS: usize = 32;
 
+/// Longest page-number pattern a `[locale]` table may give, in characters.
+const MAX_PAGE_CHARS: usize = 48;
+
 const PRESENT_HINT: &str = "write the word as it should print, as present = \"heute\"";
+const PAGE_HINT: &str = "write the page number as it should print, with {page} and {count} where \
+                         the numbers go, as page = \"Seite {page} von {count}\"";
 const MONTHS_HINT: &str = "list the twelve months in order, January first, each as it should print";
 const QUOTES_HINT: &str = "write the opening and closing marks, then optionally the pair for a \
                            quotation inside another, as quotes = [\"„\", \"“\", \"‚\", \"‘\"]";
@@ -21,6 +27,7 @@ const QUOTES_HINT: &str = "write the opening and closing marks, then optionally 
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Patch {
     present: Option<String>,
+    page: Option<String>,
     months: Option<[String; 12]>,
     months_short: Option<[String; 12]>,
     style: Option<DateStyle>,
@@ -39,6 +46,7 @@ impl Patch {
                 .present
                 .as_ref()
                 .and_then(|p| check.word(p.get_ref(), p, "present", "the word", PRESENT_HINT)),
+            page: def.page.as_ref().and_then(|p| check.page(p)),
             months: def.months.as_ref().and_then(|m| check.months(m, "months")),
             months_short: def
                 .months_short
@@ -65,6 +73,9 @@ impl Patch {
     pub(crate) fn apply(&self, locale: &mut Locale) {
         if let Some(present) = &self.present {
             locale.present.clone_from(present);
+        }
+        if let Some(page) = &self.page {
+            locale.page.clone_from(page);
         }
         if let Some(months) = &self.months {
             locale.months_long.clone_from(months);
@@ -114,17 +125,33 @@ impl Check<'_> {
         what: &str,
         hint: &str,
     ) -> Option<String> {
-        let chars = word.chars().count();
-        let why = if word.trim().is_empty() {
-            format!("{what} is empty")
-        } else if word.chars().any(char::is_control) {
-            format!("{what} has a control character")
-        } else if chars > MAX_WORD_CHARS {
-            format!("{what} is {chars} characters long; the limit is {MAX_WORD_CHARS}")
-        } else {
-            return Some(word.to_owned());
+        match printable(word, what, MAX_WORD_CHARS) {
+            Ok(()) => Some(word.to_owned()),
+            Err(why) => {
+                self.error(why, at.span(), key, hint);
+                None
+            }
+        }
+    }
+
+    /// A running header's page number: printable, with a `{page}` and a
+    /// `{count}` and no other placeholder.
+    fn page(&mut self, pattern: &Spanned<String>) -> Option<String> {
+        let text = pattern.get_ref();
+        let problem = printable(text, "the page number", MAX_PAGE_CHARS)
+            .map_err(|why| (why, None))
+            .and_then(|()| placeholders(text));
+        let (why, meant) = match problem {
+            Ok(()) => return Some(text.clone()),
+            Err(problem) => problem,
         };
-        self.error(why, at.span(), key, hint);
+        let mut d = Diagnostic::error(why)
+            .with_span(pattern.span())
+            .with_path(format!("{}.page", self.path));
+        if let Some(meant) = meant {
+            d = d.with_hint(format!("did you mean `{meant}`?"));
+        }
+        self.errors.push(d.with_hint(PAGE_HINT));
         None
     }
 
@@ -196,5 +223,60 @@ impl Check<'_> {
             _ => None,
         };
         Some((open, close, inner))
+    }
+}
+
+/// Why `text` cannot print (blank, a control character, over `max`
+/// characters), if it cannot.
+fn printable(text: &str, what: &str, max: usize) -> Result<(), String> {
+    let chars = text.chars().count();
+    if text.trim().is_empty() {
+        Err(format!("{what} is empty"))
+    } else if text.chars().any(char::is_control) {
+        Err(format!("{what} has a control character"))
+    } else if chars > max {
+        Err(format!(
+            "{what} is {chars} characters long; the limit is {max}"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Why a page-number pattern's placeholders are wrong, if they are (with
+/// the placeholder meant): each `{...}` must be `{page}` or `{count}`, and
+/// both must be there.
+pub(super) fn placeholders(pattern: &str) -> Result<(), (String, Option<&'static str>)> {
+    const KNOWN: [&str; 2] = [PageWords::PAGE, PageWords::COUNT];
+    let mut rest = pattern;
+    while let Some(open) = rest.find(['{', '}']) {
+        let after = &rest[open..];
+        let Some(close) = after.find('}').filter(|_| after.starts_with('{')) else {
+            return Err((
+                format!("the page number has a lone `{}`", &after[..1]),
+                None,
+            ));
+        };
+        let name = &after[..=close];
+        if !KNOWN.contains(&name) {
+            let meant = crate::diag::did_you_mean(name, KNOWN);
+            return Err((
+                format!("unknown placeholder `{name}` in the page number"),
+                meant,
+            ));
+        }
+        rest = &after[close + 1..];
+    }
+    let missing: Vec<&str> = KNOWN.into_iter().filter(|p| !pattern.contains(p)).collect();
+    match missing.as_slice() {
+        [] => Ok(()),
+        [one] => Err((format!("the page number has no `{one}`"), None)),
+        _ => Err((
+            format!(
+                "the page number has no `{}` and no `{}`",
+                KNOWN[0], KNOWN[1]
+            ),
+            None,
+        )),
     }
 }

@@ -159,6 +159,73 @@ fn every_language_has_every_heading_and_a_present() {
     }
 }
 
+/// Page 2 of 3 in the running header of every language, in the table's
+/// order.
+const PAGE_2_OF_3: [(&str, &str); 27] = [
+    ("en", "page 2 of 3"),
+    ("ar", "صفحة ٢ من ٣"),
+    ("cs", "strana 2 z 3"),
+    ("da", "side 2 af 3"),
+    ("de", "Seite 2 von 3"),
+    ("el", "σελίδα 2 από 3"),
+    ("es", "página 2 de 3"),
+    ("fa", "صفحه ۲ از ۳"),
+    ("fr", "page 2 sur 3"),
+    ("he", "עמוד 2 מתוך 3"),
+    ("hi", "पृष्ठ 2 / 3"),
+    ("hu", "2/3. oldal"),
+    ("id", "halaman 2 dari 3"),
+    ("it", "pagina 2 di 3"),
+    ("ja", "2 / 3 ページ"),
+    ("ko", "2 / 3 페이지"),
+    ("nb", "side 2 av 3"),
+    ("nl", "pagina 2 van 3"),
+    ("nn", "side 2 av 3"),
+    ("pl", "strona 2 z 3"),
+    ("pt", "página 2 de 3"),
+    ("ru", "страница 2 из 3"),
+    ("sv", "sida 2 av 3"),
+    ("tr", "sayfa 2 / 3"),
+    ("uk", "сторінка 2 з 3"),
+    ("vi", "trang 2/3"),
+    ("zh", "第2页，共3页"),
+];
+
+#[test]
+fn every_language_numbers_a_page_with_both_placeholders() {
+    let codes: Vec<&str> = languages().map(Language::code).collect();
+    let table: Vec<&str> = PAGE_2_OF_3.iter().map(|(code, _)| *code).collect();
+    assert_eq!(table, codes, "one row per language, in the table's order");
+    for (code, printed) in PAGE_2_OF_3 {
+        let l = locale(code);
+        let pattern = l.language.words.page;
+        // The check a `[locale] page` override takes.
+        assert_eq!(patch::placeholders(pattern), Ok(()), "{code}");
+        assert!(pattern.trim() == pattern, "{code}: {pattern:?}");
+        let words = l.page_words();
+        assert_eq!(words.pattern(), pattern);
+        assert_eq!(words.format(2, 3), printed, "{code}");
+        assert_eq!(
+            words.format(2, 3).matches(['2', '٢', '۲']).count(),
+            1,
+            "{code}"
+        );
+    }
+}
+
+#[test]
+fn page_numbers_take_the_locales_digits() {
+    assert_eq!(
+        Locale::default().page_words(),
+        crate::document::PageWords::default()
+    );
+    assert_eq!(locale("ar").page_words().format(12, 345), "صفحة ١٢ من ٣٤٥");
+    assert_eq!(locale("fa").page_words().format(10, 10), "صفحه ۱۰ از ۱۰");
+    let mut latin = locale("ar");
+    latin.latin_digits = true;
+    assert_eq!(latin.page_words().format(2, 3), "صفحة 2 من 3");
+}
+
 mod patches {
     use super::*;
     use crate::model::LocaleDef;
@@ -234,6 +301,61 @@ mod patches {
         );
         let (_, errors) = patched("en", "present = \"a\\u0007\"\n");
         assert_eq!(errors[0].message, "the word has a control character");
+    }
+
+    #[test]
+    fn the_page_number_can_be_replaced() {
+        let (l, errors) = patched("de", "page = \"S. {page}/{count}\"\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(l.page_words().format(2, 3), "S. 2/3");
+        // The language's digits still apply.
+        let (l, errors) = patched("ar", "page = \"{page}/{count}\"\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(l.page_words().format(2, 3), "٢/٣");
+    }
+
+    #[test]
+    fn a_page_number_without_its_placeholders_is_a_located_error() {
+        let error = |pattern: &str| {
+            let toml = format!("page = \"{pattern}\"\n");
+            let (l, errors) = patched("de", &toml);
+            assert_eq!(l.page_words().format(2, 3), "Seite 2 von 3", "{pattern}");
+            assert_eq!(errors.len(), 1, "{pattern}");
+            let d = &errors[0];
+            assert_eq!(d.path.as_deref(), Some("locale.page"));
+            assert_eq!(d.span, Some(7..toml.len() - 1), "{pattern}");
+            assert!(d.hints.last().unwrap().contains("{page} and {count}"));
+            (
+                d.message.clone(),
+                d.hints.first().cloned().unwrap_or_default(),
+            )
+        };
+        assert_eq!(error("p. {page}").0, "the page number has no `{count}`");
+        assert_eq!(error("{count} pages").0, "the page number has no `{page}`");
+        assert_eq!(
+            error("page").0,
+            "the page number has no `{page}` and no `{count}`"
+        );
+        assert_eq!(
+            error("{pages} of {count}"),
+            (
+                "unknown placeholder `{pages}` in the page number".to_owned(),
+                "did you mean `{page}`?".to_owned()
+            )
+        );
+        assert_eq!(
+            error("{page} of {count").0,
+            "the page number has a lone `{`"
+        );
+        assert_eq!(
+            error("page} of {count}").0,
+            "the page number has a lone `}`"
+        );
+        assert_eq!(error(" ").0, "the page number is empty");
+        assert_eq!(
+            error(&format!("{{page}}/{{count}}{}", "x".repeat(40))).0,
+            "the page number is 54 characters long; the limit is 48"
+        );
     }
 }
 

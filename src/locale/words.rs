@@ -1,7 +1,7 @@
 //! The words a résumé prints that CLDR does not hold: the end of an
-//! ongoing range ("present") and the section titles `resume import`
-//! writes. Reviewed by hand, one row per language, in the order of
-//! `scripts/locales.py`.
+//! ongoing range ("present"), the page number of a running header ("page
+//! 2 of 3") and the section titles `resume import` writes. Reviewed by
+//! hand, one row per language, in the order of `scripts/locales.py`.
 //!
 //! "present" is lower case, as it reads after a dash (`Juli 2024 – heute`),
 //! except in English, whose "Present" the résumé has always printed. Where
@@ -12,6 +12,11 @@
 //! titles are the usual headings of a CV in each language; a person can
 //! rename any section in the TOML, and a native speaker's correction is
 //! one line here.
+//!
+//! The page number is the phrase a word processor's "page X of Y" field
+//! prints in the language, lower case where it follows the name in a
+//! running header (`Ada Lovelace · page 2 of 3`), a noun's capital kept
+//! (German `Seite`).
 
 use hyphenation::Language as Patterns;
 
@@ -29,6 +34,9 @@ pub(super) struct Words {
     pub name: &'static str,
     /// The end of an ongoing range.
     pub present: &'static str,
+    /// The page number of a running header, with a `{page}` and a
+    /// `{count}`; the numbers take the language's digits.
+    pub page: &'static str,
     /// Summary, Experience, Education, Projects, Skills, Volunteering,
     /// Awards, Certificates, Publications, Languages, Interests,
     /// References, Profiles.
@@ -50,6 +58,7 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["eng"],
         name: "English",
         present: "Present", // RenderCV: "present"
+        page: "page {page} of {count}",
         headings: [
             "Summary",
             "Experience",
@@ -76,6 +85,8 @@ pub(super) const WORDS: &[Words] = &[
         // "until now", the usual end of a range on an Arabic CV;
         // RenderCV's "الحاضر" is the noun "the present (time)".
         present: "حتى الآن",
+        // "page 2 of 3" word for word; the numbers in Arabic-Indic digits.
+        page: "صفحة {page} من {count}",
         headings: [
             "الملخص",
             "الخبرة العملية",
@@ -100,6 +111,7 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["ces", "cze"],
         name: "Czech",
         present: "současnost", // not in RenderCV
+        page: "strana {page} z {count}",
         headings: [
             "Shrnutí",
             "Pracovní zkušenosti",
@@ -126,6 +138,7 @@ pub(super) const WORDS: &[Words] = &[
         name: "Danish",
         // RenderCV: "nuværende", an adjective ("current"); "nu" ends a range.
         present: "nu",
+        page: "side {page} af {count}",
         headings: [
             "Profil",
             "Erhvervserfaring",
@@ -151,6 +164,7 @@ pub(super) const WORDS: &[Words] = &[
         name: "German",
         // Issue 16's example; RenderCV: "gegenwärtig" (an adjective).
         present: "heute",
+        page: "Seite {page} von {count}",
         headings: [
             "Kurzprofil",
             "Berufserfahrung",
@@ -175,6 +189,7 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["ell", "gre"],
         name: "Greek",
         present: "σήμερα", // "today"; not in RenderCV
+        page: "σελίδα {page} από {count}",
         headings: [
             "Περίληψη",
             "Επαγγελματική εμπειρία",
@@ -200,6 +215,7 @@ pub(super) const WORDS: &[Words] = &[
         name: "Spanish",
         // The usual end of a range on a Spanish CV; RenderCV: "presente".
         present: "actualidad",
+        page: "página {page} de {count}",
         headings: [
             "Resumen",
             "Experiencia",
@@ -226,6 +242,8 @@ pub(super) const WORDS: &[Words] = &[
         // "until now", the usual end of a range on a Persian CV;
         // RenderCV: "حال" ("present", also "mood").
         present: "تاکنون",
+        // "page 2 of 3"; the numbers in Persian digits.
+        page: "صفحه {page} از {count}",
         headings: [
             "خلاصه",
             "سوابق کاری",
@@ -252,6 +270,7 @@ pub(super) const WORDS: &[Words] = &[
         // Issue 16's example, with the typographic apostrophe;
         // RenderCV: "présent".
         present: "aujourd\u{2019}hui",
+        page: "page {page} sur {count}",
         headings: [
             "Profil",
             "Expérience professionnelle",
@@ -280,6 +299,7 @@ pub(super) const WORDS: &[Words] = &[
         // "today", the usual end of a range on a Hebrew CV;
         // RenderCV: "הווה" ("the present tense").
         present: "היום",
+        page: "עמוד {page} מתוך {count}",
         headings: [
             "תקציר",
             "ניסיון תעסוקתי",
@@ -304,6 +324,8 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["hin"],
         name: "Hindi",
         present: "वर्तमान", // as RenderCV
+        // "page 2 / 3": the slash reads the same in either word order.
+        page: "पृष्ठ {page} / {count}",
         headings: [
             "सारांश",
             "कार्य अनुभव",
@@ -328,6 +350,8 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["hun"],
         name: "Hungarian",
         present: "jelenleg", // as RenderCV
+        // "2/3. oldal", the ordinal dot after the number.
+        page: "{page}/{count}. oldal",
         headings: [
             "Összefoglaló",
             "Szakmai tapasztalat",
@@ -352,6 +376,7 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["ind"],
         name: "Indonesian",
         present: "sekarang", // as RenderCV
+        page: "halaman {page} dari {count}",
         headings: [
             "Ringkasan",
             "Pengalaman kerja",
@@ -377,6 +402,7 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["ita"],
         name: "Italian",
         present: "presente", // as RenderCV
+        page: "pagina {page} di {count}",
         headings: [
             "Profilo",
             "Esperienza professionale",
@@ -401,6 +427,8 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["jpn"],
         name: "Japanese",
         present: "現在", // as RenderCV and issue 16's example
+        // "2 / 3 ページ", as word processors number pages.
+        page: "{page} / {count} ページ",
         headings: [
             "職務要約",
             "職歴",
@@ -425,6 +453,8 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["kor"],
         name: "Korean",
         present: "현재", // as RenderCV
+        // "2 / 3 페이지", as word processors number pages.
+        page: "{page} / {count} 페이지",
         headings: [
             "요약",
             "경력",
@@ -450,6 +480,7 @@ pub(super) const WORDS: &[Words] = &[
         name: "Norwegian Bokmål",
         // RenderCV: "nåværende", an adjective ("current"); "nå" ends a range.
         present: "nå",
+        page: "side {page} av {count}",
         headings: [
             "Sammendrag",
             "Arbeidserfaring",
@@ -474,6 +505,7 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["nld", "dut"],
         name: "Dutch",
         present: "heden", // as RenderCV
+        page: "pagina {page} van {count}",
         headings: [
             "Profiel",
             "Werkervaring",
@@ -499,6 +531,7 @@ pub(super) const WORDS: &[Words] = &[
         name: "Norwegian Nynorsk",
         // RenderCV: "nåverande", an adjective ("current"); Nynorsk "no" is "now".
         present: "no",
+        page: "side {page} av {count}",
         headings: [
             "Samandrag",
             "Arbeidserfaring",
@@ -523,6 +556,7 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["pol"],
         name: "Polish",
         present: "obecnie", // as RenderCV (its earlier polish.yaml)
+        page: "strona {page} z {count}",
         headings: [
             "Podsumowanie",
             "Doświadczenie zawodowe",
@@ -547,6 +581,7 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["por"],
         name: "Portuguese",
         present: "presente", // as RenderCV
+        page: "página {page} de {count}",
         headings: [
             "Resumo",
             "Experiência profissional",
@@ -571,6 +606,7 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["rus"],
         name: "Russian",
         present: "настоящее время", // as RenderCV
+        page: "страница {page} из {count}",
         headings: [
             "О себе",
             "Опыт работы",
@@ -597,6 +633,7 @@ pub(super) const WORDS: &[Words] = &[
         // RenderCV's earlier swedish.yaml: "nuvarande", an adjective
         // ("current"); "nu" ends a range.
         present: "nu",
+        page: "sida {page} av {count}",
         headings: [
             "Sammanfattning",
             "Arbetslivserfarenhet",
@@ -621,6 +658,8 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["tur"],
         name: "Turkish",
         present: "halen", // as RenderCV
+        // "sayfa 2 / 3".
+        page: "sayfa {page} / {count}",
         headings: [
             "Özet",
             "İş deneyimi",
@@ -645,6 +684,7 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["ukr"],
         name: "Ukrainian",
         present: "дотепер", // "until now"; not in RenderCV
+        page: "сторінка {page} з {count}",
         headings: [
             "Про себе",
             "Досвід роботи",
@@ -669,6 +709,7 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["vie"],
         name: "Vietnamese",
         present: "hiện tại", // as RenderCV
+        page: "trang {page}/{count}",
         headings: [
             "Tóm tắt",
             "Kinh nghiệm làm việc",
@@ -693,6 +734,8 @@ pub(super) const WORDS: &[Words] = &[
         iso639_2: &["zho", "chi"],
         name: "Mandarin Chinese",
         present: "至今", // as RenderCV
+        // "page 2, of 3 pages in all", without spaces.
+        page: "第{page}页，共{count}页",
         headings: [
             "个人简介",
             "工作经历",

@@ -154,6 +154,10 @@ pub struct LocaleDef {
     /// The end of an ongoing range, such as "present" or "heute".
     #[schemars(with = "Option<String>")]
     pub present: Option<Spanned<String>>,
+    /// The page number of the running header on pages after the first,
+    /// with `{page}` and `{count}`, such as "p. {page}/{count}".
+    #[schemars(with = "Option<String>")]
+    pub page: Option<Spanned<String>>,
     /// The twelve month names, January first, for `date_style = "long"`
     /// (and for languages whose short dates spell months out).
     #[schemars(with = "Option<Vec<String>>")]

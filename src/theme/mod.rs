@@ -12,7 +12,7 @@ pub mod fonts;
 pub mod icons;
 pub mod resolve;
 
-use crate::document::{Marks, Settings};
+use crate::document::{Marks, PageWords, Settings};
 use crate::text::style::Style;
 use crate::units::Pt;
 use fonts::FontId;
@@ -195,6 +195,9 @@ pub struct Theme {
     /// flush right, dates, bullets and indents on the other side) and sets
     /// each paragraph's base direction.
     pub direction: Direction,
+    /// The running header's page number in the document's language (the
+    /// locale's, like the direction).
+    pub page_words: PageWords,
     /// Hyphenate words at line ends (off by default: a split keyword can
     /// escape an applicant-tracking system's search).
     pub hyphenate: bool,

@@ -3,7 +3,7 @@
 //! document) stacked into one [`Theme`] with every value concrete.
 
 use crate::diag::Diagnostic;
-use crate::document::{FontChoice, Settings};
+use crate::document::{FontChoice, PageWords, Settings};
 use crate::model::ThemeDef;
 use crate::model::theme::{
     Color, FontRole, Glyph, HeadingCase, Hex, TextStyle, ThemeFonts, Weight,
@@ -62,6 +62,7 @@ pub fn resolve(settings: &Settings, sources: &Sources) -> (Theme, Vec<Diagnostic
     };
     let mut theme = cx.theme();
     theme.direction = merged.direction.unwrap_or(settings.direction);
+    theme.page_words.clone_from(&settings.page_words);
     (theme, cx.diagnostics)
 }
 
@@ -324,6 +325,7 @@ impl Cx<'_> {
                 _ => Mode::Ragged,
             },
             direction: d.direction.unwrap_or_default(),
+            page_words: PageWords::default(),
             hyphenate: d.hyphenate == Some(true),
             ligatures: d.ligatures != Some(false),
             icons: d.icons == Some(true),
