@@ -578,3 +578,257 @@ fn icons_and_the_photo_are_drawn_as_in_the_pdf() {
     assert!(d.cells_differing < 0.01, "{d:?}");
     assert!((d.ink_ratio - 1.0).abs() < 0.03, "{d:?}");
 }
+
+/// Debian's Noto Color Emoji (PNG bitmaps in `CBDT`): whether it is
+/// installed; under `CI=true` its absence fails the test.
+fn noto_color_emoji() -> bool {
+    let found = std::path::Path::new("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf").is_file();
+    if !found && std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("Noto Color Emoji is required when CI=true; install fonts-noto-color-emoji");
+    }
+    if !found {
+        eprintln!("skipping: fonts-noto-color-emoji is not installed");
+    }
+    found
+}
+
+/// A colour picture: width, height, three bytes per pixel.
+struct Colour(usize, usize, Vec<u8>);
+
+impl Colour {
+    /// Whether the pixel at `x`, `y` is coloured: its channels spread by
+    /// more than 60 (no grey, black or white text is).
+    fn coloured(&self, x: usize, y: usize) -> bool {
+        let p = &self.2[(y * self.0 + x) * 3..][..3];
+        p.iter().max().unwrap() - p.iter().min().unwrap() > 60
+    }
+
+    /// The rectangle `x0..x1` × `y0..y1` in grey.
+    fn grey(&self, (x0, y0, x1, y1): (usize, usize, usize, usize)) -> Grey {
+        let mut pixels = Vec::with_capacity((x1 - x0) * (y1 - y0));
+        for y in y0..y1 {
+            for x in x0..x1 {
+                pixels.push(luma(&self.2[(y * self.0 + x) * 3..][..3]));
+            }
+        }
+        Grey(x1 - x0, y1 - y0, pixels)
+    }
+}
+
+/// A PNG file (8-bit RGB, as the renderer writes it) in colour.
+fn decode_png_colour(file: &[u8]) -> Colour {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(file))
+        .read_info()
+        .unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let frame = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(frame.color_type, png::ColorType::Rgb);
+    buf.truncate(frame.buffer_size());
+    Colour(frame.width as usize, frame.height as usize, buf)
+}
+
+/// `pdftoppm`'s PNG output in colour (it may write RGB or RGBA).
+fn decode_pdftoppm_png(file: &[u8]) -> Colour {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(file));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let frame = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(frame.buffer_size());
+    let rgb = match frame.color_type {
+        png::ColorType::Rgb => buf,
+        png::ColorType::Rgba => buf
+            .chunks_exact(4)
+            .flat_map(|p| [p[0], p[1], p[2]])
+            .collect(),
+        other => panic!("pdftoppm wrote {other:?}"),
+    };
+    Colour(frame.width as usize, frame.height as usize, rgb)
+}
+
+/// The areas of a page with colour: for each band of rows with coloured
+/// pixels (bands apart by more than 8 rows), the rectangle around them,
+/// `pad` pixels larger on each side.
+fn colour_areas(page: &Colour, pad: usize) -> Vec<(usize, usize, usize, usize)> {
+    let mut areas: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for y in 0..page.1 {
+        for x in 0..page.0 {
+            if !page.coloured(x, y) {
+                continue;
+            }
+            match areas.last_mut() {
+                Some(a) if y <= a.3 + 8 => {
+                    *a = (a.0.min(x), a.1, a.2.max(x + 1), y + 1);
+                }
+                _ => areas.push((x, y, x + 1, y + 1)),
+            }
+        }
+    }
+    areas
+        .into_iter()
+        .map(|(x0, y0, x1, y1)| {
+            (
+                x0.saturating_sub(pad),
+                y0.saturating_sub(pad),
+                (x1 + pad).min(page.0),
+                (y1 + pad).min(page.1),
+            )
+        })
+        .collect()
+}
+
+/// The unicode stress résumé with Noto Color Emoji: the PNG draws its
+/// emoji (PNG bitmaps) where `pdftoppm` draws the PDF's, in the same
+/// colours; the SVG embeds one image per distinct emoji glyph.
+#[test]
+fn emoji_are_drawn_as_in_the_pdf() {
+    if !noto_color_emoji() {
+        return;
+    }
+    let dir = common::TempDir::new("render-emoji");
+    let toml = std::fs::read(common::root().join("tests/fixtures/unicode-stress.toml")).unwrap();
+    dir.write("resume.toml", toml);
+    build_seed(&dir, &["-o", "u.svg"]);
+    let svg = std::fs::read_to_string(dir.path().join("u.svg")).unwrap();
+    // 🌍 🚀 ✨ 👩‍💻 🇯🇵 are one glyph each (the sequence and the flag
+    // ligated) from the emoji font; each is an image, defined once, of a
+    // PNG file, and placed where the text has it.
+    let images: Vec<&str> = svg
+        .lines()
+        .filter(|l| l.starts_with("<image id=\""))
+        .collect();
+    assert_eq!(images.len(), 5, "{images:#?}");
+    let ids: std::collections::BTreeSet<String> = attribute_values(&images.join("\n"), "id")
+        .into_iter()
+        .collect();
+    assert_eq!(ids.len(), 5, "{ids:?}");
+    for id in &ids {
+        assert_eq!(svg.matches(&format!("href=\"#{id}\"")).count(), 1, "{id}");
+    }
+    for href in attribute_values(&images.join("\n"), "href") {
+        use base64::Engine;
+        let data = href.strip_prefix("data:image/png;base64,").unwrap();
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .unwrap();
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+    }
+
+    if !common::tool("pdftoppm") {
+        return;
+    }
+    build_seed(&dir, &["-o", "u.pdf"]);
+    build_seed(&dir, &["-o", "u.png", "--dpi", &DPI.to_string()]);
+    let ours = decode_png_colour(&std::fs::read(dir.path().join("u.png")).unwrap());
+    let theirs = decode_pdftoppm_png(&run(Command::new("pdftoppm")
+        .args(["-r", &DPI.to_string(), "-singlefile", "-png"])
+        .arg(dir.path().join("u.pdf"))));
+    assert_eq!((ours.0, ours.1), (theirs.0, theirs.1));
+    // The headline's globe, and the line of four in the notes.
+    let areas = colour_areas(&theirs, 3);
+    assert_eq!(areas.len(), 2, "{areas:?}");
+    for area in areas {
+        let (x0, y0, x1, y1) = area;
+        let count = |page: &Colour| {
+            (y0..y1)
+                .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+                .filter(|&(x, y)| page.coloured(x, y))
+                .count()
+        };
+        let both = (y0..y1)
+            .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+            .filter(|&(x, y)| ours.coloured(x, y) && theirs.coloured(x, y))
+            .count();
+        let (mine, pdf) = (count(&ours), count(&theirs));
+        let d = difference(&ours.grey(area), &theirs.grey(area));
+        eprintln!(
+            "emoji area {area:?}: {mine} coloured pixels, pdftoppm {pdf}, {both} in both; {d:?}"
+        );
+        // Colour where the PDF has colour, about as much of it.
+        assert!(both as f64 >= 0.9 * pdf as f64, "{both} of {pdf}");
+        assert!(
+            (mine as f64 / pdf as f64 - 1.0).abs() < 0.1,
+            "{mine} vs {pdf}"
+        );
+        // The same picture: no pixel far off, 2 pt cells within a few
+        // levels, the same ink.
+        assert!(d.pixels_differing < 0.01, "{d:?}");
+        assert!(d.cell_mean < 3.0, "{d:?}");
+        assert!((d.ink_ratio - 1.0).abs() < 0.05, "{d:?}");
+        // What the thresholds guard against: the emoji two pixels (a
+        // point) off.
+        let off = difference(&shifted(&ours.grey(area), 2), &theirs.grey(area));
+        eprintln!("shifted by 2 pixels: {off:?}");
+        assert!(off.cell_mean >= 3.0, "{off:?}");
+    }
+}
+
+/// A `[fonts] fallback` font with `COLR` layers (the fixture's U+F0000:
+/// a red square, a blue bar, a dot in the text's colour): the PNG fills
+/// the layers in their colours where `pdftoppm` draws the PDF's.
+#[test]
+fn colr_glyphs_are_drawn_as_in_the_pdf() {
+    let dir = common::TempDir::new("render-colr");
+    let font = std::fs::read(common::root().join("tests/fixtures/fonts/colr-layers.ttf")).unwrap();
+    dir.write("colr-layers.ttf", font);
+    dir.write(
+        "resume.toml",
+        "[fonts]\nfallback = [\"colr-layers.ttf\"]\n\n[person]\nname = \"Ada Lovelace \u{F0000} \u{F0000}\"\n",
+    );
+    build_seed(&dir, &["-o", "c.svg", "--no-system-fonts"]);
+    let svg = std::fs::read_to_string(dir.path().join("c.svg")).unwrap();
+    assert_eq!(
+        svg.matches(r##"<path fill="#ff0000" d="M0 0L0 600L600 600"##)
+            .count(),
+        1,
+        "{svg}"
+    );
+    if !common::tool("pdftoppm") {
+        return;
+    }
+    build_seed(&dir, &["-o", "c.pdf", "--no-system-fonts"]);
+    build_seed(
+        &dir,
+        &[
+            "-o",
+            "c.png",
+            "--no-system-fonts",
+            "--dpi",
+            &DPI.to_string(),
+        ],
+    );
+    let ours = decode_png_colour(&std::fs::read(dir.path().join("c.png")).unwrap());
+    let theirs = decode_pdftoppm_png(&run(Command::new("pdftoppm")
+        .args(["-r", &DPI.to_string(), "-singlefile", "-png"])
+        .arg(dir.path().join("c.pdf"))));
+    let areas = colour_areas(&theirs, 3);
+    assert_eq!(areas.len(), 1, "{areas:?}");
+    let area = areas[0];
+    let d = difference(&ours.grey(area), &theirs.grey(area));
+    eprintln!("COLR glyphs {area:?}, ours vs pdftoppm: {d:?}");
+    assert!(d.cell_mean < 3.0 && d.pixels_differing < 0.02, "{d:?}");
+    assert!((d.ink_ratio - 1.0).abs() < 0.05, "{d:?}");
+    let off = difference(&shifted(&ours.grey(area), 2), &theirs.grey(area));
+    assert!(off.cell_mean >= 3.0, "two pixels off: {off:?}");
+    // Red, blue and the text's colour where the PDF has them.
+    let (x0, y0, x1, y1) = area;
+    let mut same = 0;
+    let mut total = 0;
+    for y in y0..y1 {
+        for x in x0..x1 {
+            if theirs.coloured(x, y) {
+                total += 1;
+                let (p, q) = (
+                    &ours.2[(y * ours.0 + x) * 3..][..3],
+                    &theirs.2[(y * ours.0 + x) * 3..][..3],
+                );
+                same += usize::from(p.iter().zip(q).all(|(a, b)| a.abs_diff(*b) < 40));
+            }
+        }
+    }
+    eprintln!("{same} of {total} coloured pixels match in colour");
+    assert!(
+        total > 100 && same as f64 >= 0.9 * total as f64,
+        "{same} of {total}"
+    );
+}

@@ -9,7 +9,7 @@ use std::io::Write;
 
 use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Rect, Transform};
 
-use super::{Outline, Outlines, Picture, Segment, decode, icon_outline};
+use super::{Bitmap, Glyph, Outlines, Picture, Segment, decode, icon_outline};
 use crate::diag::Diagnostic;
 use crate::limits::{DEFAULT_DPI, MAX_PIXELS};
 use crate::layout::frame::{Item, Page, TextItem};
@@ -104,7 +104,8 @@ pub(crate) fn raster(
             } => {
                 let outline = icon_outline(*font, *glyph);
                 let paint = paint(color.0, color.1, color.2);
-                fill(&mut pixmap, &outline, &paint, (*x, *y), *size, scale);
+                let glyph = (&outline.segments[..], outline.units_per_em);
+                fill(&mut pixmap, glyph, &paint, (*x, *y), *size, scale);
             }
             Item::Photo { x, y, size, shape } => {
                 if let Some(picture) = picture {
@@ -150,18 +151,151 @@ fn draw_text(pixmap: &mut Pixmap, text: &TextItem, scale: f32, outlines: &mut Ou
         let origin_x = text.x + pen + glyph.x_offset;
         let origin_y = text.y - glyph.y_offset;
         pen += glyph.advance;
-        if let Some(outline) = outlines.get(text.font, glyph.id) {
-            fill(pixmap, outline, &paint, (origin_x, origin_y), text.size, scale);
+        match outlines.get(text.font, glyph.id) {
+            Some(Glyph::Outline(outline)) => {
+                let glyph = (&outline.segments[..], outline.units_per_em);
+                fill(pixmap, glyph, &paint, (origin_x, origin_y), text.size, scale);
+            }
+            Some(Glyph::Layers(layers)) => {
+                for (segments, color) in &layers.layers {
+                    let paint = match *color {
+                        Some([r, g, b, a]) => {
+                            let mut paint = paint.clone();
+                            paint.set_color_rgba8(r, g, b, a);
+                            paint
+                        }
+                        None => paint.clone(),
+                    };
+                    let glyph = (&segments[..], layers.units_per_em);
+                    fill(pixmap, glyph, &paint, (origin_x, origin_y), text.size, scale);
+                }
+            }
+            Some(Glyph::Bitmap(bitmap)) => {
+                draw_bitmap(pixmap, bitmap, (origin_x, origin_y), text.size, scale);
+            }
+            None => {}
         }
     }
 }
 
-/// Fill `outline` at `size` with its origin at `origin`.
-fn fill(pixmap: &mut Pixmap, outline: &Outline, paint: &Paint, origin: (Pt, Pt), size: Pt, scale: f32) {
-    let Some(path) = path(&outline.segments) else {
+/// Draw a bitmap glyph at `size` with its origin at `origin`: the image
+/// resampled to the whole pixels its box reaches and copied there, as PDF
+/// viewers draw images (poppler's edges: the first pixel the box starts
+/// in, through the pixel after the one it ends in). Each pixel is the
+/// mean of the image's pixels it covers, so a glyph drawn small shows its
+/// colours, not a sample of its pixels.
+fn draw_bitmap(pixmap: &mut Pixmap, bitmap: &Bitmap, origin: (Pt, Pt), size: Pt, scale: f32) {
+    let Some((x, y, width, height)) = bitmap_pixels(bitmap, origin, size, scale) else {
         return;
     };
-    let k = (size.get() / f64::from(outline.units_per_em)) as f32 * scale;
+    // Nothing of it on the page, or larger than the page can show.
+    let (pw, ph) = (i64::from(pixmap.width()), i64::from(pixmap.height()));
+    if x >= pw || y >= ph || x + i64::from(width) <= 0 || y + i64::from(height) <= 0 {
+        return;
+    }
+    if i64::from(width) > 2 * pw + 2 || i64::from(height) > 2 * ph + 2 {
+        return;
+    }
+    let Some(mut image) = Pixmap::new(bitmap.width, bitmap.height) else {
+        return;
+    };
+    for (out, p) in image.pixels_mut().iter_mut().zip(bitmap.rgba.chunks_exact(4)) {
+        *out = tiny_skia::ColorU8::from_rgba(p[0], p[1], p[2], p[3]).premultiply();
+    }
+    let Some(image) = resample(&image, width, height) else {
+        return;
+    };
+    pixmap.draw_pixmap(
+        x as i32,
+        y as i32,
+        image.as_ref(),
+        &tiny_skia::PixmapPaint::default(),
+        Transform::identity(),
+        None,
+    );
+}
+
+/// The pixels a bitmap glyph covers: left, top, width, height; `None` for
+/// one of no size (or one whose numbers are not finite).
+fn bitmap_pixels(bitmap: &Bitmap, origin: (Pt, Pt), size: Pt, scale: f32) -> Option<(i64, i64, u32, u32)> {
+    let k = (size.get() / f64::from(bitmap.units_per_em)) * f64::from(scale);
+    let place = bitmap.place;
+    let left = origin.0.get() * f64::from(scale) + k * f64::from(place.left);
+    let top = origin.1.get() * f64::from(scale) - k * f64::from(place.top);
+    let (w, h) = (k * f64::from(place.width), k * f64::from(place.height));
+    if !(left.is_finite() && top.is_finite() && w > 0.0 && h > 0.0 && w.is_finite() && h.is_finite()) {
+        return None;
+    }
+    if left.abs().max(top.abs()).max(w).max(h) > 1e9 {
+        return None;
+    }
+    let (x0, y0) = (left.floor(), top.floor());
+    let (x1, y1) = ((left + w).floor() + 1.0, (top + h).floor() + 1.0);
+    Some((x0 as i64, y0 as i64, (x1 - x0) as u32, (y1 - y0) as u32))
+}
+
+/// `image` resampled to `width` × `height`: each pixel the mean of the
+/// part of the image it covers, weighted by how much of each pixel it
+/// covers (premultiplied, so the mean is too).
+fn resample(image: &Pixmap, width: u32, height: u32) -> Option<Pixmap> {
+    let mut out = Pixmap::new(width, height)?;
+    let (sw, sh) = (image.width() as usize, image.height() as usize);
+    // For each output column (row), the source columns (rows) it covers
+    // and how much of each.
+    let spans = |n: u32, source: usize| -> Vec<Vec<(usize, f32)>> {
+        let step = source as f32 / n as f32;
+        (0..n)
+            .map(|i| {
+                let (a, b) = (i as f32 * step, (i + 1) as f32 * step);
+                let first = a.floor() as usize;
+                let last = (b.ceil() as usize).min(source);
+                (first..last)
+                    .map(|s| (s, (b.min(s as f32 + 1.0) - a.max(s as f32)).max(0.0) / step))
+                    .collect()
+            })
+            .collect()
+    };
+    let (columns, rows) = (spans(width, sw), spans(height, sh));
+    let source = image.pixels();
+    let w = width as usize;
+    for (i, pixel) in out.pixels_mut().iter_mut().enumerate() {
+        let mut sum = [0f32; 4];
+        for &(sy, wy) in &rows[i / w] {
+            for &(sx, wx) in &columns[i % w] {
+                let p = source[sy * sw + sx];
+                let weight = wx * wy;
+                sum[0] += weight * f32::from(p.red());
+                sum[1] += weight * f32::from(p.green());
+                sum[2] += weight * f32::from(p.blue());
+                sum[3] += weight * f32::from(p.alpha());
+            }
+        }
+        let alpha = sum[3].round().clamp(0.0, 255.0) as u8;
+        let channel = |v: f32| (v.round().clamp(0.0, 255.0) as u8).min(alpha);
+        *pixel = tiny_skia::PremultipliedColorU8::from_rgba(
+            channel(sum[0]),
+            channel(sum[1]),
+            channel(sum[2]),
+            alpha,
+        )?;
+    }
+    Some(out)
+}
+
+/// Fill an outline (its segments and its units per em) at `size` with its
+/// origin at `origin`.
+fn fill(
+    pixmap: &mut Pixmap,
+    (segments, units_per_em): (&[Segment], f32),
+    paint: &Paint,
+    origin: (Pt, Pt),
+    size: Pt,
+    scale: f32,
+) {
+    let Some(path) = path(segments) else {
+        return;
+    };
+    let k = (size.get() / f64::from(units_per_em)) as f32 * scale;
     if !(k.is_finite() && k > 0.0) {
         return;
     }
@@ -331,6 +465,139 @@ mod tests {
         let frame = reader.next_frame(&mut pixels).unwrap();
         pixels.truncate(frame.buffer_size());
         (frame.width, frame.height, dpi, pixels)
+    }
+
+    /// A bitmap glyph of one colour, 40 × 20 pixels at 20 ppem in a
+    /// 1000-unit face: 2 em by 1 em, its top 0.5 em above the origin.
+    fn red_bitmap() -> Bitmap {
+        Bitmap {
+            png: Vec::new(),
+            rgba: [220, 20, 30, 255].repeat(40 * 20),
+            width: 40,
+            height: 20,
+            place: crate::render::BitmapBox {
+                left: 0.0,
+                top: 500.0,
+                width: 2000.0,
+                height: 1000.0,
+            },
+            units_per_em: 1000.0,
+        }
+    }
+
+    #[test]
+    fn bitmap_glyphs_fill_the_pixels_their_box_reaches() {
+        // At 10 pt and 72 dpi, the box is 20 × 10 pixels from (10.5, 15.5)
+        // for an origin at (10.5, 20.5): pixels 10 to 30 and 15 to 25.
+        let bitmap = red_bitmap();
+        let origin = (Pt(10.5), Pt(20.5));
+        assert_eq!(bitmap_pixels(&bitmap, origin, Pt(10.0), 1.0), Some((10, 15, 21, 11)));
+        let mut pixmap = Pixmap::new(40, 40).unwrap();
+        pixmap.fill(tiny_skia::Color::WHITE);
+        draw_bitmap(&mut pixmap, &bitmap, origin, Pt(10.0), 1.0);
+        let at = |x: u32, y: u32| {
+            let p = pixmap.pixel(x, y).unwrap();
+            (p.red(), p.green(), p.blue())
+        };
+        for (x, y) in [(10, 15), (30, 15), (10, 25), (30, 25), (20, 20)] {
+            assert_eq!(at(x, y), (220, 20, 30), "inside at {x}, {y}");
+        }
+        for (x, y) in [(9, 20), (31, 20), (20, 14), (20, 26)] {
+            assert_eq!(at(x, y), (255, 255, 255), "outside at {x}, {y}");
+        }
+        // The resolution scales it; nothing is drawn for no size, or
+        // off the page.
+        assert_eq!(bitmap_pixels(&bitmap, origin, Pt(10.0), 2.0), Some((21, 31, 41, 21)));
+        assert_eq!(bitmap_pixels(&bitmap, origin, Pt(0.0), 1.0), None);
+        assert_eq!(bitmap_pixels(&bitmap, origin, Pt(f64::NAN), 1.0), None);
+        let mut blank = Pixmap::new(40, 40).unwrap();
+        blank.fill(tiny_skia::Color::WHITE);
+        let before = blank.clone();
+        draw_bitmap(&mut blank, &bitmap, (Pt(-100.0), Pt(20.0)), Pt(10.0), 1.0);
+        draw_bitmap(&mut blank, &bitmap, (Pt(10.0), Pt(20.0)), Pt(1e6), 1.0);
+        assert!(blank == before);
+    }
+
+    #[test]
+    fn resampling_keeps_the_mean_colour() {
+        // Red and transparent columns, halved: red at half coverage.
+        let mut image = Pixmap::new(4, 2).unwrap();
+        for (i, p) in image.pixels_mut().iter_mut().enumerate() {
+            if i % 2 == 0 {
+                *p = tiny_skia::ColorU8::from_rgba(200, 0, 0, 255).premultiply();
+            }
+        }
+        let small = resample(&image, 2, 1).unwrap();
+        let p = small.pixel(0, 0).unwrap();
+        assert_eq!((p.red(), p.green(), p.blue(), p.alpha()), (100, 0, 0, 128));
+        // Four columns into three: the first covers a red column and a
+        // third of a transparent one, three quarters of it red.
+        let three = resample(&image, 3, 2).unwrap();
+        let p = three.pixel(0, 0).unwrap();
+        assert_eq!((p.red(), p.alpha()), (150, 191));
+        // Enlarged, each pixel takes the colour it lies in.
+        let big = resample(&image, 8, 4).unwrap();
+        assert_eq!(big.pixel(1, 3).unwrap().alpha(), 255);
+        assert_eq!(big.pixel(2, 0).unwrap().alpha(), 0);
+    }
+
+    #[test]
+    fn a_bitmap_drawn_small_is_averaged_not_sampled() {
+        // A checkerboard of black and white pixels drawn at a tenth of its
+        // size is grey, as a viewer's image scaling draws it.
+        let mut bitmap = red_bitmap();
+        bitmap.rgba = (0..40 * 20)
+            .flat_map(|i| {
+                let v = if (i % 40 + i / 40) % 2 == 0 { 0 } else { 255 };
+                [v, v, v, 255]
+            })
+            .collect();
+        let mut pixmap = Pixmap::new(20, 20).unwrap();
+        pixmap.fill(tiny_skia::Color::WHITE);
+        // 2 pt: 4 × 2 pixels at 72 dpi, from (5, 9).
+        draw_bitmap(&mut pixmap, &bitmap, (Pt(5.0), Pt(10.0)), Pt(2.0), 1.0);
+        for x in 5..10 {
+            let p = pixmap.pixel(x, 9).unwrap();
+            assert!((120..=135).contains(&p.red()), "{x}: {p:?}");
+        }
+    }
+
+    #[test]
+    fn colr_layers_are_filled_in_their_palette_colours() {
+        // The fixture's U+F0000 (glyph 1): a red square 0..600 units, a
+        // blue bar 100..500 × 200..400 over it, and a dot 250..350 in the
+        // text's colour. At 20 pt and 72 dpi, 50 units a pixel; the
+        // origin at (10, 30).
+        let data = include_bytes!("../../tests/fixtures/fonts/colr-layers.ttf").to_vec();
+        let files = [FontFile::new("colr-layers.ttf", data)];
+        let item = Item::Text(TextItem {
+            x: Pt(10.0),
+            y: Pt(30.0),
+            width: Pt(14.0),
+            font: FontId::Fallback(0),
+            size: Pt(20.0),
+            color: Rgb(0, 128, 0),
+            glyphs: vec![PlacedGlyph {
+                id: 1,
+                advance: Pt(14.0),
+                x_offset: Pt::ZERO,
+                y_offset: Pt::ZERO,
+                text: 0..4,
+            }],
+            text: "\u{F0000}".into(),
+        });
+        let pixmap = raster(&page(vec![item]), 72.0, &files, None).unwrap();
+        let at = |x: u32, y: u32| {
+            let p = pixmap.pixel(x, y).unwrap();
+            (p.red(), p.green(), p.blue())
+        };
+        assert_eq!(at(10, 18), (255, 0, 0), "the square's top left");
+        assert_eq!(at(21, 29), (255, 0, 0), "the square's bottom right");
+        assert_eq!(at(12, 22), (0, 0, 255), "the bar");
+        assert_eq!(at(19, 25), (0, 0, 255), "the bar");
+        assert_eq!(at(15, 23), (0, 128, 0), "the dot, in the text's colour");
+        assert_eq!(at(22, 20), (255, 255, 255));
+        assert_eq!(at(10, 17), (255, 255, 255));
     }
 
     #[test]

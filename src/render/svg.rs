@@ -9,7 +9,7 @@
 
 use std::fmt::{self, Display, Write};
 
-use super::{Outlines, Picture, Segment, icon_outline};
+use super::{Glyph, Outlines, Picture, Segment, icon_outline};
 use crate::photo::Format;
 use crate::layout::frame::{Item, Page, TextItem};
 use crate::text::shape::FontFile;
@@ -120,10 +120,8 @@ pub(crate) fn page(
     if !defined.order.is_empty() {
         out.push_str("<defs>\n");
         for &(font, id) in &defined.order {
-            if let Some(outline) = outlines.get(font, id) {
-                let _ = write!(out, r#"<path id="{}" d=""#, GlyphRef(number, font, id));
-                path_data(&mut out, &outline.segments);
-                out.push_str("\"/>\n");
+            if let Some(glyph) = outlines.get(font, id) {
+                definition(&mut out, GlyphRef(number, font, id), glyph);
             }
         }
         out.push_str("</defs>\n");
@@ -199,7 +197,7 @@ fn text_item(
     let Some(units) = text
         .glyphs
         .iter()
-        .find_map(|g| outlines.get(text.font, g.id).map(|o| o.units_per_em))
+        .find_map(|g| outlines.get(text.font, g.id).map(Glyph::units_per_em))
     else {
         // Nothing to draw (spaces only, or a face that cannot be read):
         // the words stay in the document.
@@ -238,6 +236,50 @@ fn text_item(
         pen += glyph.advance;
     }
     out.push_str("</g>\n");
+}
+
+/// The definition of a glyph, in font units, y up: its outline as a path;
+/// `COLR` layers as a group of paths, each filled in its colour (a layer in
+/// the text's colour takes the group's fill); a bitmap as an image of its
+/// PNG file, flipped upright, in its rectangle.
+fn definition(out: &mut String, id: GlyphRef, glyph: &Glyph) {
+    match glyph {
+        Glyph::Outline(outline) => {
+            let _ = write!(out, r#"<path id="{id}" d=""#);
+            path_data(out, &outline.segments);
+            out.push_str("\"/>\n");
+        }
+        Glyph::Layers(layers) => {
+            let _ = write!(out, r#"<g id="{id}">"#);
+            for (segments, color) in &layers.layers {
+                out.push_str("<path");
+                if let Some([r, g, b, a]) = *color {
+                    let _ = write!(out, r#" fill="{}""#, Hex(Rgb(r, g, b)));
+                    if a < 255 {
+                        let _ = write!(out, r#" fill-opacity="{}""#, Num(f64::from(a) / 255.0));
+                    }
+                }
+                out.push_str(r#" d=""#);
+                path_data(out, segments);
+                out.push_str("\"/>");
+            }
+            out.push_str("</g>\n");
+        }
+        Glyph::Bitmap(bitmap) => {
+            use base64::Engine;
+            let place = bitmap.place;
+            let n = |v: f32| Num(f64::from(v));
+            let _ = writeln!(
+                out,
+                r#"<image id="{id}" transform="scale(1 -1)" x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="none" href="data:image/png;base64,{}"/>"#,
+                n(place.left),
+                n(-place.top),
+                n(place.width),
+                n(place.height),
+                base64::engine::general_purpose::STANDARD.encode(&bitmap.png)
+            );
+        }
+    }
 }
 
 /// The glyphs placed so far, each once, in order of first use. (A page
@@ -513,6 +555,73 @@ mod tests {
             r##"<g aria-label="ab a" fill="#123456" transform="matrix(0.01 0 0 -0.01 72 100)">"##
         ), "{svg}");
         assert!(svg.contains(&format!(r##"<use href="#g2-{index}-{a}" x="1500"/>"##)));
+    }
+
+    #[test]
+    fn colour_glyphs_are_defined_as_images_and_filled_layers() {
+        use crate::render::{Bitmap, BitmapBox, Layers};
+        let bitmap = Glyph::Bitmap(Bitmap {
+            png: b"\x89PNG-data".to_vec(),
+            rgba: vec![0; 4],
+            width: 1,
+            height: 1,
+            place: BitmapBox {
+                left: -20.0,
+                top: 1897.69,
+                width: 2555.3,
+                height: 2405.0,
+            },
+            units_per_em: 2048.0,
+        });
+        let mut out = String::new();
+        definition(&mut out, GlyphRef(1, FontId::Fallback(0), 7), &bitmap);
+        let id = FontId::Fallback(0).index();
+        // Flipped upright: in the group's y-up units the image spans from
+        // its top down, so its y is the top negated.
+        assert_eq!(
+            out,
+            format!(
+                "<image id=\"g1-{id}-7\" transform=\"scale(1 -1)\" x=\"-20\" y=\"-1897.69\" width=\"2555.3\" height=\"2405\" preserveAspectRatio=\"none\" href=\"data:image/png;base64,iVBORy1kYXRh\"/>\n"
+            )
+        );
+        let square = vec![Segment::Move(0.0, 0.0), Segment::Line(1.0, 0.0), Segment::Close];
+        let layers = Glyph::Layers(Layers {
+            layers: vec![
+                (square.clone(), Some([255, 0, 0, 255])),
+                (square.clone(), None),
+                (square, Some([0, 0, 255, 128])),
+            ],
+            units_per_em: 1000.0,
+        });
+        let mut out = String::new();
+        definition(&mut out, GlyphRef(2, FontId::LmRegular, 9), &layers);
+        let id = FontId::LmRegular.index();
+        assert_eq!(
+            out,
+            format!(
+                "<g id=\"g2-{id}-9\"><path fill=\"#ff0000\" d=\"M0 0L1 0Z\"/><path d=\"M0 0L1 0Z\"/><path fill=\"#0000ff\" fill-opacity=\"0.5\" d=\"M0 0L1 0Z\"/></g>\n"
+            )
+        );
+    }
+
+    #[test]
+    fn colr_glyphs_are_groups_of_filled_layers() {
+        let data = include_bytes!("../../tests/fixtures/fonts/colr-layers.ttf").to_vec();
+        let files = [FontFile::new("colr-layers.ttf", data)];
+        let svg = super::page(
+            &page(vec![text(FontId::Fallback(0), "\u{F0000}", &[1, 1], 10.0)]),
+            1,
+            &files,
+            None,
+        );
+        let id = FontId::Fallback(0).index();
+        let def = format!(
+            r##"<g id="g1-{id}-1"><path fill="#ff0000" d="M0 0L0 600L600 600L600 0L0 0Z"/><path fill="#0000ff" d="M100 200L100 400L500 400L500 200L100 200Z"/><path d="M250 250L250 350L350 350L350 250L250 250Z"/></g>"##
+        );
+        assert_eq!(svg.matches(&def).count(), 1, "{svg}");
+        // The text's colour is the group's fill, for the layer without one.
+        assert!(svg.contains(r##"fill="#123456" transform="matrix(0.01 0 0 -0.01 10 100)">"##), "{svg}");
+        assert_eq!(svg.matches(&format!(r##"<use href="#g1-{id}-1""##)).count(), 2);
     }
 
     #[test]
