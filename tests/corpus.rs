@@ -208,7 +208,7 @@ const CASES: &[Case] = &[
     good("long-token"),
     good("long-url"),
     bad("long-field"),
-    // Issue 13: validation gaps.
+    // Validation gaps.
     bad("email-query-injection"),
     bad("email-at-only"),
     Case {
@@ -249,7 +249,7 @@ const CASES: &[Case] = &[
         expect: &["dotted-key-deep.toml:3:"],
         ..bad("dotted-key-deep")
     },
-    // Issue 14: several pages.
+    // Several pages.
     bad("fit-pages-zero"),
     bad("fit-pages-negative"),
     Case {
@@ -268,7 +268,7 @@ const CASES: &[Case] = &[
         env: &[],
         files: &[],
     },
-    // Issue 14: the cut plan.
+    // The cut plan.
     Case {
         expect: &[
             "cut plan: drop bullet 8 of entry \"Staff Engineer\" (line 27)",
@@ -288,7 +288,7 @@ const CASES: &[Case] = &[
         expect: &["trimming dropped all 3 droppable item(s) and it still overflows"],
         ..bad("cut-plan-trim-not-enough")
     },
-    // Issue 16: locales.
+    // Locales.
     bad("lang-unknown"),
     Case {
         expect: &["did you mean `ja`?"],
@@ -305,7 +305,7 @@ const CASES: &[Case] = &[
         expect: &["no hyphenation patterns for language `vi`"],
         ..good("lang-no-patterns")
     },
-    // Issue 15: themes.
+    // Themes.
     Case {
         expect: &["did you mean `accent`?"],
         ..bad("theme-key-misspelt")

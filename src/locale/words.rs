@@ -162,7 +162,7 @@ pub(super) const WORDS: &[Words] = &[
         code: "de",
         iso639_2: &["deu", "ger"],
         name: "German",
-        // Issue 16's example; RenderCV: "gegenwärtig" (an adjective).
+        // The example in docs/locales.md; RenderCV: "gegenwärtig" (an adjective).
         present: "heute",
         page: "Seite {page} von {count}",
         headings: [
@@ -267,7 +267,7 @@ pub(super) const WORDS: &[Words] = &[
         code: "fr",
         iso639_2: &["fra", "fre"],
         name: "French",
-        // Issue 16's example, with the typographic apostrophe;
+        // The example in docs/locales.md, with the typographic apostrophe;
         // RenderCV: "présent".
         present: "aujourd\u{2019}hui",
         page: "page {page} sur {count}",
@@ -426,7 +426,7 @@ pub(super) const WORDS: &[Words] = &[
         code: "ja",
         iso639_2: &["jpn"],
         name: "Japanese",
-        present: "現在", // as RenderCV and issue 16's example
+        present: "現在", // as RenderCV and the example in docs/locales.md
         // "2 / 3 ページ", as word processors number pages.
         page: "{page} / {count} ページ",
         headings: [
