@@ -335,7 +335,7 @@ const CASES: &[Case] = &[
         expect: &["did you mean `moderncv`?"],
         ..bad("theme-variant-unknown-name")
     },
-    // Issue 13: fonts and bounded work.
+    // Fonts and bounded work.
     bad("fallback-named-twice"),
     Case {
         expect: &["error: and 10 more errors", "only the first 50 are shown"],
