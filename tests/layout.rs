@@ -295,3 +295,64 @@ fn links_without_a_scheme_get_one() {
         .collect();
     assert_eq!(urls, ["https://example.com/ada", "mailto:ada@example.com"]);
 }
+
+/// A contact line too long for one line wraps after a separator, never
+/// before one: no line of it starts with the separator, in any theme.
+#[test]
+fn a_wrapped_contact_line_never_starts_with_a_separator() {
+    let links: Vec<String> = (1..=9)
+        .map(|i| format!("{{ label = \"profile-number-{i}.example\", url = \"https://profile-number-{i}.example\" }}"))
+        .collect();
+    let source = format!(
+        "[person]\nname = \"Ada Example\"\nemail = \"ada@example.org\"\nlocation = \"Somewhere\"\nlinks = [{}]\n\n\
+         [[sections]]\ntitle = \"Summary\"\ntext = \"Hello.\"\n",
+        links.join(", ")
+    );
+    for theme in resume::theme::builtin::names() {
+        let options = resume::Options {
+            theme: Some(theme.to_owned()),
+            ..resume::Options::default()
+        };
+        let laid = resume::Session::new(source.as_str(), options)
+            .unwrap()
+            .lay_out(None)
+            .unwrap_or_else(|f| panic!("{theme}: {:#?}", f.diagnostics));
+        let page = &laid.pages[0];
+        let separator = laid.theme.contact_separator.clone();
+        // The contact items' lines: text items above the first heading,
+        // grouped by baseline, read left to right.
+        let heading = page
+            .blocks
+            .iter()
+            .find(|b| b.role == resume::layout::frame::Role::Heading)
+            .unwrap();
+        let mut lines: Vec<(f64, Vec<(f64, String)>)> = Vec::new();
+        for item in &page.items[..heading.items.start] {
+            if let resume::layout::frame::Item::Text(t) = item {
+                let y = t.y.get();
+                match lines.iter_mut().find(|(ly, _)| (ly - y).abs() < 0.01) {
+                    Some((_, items)) => items.push((t.x.get(), t.text.clone())),
+                    None => lines.push((y, vec![(t.x.get(), t.text.clone())])),
+                }
+            }
+        }
+        let contact: Vec<String> = lines
+            .into_iter()
+            .map(|(_, mut items)| {
+                items.sort_by(|a, b| a.0.total_cmp(&b.0));
+                items.into_iter().map(|(_, s)| s).collect::<String>()
+            })
+            .filter(|l| l.contains("profile-number"))
+            .collect();
+        assert!(
+            contact.len() > 1,
+            "{theme}: the contact line wraps: {contact:?}"
+        );
+        for line in &contact {
+            assert!(
+                !line.trim_start().starts_with(separator.as_str()),
+                "{theme}: {line:?} starts with {separator:?}"
+            );
+        }
+    }
+}

@@ -286,6 +286,10 @@ pub struct Builder<'a> {
     /// e-mail address or a phone number keeps its order on a right-to-left
     /// page and the items follow the page's direction.
     isolates: Vec<Range<usize>>,
+    /// Byte ranges of the next paragraph's text that no line break may
+    /// split (the contact line's separators: a wrapped contact line ends
+    /// with a separator rather than starting with one).
+    unbroken: Vec<Range<usize>>,
 }
 
 impl<'a> Builder<'a> {
@@ -301,6 +305,7 @@ impl<'a> Builder<'a> {
             entries: 0,
             range_words: crate::locale::range_words(""),
             isolates: Vec::new(),
+            unbroken: Vec::new(),
         }
     }
 
@@ -505,6 +510,7 @@ impl<'a> Builder<'a> {
             text.push_str(&span.text);
         }
         let isolates = std::mem::take(&mut self.isolates);
+        let unbroken = std::mem::take(&mut self.unbroken);
         let levels = bidi_levels(&text, self.theme.rtl(), &isolates);
         // Capitals are shaped from a copy whose byte offsets are the same,
         // so every glyph still extracts as the text as written.
@@ -525,7 +531,7 @@ impl<'a> Builder<'a> {
             glyphs.insert(before, glyph);
         }
         Para {
-            frags: fragments(&text, &glyphs, &self.range_words),
+            frags: fragments(&text, &glyphs, &self.range_words, &unbroken),
             text,
             runs,
             glyphs,
@@ -923,10 +929,16 @@ fn missing_glyphs(uncovered: &[(String, usize)]) -> Diagnostic {
 }
 
 /// Group glyphs into fragments at UAX #14 break opportunities, except
-/// inside a date range, before closing punctuation and where the CJK
-/// kinsoku rules forbid one (`cjk::forbids_break`).
-fn fragments(text: &str, glyphs: &[PGlyph], range_words: &[&str]) -> Vec<Frag> {
-    let protected = date_ranges(text, range_words);
+/// inside a date range or an `unbroken` range, before closing punctuation
+/// and where the CJK kinsoku rules forbid one (`cjk::forbids_break`).
+fn fragments(
+    text: &str,
+    glyphs: &[PGlyph],
+    range_words: &[&str],
+    unbroken: &[Range<usize>],
+) -> Vec<Frag> {
+    let mut protected = date_ranges(text, range_words);
+    protected.extend(unbroken.iter().cloned());
     // Segment i covers text[bounds[i]..bounds[i + 1]]; forced[i] marks a hard break after it.
     let mut bounds = vec![0];
     let mut forced = Vec::new();

@@ -47,9 +47,11 @@ impl Builder<'_> {
             let mut icons = Vec::new();
             let mut at = 0;
             let mut isolates = Vec::with_capacity(doc.contacts.len());
+            let mut separators = Vec::with_capacity(doc.contacts.len());
             for (i, contact) in doc.contacts.iter().enumerate() {
                 if i > 0 {
                     let separator = format!(" {} ", t.contact_separator);
+                    separators.push(at..at + separator.len());
                     at += separator.len();
                     line.push(Rich::plain(separator, contact.offset()));
                 }
@@ -63,6 +65,7 @@ impl Builder<'_> {
                 isolates.push(start..line.text().len());
             }
             self.isolates = isolates;
+            self.unbroken = separators;
             let base = self.base(t.contact_size);
             let contacts = if icons.is_empty() {
                 self.para(&line, &base)
