@@ -281,15 +281,14 @@ pub struct Builder<'a> {
     /// The words of a date range in the document's language
     /// ([`crate::locale::range_words`]).
     range_words: Vec<&'static str>,
-    /// Byte ranges of the next paragraph's text whose direction is resolved
-    /// on their own (each contact item of the contact line), so that an
-    /// e-mail address or a phone number keeps its order on a right-to-left
-    /// page and the items follow the page's direction.
-    isolates: Vec<Range<usize>>,
-    /// Byte ranges of the next paragraph's text that no line break may
-    /// split (the contact line's separators: a wrapped contact line ends
-    /// with a separator rather than starting with one).
-    unbroken: Vec<Range<usize>>,
+    /// Byte ranges of the next paragraph's items (each contact item of the
+    /// contact line). Each item's direction is resolved on its own, so
+    /// that an e-mail address or a phone number keeps its order on a
+    /// right-to-left page and the items follow the page's direction; and no
+    /// line break falls inside the gap between two items (a separator), so
+    /// that a wrapped contact line ends with a separator rather than
+    /// starting with one.
+    items: Vec<Range<usize>>,
 }
 
 impl<'a> Builder<'a> {
@@ -304,8 +303,7 @@ impl<'a> Builder<'a> {
             dictionary: None,
             entries: 0,
             range_words: crate::locale::range_words(""),
-            isolates: Vec::new(),
-            unbroken: Vec::new(),
+            items: Vec::new(),
         }
     }
 
@@ -509,9 +507,10 @@ impl<'a> Builder<'a> {
             sources.push((text.len(), span.offset));
             text.push_str(&span.text);
         }
-        let isolates = std::mem::take(&mut self.isolates);
-        let unbroken = std::mem::take(&mut self.unbroken);
-        let levels = bidi_levels(&text, self.theme.rtl(), &isolates);
+        let items = std::mem::take(&mut self.items);
+        let levels = bidi_levels(&text, self.theme.rtl(), &items);
+        let separators: Vec<Range<usize>> =
+            items.windows(2).map(|w| w[0].end..w[1].start).collect();
         // Capitals are shaped from a copy whose byte offsets are the same,
         // so every glyph still extracts as the text as written.
         let shaped_text = match base.case {
@@ -531,7 +530,7 @@ impl<'a> Builder<'a> {
             glyphs.insert(before, glyph);
         }
         Para {
-            frags: fragments(&text, &glyphs, &self.range_words, &unbroken),
+            frags: fragments(&text, &glyphs, &self.range_words, &separators),
             text,
             runs,
             glyphs,

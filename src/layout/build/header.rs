@@ -45,27 +45,21 @@ impl Builder<'_> {
         if !doc.contacts.is_empty() {
             let mut line = Rich::default();
             let mut icons = Vec::new();
-            let mut at = 0;
-            let mut isolates = Vec::with_capacity(doc.contacts.len());
-            let mut separators = Vec::with_capacity(doc.contacts.len());
+            let mut items = Vec::with_capacity(doc.contacts.len());
             for (i, contact) in doc.contacts.iter().enumerate() {
                 if i > 0 {
                     let separator = format!(" {} ", t.contact_separator);
-                    separators.push(at..at + separator.len());
-                    at += separator.len();
                     line.push(Rich::plain(separator, contact.offset()));
                 }
+                let start = line.text().len();
                 let icon = doc.contact_icons.get(i).and_then(Option::as_deref);
                 if let Some(icon) = icon.filter(|_| t.icons).and_then(icons::lookup) {
-                    icons.push((at, icon));
+                    icons.push((start, icon));
                 }
-                at += contact.spans.iter().map(|s| s.text.len()).sum::<usize>();
-                let start = line.text().len();
                 line.push(contact.clone());
-                isolates.push(start..line.text().len());
+                items.push(start..line.text().len());
             }
-            self.isolates = isolates;
-            self.unbroken = separators;
+            self.items = items;
             let base = self.base(t.contact_size);
             let contacts = if icons.is_empty() {
                 self.para(&line, &base)
