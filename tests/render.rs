@@ -221,18 +221,32 @@ fn build_seed(dir: &common::TempDir, args: &[&str]) {
     assert_eq!(code, 0, "{args:?}: {stderr}");
 }
 
+/// `pdf` rasterised by `pdftoppm` at [`DPI`].
+fn pdftoppm(pdf: &std::path::Path) -> Grey {
+    decode_ppm(&run(Command::new("pdftoppm")
+        .args(["-r", &DPI.to_string(), "-singlefile"])
+        .arg(pdf)))
+}
+
+/// The résumé in `dir` built with `args` as PNG at [`DPI`], and built as
+/// PDF and rasterised by `pdftoppm` at the same resolution.
+fn seed_and_pdftoppm(dir: &common::TempDir, args: &[&str]) -> (Grey, Grey) {
+    build_seed(dir, &[args, &["-o", "seed.pdf"]].concat());
+    build_seed(
+        dir,
+        &[args, &["-o", "seed.png", "--dpi", &DPI.to_string()]].concat(),
+    );
+    let ours = decode_png(&std::fs::read(dir.path().join("seed.png")).unwrap());
+    (ours, pdftoppm(&dir.path().join("seed.pdf")))
+}
+
 #[test]
 fn the_seed_png_matches_pdftoppm_pixel_for_pixel() {
     if !common::tool("pdftoppm") {
         return;
     }
     let dir = common::TempDir::new("render-png").with_seed();
-    build_seed(&dir, &["-o", "seed.pdf"]);
-    build_seed(&dir, &["-o", "seed.png", "--dpi", &DPI.to_string()]);
-    let ours = decode_png(&std::fs::read(dir.path().join("seed.png")).unwrap());
-    let theirs = decode_ppm(&run(Command::new("pdftoppm")
-        .args(["-r", &DPI.to_string(), "-singlefile"])
-        .arg(dir.path().join("seed.pdf"))));
+    let (ours, theirs) = seed_and_pdftoppm(&dir, &[]);
     let d = difference(&ours, &theirs);
     eprintln!("ours vs pdftoppm at {DPI} dpi: {d:?}");
     // The two rasterisers differ at glyph edges (poppler hints stems to
@@ -530,10 +544,7 @@ fn fallback_fonts_are_drawn_from_the_sessions_files() {
     let dir = common::TempDir::new("render-fallback");
     let pdf = dir.write("cjk.pdf", &out.pdf);
     let ours = decode_png(&session.png(&out.laid, 0, DPI as f32).unwrap());
-    let theirs = decode_ppm(&run(Command::new("pdftoppm")
-        .args(["-r", &DPI.to_string(), "-singlefile"])
-        .arg(&pdf)));
-    let d = difference(&ours, &theirs);
+    let d = difference(&ours, &pdftoppm(&pdf));
     eprintln!("fallback font, ours vs pdftoppm: {d:?}");
     assert!(d.cell_mean < 3.0 && d.cells_differing < 0.01, "{d:?}");
     assert!((d.ink_ratio - 1.0).abs() < 0.03, "{d:?}");
@@ -563,15 +574,7 @@ fn icons_and_the_photo_are_drawn_as_in_the_pdf() {
     if !common::tool("pdftoppm") {
         return;
     }
-    build_seed(&dir, &[&theme[..], &["-o", "seed.pdf"]].concat());
-    build_seed(
-        &dir,
-        &[&theme[..], &["-o", "seed.png", "--dpi", &DPI.to_string()]].concat(),
-    );
-    let ours = decode_png(&std::fs::read(dir.path().join("seed.png")).unwrap());
-    let theirs = decode_ppm(&run(Command::new("pdftoppm")
-        .args(["-r", &DPI.to_string(), "-singlefile"])
-        .arg(dir.path().join("seed.pdf"))));
+    let (ours, theirs) = seed_and_pdftoppm(&dir, &theme);
     let d = difference(&ours, &theirs);
     eprintln!("with icons and a photo, ours vs pdftoppm at {DPI} dpi: {d:?}");
     assert!(d.cell_mean < 3.0, "{d:?}");
