@@ -5,6 +5,7 @@ use std::fmt::Write;
 use std::ops::Range;
 
 use crate::theme::fonts::FontId;
+use crate::theme::icons::Icon;
 use crate::theme::{PhotoSlot, Rgb};
 use crate::units::Pt;
 
@@ -71,10 +72,8 @@ pub enum Item {
         x: Pt,
         /// Baseline, from the top of the page.
         y: Pt,
-        /// The icon face.
-        font: FontId,
-        /// The glyph id in it.
-        glyph: u16,
+        /// The icon: a glyph of an icon face.
+        icon: Icon,
         /// The size (the em).
         size: Pt,
         /// The fill colour.
@@ -206,13 +205,13 @@ impl Page {
                     ..
                 } => writeln!(out, "rule x={x} y={y} w={width} t={thickness}"),
                 Item::Icon {
-                    x,
-                    y,
-                    font,
-                    glyph,
-                    size,
-                    ..
-                } => writeln!(out, "icon x={x} y={y} {} {size} #{glyph}", font.name()),
+                    x, y, icon, size, ..
+                } => writeln!(
+                    out,
+                    "icon x={x} y={y} {} {size} #{}",
+                    icon.font.name(),
+                    icon.glyph
+                ),
                 Item::Photo { x, y, size, shape } => {
                     writeln!(out, "photo x={x} y={y} w={size} {shape:?}")
                 }

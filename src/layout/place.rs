@@ -17,6 +17,7 @@ use crate::layout::cjk;
 use crate::layout::linebreak::{Fragment, Measure, first_fit, optimal_fit};
 use crate::text::shape::FontBook;
 use crate::theme::{Align, HeadingRule, Mode, Theme};
+use crate::theme::icons::Icon;
 use crate::units::Pt;
 
 mod styled;
@@ -513,8 +514,10 @@ impl<'a> Placer<'a> {
                     self.items.push(Item::Icon {
                         x: pen + g.x_offset,
                         y: baseline - g.y_offset,
-                        font: style.font,
-                        glyph: g.id,
+                        icon: Icon {
+                            font: style.font,
+                            glyph: g.id,
+                        },
                         size: style.size,
                         color: style.color,
                     });

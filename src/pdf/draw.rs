@@ -152,17 +152,10 @@ fn block(
             Item::Icon {
                 x,
                 y,
-                font,
-                glyph,
+                icon,
                 size,
                 color,
-            } => {
-                let icon = Icon {
-                    font: *font,
-                    glyph: *glyph,
-                };
-                draw_icon(surface, icon, (*x, *y), *size, *color, tagging);
-            }
+            } => draw_icon(surface, *icon, (*x, *y), *size, *color, tagging),
             Item::Photo { x, y, size, shape } => {
                 let (Some(image), Some(area)) = (photo, rect(*x, *y, *size, *size)) else {
                     continue;
@@ -222,17 +215,10 @@ fn running_header(
             Item::Icon {
                 x,
                 y,
-                font,
-                glyph,
+                icon,
                 size,
                 color,
-            } => {
-                let icon = Icon {
-                    font: *font,
-                    glyph: *glyph,
-                };
-                draw_icon(surface, icon, (*x, *y), *size, *color, false);
-            }
+            } => draw_icon(surface, *icon, (*x, *y), *size, *color, false),
             Item::Photo { .. } | Item::Link { .. } => {}
         }
     }

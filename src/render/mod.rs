@@ -418,8 +418,8 @@ impl OutlineBuilder for Builder {
 }
 
 /// The outline of an icon glyph, in ems (`units_per_em` 1), y up.
-pub(crate) fn icon_outline(font: FontId, glyph: u16) -> Outline {
-    let segments = Icon { font, glyph }
+pub(crate) fn icon_outline(icon: Icon) -> Outline {
+    let segments = icon
         .outline()
         .into_iter()
         .map(|op| match op {

@@ -97,12 +97,11 @@ pub(crate) fn raster(
             Item::Icon {
                 x,
                 y,
-                font,
-                glyph,
+                icon,
                 size,
                 color,
             } => {
-                let outline = icon_outline(*font, *glyph);
+                let outline = icon_outline(*icon);
                 let paint = paint(color.0, color.1, color.2);
                 let glyph = (&outline.segments[..], outline.units_per_em);
                 fill(&mut pixmap, glyph, &paint, (*x, *y), *size, scale);

@@ -60,12 +60,11 @@ pub(crate) fn page(
             Item::Icon {
                 x,
                 y,
-                font,
-                glyph,
+                icon,
                 size,
                 color,
             } => {
-                let outline = icon_outline(*font, *glyph);
+                let outline = icon_outline(*icon);
                 if size.get() > 0.0 && !outline.segments.is_empty() {
                     let _ = write!(
                         body,
